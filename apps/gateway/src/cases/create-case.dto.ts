@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { enforcementCategories, type EnforcementCategory } from '@enforcement/domain';
+
+/** 立案 — initiate an enforcement case (SPEC R1/R2). */
+export class CreateCaseDto {
+  @ApiProperty({ description: '案件编号 — case number, unique within the agency', example: '衡民罚〔2026〕12号' })
+  @IsString()
+  @Length(3, 64)
+  @Matches(/^[^\s/\\?#%]+$/, { message: 'caseNumber must not contain spaces or / \\ ? # %' })
+  caseNumber!: string;
+
+  @ApiProperty({ description: '执法类别 — enforcement category', enum: enforcementCategories })
+  @IsIn(enforcementCategories)
+  category!: EnforcementCategory;
+
+  @ApiProperty({ description: 'Short title of the case', example: '某社会组织未按规定接受年度检查案' })
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @ApiPropertyOptional({ description: '执法期限 — the instant by which the case must be decided (ISO-8601 with offset)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  handlingDeadline?: string;
+}
+
+export class CaseCreatedDto {
+  @ApiProperty() caseNumber!: string;
+  @ApiProperty({ description: 'Temporal workflow id of the case lifecycle' }) workflowId!: string;
+}

@@ -1,0 +1,2 @@
+// Everything recording-svc's worker runs. Workflow code only: deterministic, no Node built-ins (lint-fenced).
+export { caseWorkflow } from './case.workflow';

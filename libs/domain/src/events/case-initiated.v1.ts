@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { enforcementCategories } from '../case/case.types';
+import { defineEvent } from './event-contract';
+import { Topics } from './topics';
+
+/** 程序启动/立案 — an enforcement case was initiated (SPEC R1, R2). Published by recording-svc. */
+export const caseInitiatedV1 = defineEvent({
+  type: 'case.initiated.v1',
+  topic: Topics.case,
+  data: z.object({
+    /** 案件编号 — the business key everywhere. */
+    caseNumber: z.string().min(1).max(64),
+    /** 执法类别 — enforcement category. */
+    category: z.enum(enforcementCategories),
+    /** Short title of the case as the handling unit gave it. */
+    title: z.string().min(1).max(200),
+    /** 承办机构 — the handling unit's id. */
+    unitId: z.string().min(1).max(64),
+    /** When the case was initiated (ISO-8601). */
+    initiatedAt: z.string().datetime({ offset: true }),
+    /** 执法期限 — when the case must be decided, if known (ISO-8601); review-svc uses it for SPEC L3. */
+    handlingDeadline: z.string().datetime({ offset: true }).nullable(),
+  }),
+});
+export type CaseInitiatedV1 = z.infer<typeof caseInitiatedV1.data>;

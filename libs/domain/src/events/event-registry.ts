@@ -1,0 +1,33 @@
+import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
+import { describeZodError, type ContractViolation, type EventContract } from './event-contract';
+import { caseInitiatedV1 } from './case-initiated.v1';
+
+/** Every contract a service may consume. A type not listed here is refused (dead-lettered), never guessed at. */
+export const eventContracts: readonly EventContract[] = [caseInitiatedV1];
+
+const byType = new Map(eventContracts.map((c) => [c.type, c]));
+
+export type ParsedEvent = { ok: true; event: EventEnvelope } | { ok: false; violation: ContractViolation };
+
+/** Parses and validates one raw Kafka message value: JSON, then the envelope, then the data of its type. */
+export function parseEvent(raw: Buffer | string | null, contracts: ReadonlyMap<string, EventContract> = byType): ParsedEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw === null ? '' : raw.toString());
+  } catch (e) {
+    return { ok: false, violation: { reason: 'malformed-json', detail: (e as Error).message } };
+  }
+  const envelope = eventEnvelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    return { ok: false, violation: { reason: 'invalid-envelope', detail: describeZodError(envelope.error) } };
+  }
+  const contract = contracts.get(envelope.data.type);
+  if (!contract) {
+    return { ok: false, violation: { reason: 'unknown-type', detail: `no contract for type ${envelope.data.type}` } };
+  }
+  const data = contract.data.safeParse(envelope.data.data);
+  if (!data.success) {
+    return { ok: false, violation: { reason: 'invalid-data', detail: describeZodError(data.error) } };
+  }
+  return { ok: true, event: { ...envelope.data, data: data.data } };
+}

@@ -1,0 +1,4 @@
+export * from './case';
+export * from './events';
+export * from './access';
+export * from './task-queues';

@@ -1,0 +1,74 @@
+import { HttpStatus, Injectable, type CanActivate, type ExecutionContext, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
+import { readFileSync } from 'node:fs';
+import type { Request } from 'express';
+import type { Actor, Role } from '@enforcement/domain';
+import { AppError } from '../errors/app-error';
+import { PUBLIC_KEY, ROLES_KEY } from '../errors/public.decorator';
+import { importVerificationKey, InvalidTokenError, verifyToken } from './tokens';
+
+export type AuthenticatedRequest = Request & { actor?: Actor };
+
+/**
+ * Global guard: a route is reachable only if it declares a rule — `@Public()` or `@Roles(...)`. A route without one
+ * is refused (deny by default), so forgetting a rule can never open an endpoint.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate, OnModuleInit {
+  private key?: Awaited<ReturnType<typeof importVerificationKey>>;
+  private issuer = '';
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly config: ConfigService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const pem = this.config.get<string>('JWT_PUBLIC_KEY') ?? readFileSync(this.config.getOrThrow<string>('JWT_PUBLIC_KEY_FILE'), 'utf8');
+    this.key = await importVerificationKey(pem);
+    this.issuer = this.config.getOrThrow<string>('JWT_ISSUER');
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!required) {
+      throw new AppError('AUTH.NO_ROLE_RULE', HttpStatus.FORBIDDEN, {
+        zh: '该接口未声明访问角色，已拒绝访问',
+        en: 'This endpoint declares no role rule, so it is closed',
+      });
+    }
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
+    if (!match) {
+      throw new AppError('AUTH.UNAUTHENTICATED', HttpStatus.UNAUTHORIZED, {
+        zh: '缺少登录凭证：请在 Authorization 头中提供 Bearer 令牌',
+        en: 'Missing credentials: send an Authorization: Bearer <token> header',
+      });
+    }
+    try {
+      req.actor = await verifyToken(match[1], this.key!, this.issuer);
+    } catch (err) {
+      if (!(err instanceof InvalidTokenError)) throw err;
+      throw new AppError('AUTH.INVALID_TOKEN', HttpStatus.UNAUTHORIZED, {
+        zh: '登录凭证无效或已过期，请重新获取令牌',
+        en: 'The token is invalid or has expired; obtain a new one',
+      });
+    }
+    if (!req.actor.roles.some((r) => required.includes(r))) {
+      throw new AppError(
+        'AUTH.ROLE_NOT_ALLOWED',
+        HttpStatus.FORBIDDEN,
+        {
+          zh: `您的角色无权执行此操作，需要以下角色之一：${required.join('、')}`,
+          en: `Your role may not do this; one of these roles is required: ${required.join(', ')}`,
+        },
+        { required },
+      );
+    }
+    return true;
+  }
+}

@@ -1,0 +1,37 @@
+import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ErrorFilter } from './errors/error.filter';
+import { createValidationPipe } from './errors/validation.pipe';
+
+/** Applies what every service's HTTP edge shares: pino logger, one error format, DTO validation, shutdown hooks. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** Starts a service: wires it, lets `beforeListen` add to it (OpenAPI on the gateway), listens, logs where. */
+export async function bootstrapService(
+  module: Parameters<typeof NestFactory.create>[0],
+  beforeListen?: (app: INestApplication) => void | Promise<void>,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  configureApp(app);
+  await beforeListen?.(app);
+  const config = app.get(ConfigService);
+  await app.listen(config.getOrThrow<number>('PORT'), config.getOrThrow<string>('HOST'));
+  app.get(Logger).log(`${config.get('SERVICE_NAME')} listening on ${await app.getUrl()}`);
+  return app;
+}
+
+/** Entry point of a service's main.ts: a failure to start ends the process with one clear line, not a hang. */
+export function runService(module: Parameters<typeof NestFactory.create>[0], beforeListen?: (app: INestApplication) => void | Promise<void>): void {
+  bootstrapService(module, beforeListen).catch((err: Error) => {
+    process.stderr.write(`${process.env.SERVICE_NAME ?? 'service'} failed to start: ${err.message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,82 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+
+/**
+ * The environment every service reads. Defaults are the local stack's (infra/local/stack); an agency overrides them
+ * in its deployment (docker-compose.yml sets every variable named here; a test keeps the two in step).
+ */
+export class ServiceEnvironment {
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** postgres://user:password@host:port/database — the service's own role. */
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL!: string;
+
+  /** The schema this service owns; every table it creates lives there. */
+  @IsString()
+  @Matches(/^[a-z_][a-z0-9_]*$/)
+  DATABASE_SCHEMA!: string;
+
+  /** Comma-separated host:port list. */
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port…]' })
+  KAFKA_BROKERS: string = '127.0.0.1:19092';
+
+  @Matches(/^[^\s:]+:\d+$/, { message: 'TEMPORAL_ADDRESS must be host:port' })
+  TEMPORAL_ADDRESS: string = '127.0.0.1:7233';
+
+  @IsString()
+  TEMPORAL_NAMESPACE: string = 'enforcement';
+
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  /** Names the service in logs, Kafka client ids and database connections. */
+  @IsString()
+  SERVICE_NAME!: string;
+
+  /** Address to listen on; 127.0.0.1 locally, 0.0.0.0 in a container. */
+  @IsString()
+  HOST: string = '127.0.0.1';
+
+  /** Token issuer every service trusts (`iss`). */
+  @IsString()
+  JWT_ISSUER: string = 'enforcement-local';
+
+  /** PEM of the issuer's ES256 public key, inline … */
+  @IsOptional()
+  @IsString()
+  JWT_PUBLIC_KEY?: string;
+
+  /** … or in a file (a mounted secret). One of the two is required. */
+  @ValidateIf((o: ServiceEnvironment) => !o.JWT_PUBLIC_KEY)
+  @IsString({ message: 'set JWT_PUBLIC_KEY (PEM) or JWT_PUBLIC_KEY_FILE (path to a PEM file)' })
+  JWT_PUBLIC_KEY_FILE?: string;
+}
+
+export class ConfigurationError extends Error {}
+
+/** Validates the environment at start-up and fails with every problem listed, instead of failing later and vaguely. */
+export function validateEnvironment<T extends object>(
+  cls: new () => T,
+  defaults: Partial<Record<keyof T, unknown>>,
+): (env: Record<string, unknown>) => T {
+  return (env) => {
+    const merged: Record<string, unknown> = { ...defaults };
+    for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') merged[k] = v;
+    const config = plainToInstance(cls, merged, { exposeDefaultValues: true });
+    const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
+    if (errors.length > 0) {
+      const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+      throw new ConfigurationError(`invalid configuration:\n${lines.join('\n')}`);
+    }
+    return config;
+  };
+}

@@ -1,0 +1,53 @@
+import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { ConfigService } from '@nestjs/config';
+import type { MixedList } from 'typeorm';
+import { InboxMessage } from '../messaging/inbox.entity';
+import { OutboxMessage } from '../messaging/outbox.entity';
+
+export interface DatabaseModuleOptions {
+  /** The service's entities besides the platform's outbox/inbox. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+}
+
+/** Refuses to run tests against a database whose name does not say "test" (a test may drop and rewrite data). */
+export function assertTestDatabase(url: string): void {
+  const name = new URL(url).pathname.replace(/^\//, '');
+  if (!/test/i.test(name)) {
+    throw new Error(`refusing to run tests against database "${name}": its name must contain "test"`);
+  }
+}
+
+export function typeOrmOptions(config: ConfigService, options: DatabaseModuleOptions): TypeOrmModuleOptions {
+  const url = config.getOrThrow<string>('DATABASE_URL');
+  if (config.get('NODE_ENV') === 'test') assertTestDatabase(url);
+  return {
+    type: 'postgres',
+    url,
+    schema: config.getOrThrow<string>('DATABASE_SCHEMA'),
+    entities: [OutboxMessage, InboxMessage, ...(options.entities as unknown[] as never[])],
+    migrations: options.migrations,
+    migrationsRun: true,
+    migrationsTableName: 'migrations',
+    // Schema changes are migrations only; never let the ORM alter tables by itself.
+    synchronize: false,
+    extra: {
+      max: 10,
+      connectionTimeoutMillis: 5000,
+      application_name: config.get('SERVICE_NAME'),
+      // Unqualified names in migrations resolve to the service's own schema, whatever the role's defaults are.
+      options: `-c search_path=${config.getOrThrow<string>('DATABASE_SCHEMA')}`,
+    },
+    retryAttempts: 3,
+    retryDelay: 1000,
+  };
+}
+
+export function databaseModule(options: DatabaseModuleOptions) {
+  return TypeOrmModule.forRootAsync({
+    inject: [ConfigService],
+    useFactory: (config: ConfigService) => typeOrmOptions(config, options),
+  });
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../errors/public.decorator';
+import { KafkaHealthIndicator, TemporalHealthIndicator } from './dependency.indicators';
+
+@ApiTags('health')
+@Controller('health')
+class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly kafka: KafkaHealthIndicator,
+    private readonly temporal: TemporalHealthIndicator,
+  ) {}
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Whether this service and every dependency it needs (PostgreSQL, Kafka, Temporal) are up' })
+  check() {
+    return this.health.check([
+      () => this.db.pingCheck('postgres', { timeout: 3000 }),
+      () => this.kafka.check(),
+      () => this.temporal.check(),
+    ]);
+  }
+}
+
+/** `GET /health` (Terminus): 200 when every dependency is up, 503 naming the one that is down. */
+@Module({})
+export class HealthModule {
+  static forService(): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty', gracefulShutdownTimeoutMs: 0 })],
+      controllers: [HealthController],
+      providers: [KafkaHealthIndicator, TemporalHealthIndicator],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard';
+import { ServiceEnvironment, validateEnvironment } from './config/service-config';
+import { databaseModule, type DatabaseModuleOptions } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { loggingModule } from './logging/logging.module';
+import { MessagingModule, type MessagingModuleOptions } from './messaging/messaging.module';
+import { TemporalClientModule } from './temporal/temporal-client.module';
+import { TemporalWorkerModule, type TemporalWorkerModuleOptions } from './temporal/temporal-worker.module';
+
+export interface PlatformOptions {
+  /** `review-svc`, `gateway`, … */
+  service: string;
+  defaultPort: number;
+  /** The PostgreSQL schema the service owns. */
+  schema: string;
+  database: DatabaseModuleOptions;
+  messaging: Omit<MessagingModuleOptions, 'groupId'>;
+  /** Absent for the gateway, which is only a Temporal client. */
+  worker?: TemporalWorkerModuleOptions;
+}
+
+/**
+ * Everything a service of ours stands on, wired the same way in all four: validated configuration, structured logs,
+ * its PostgreSQL schema (migrations run at start), Kafka with outbox and inbox, Temporal client (and worker),
+ * `/health`, and the deny-by-default role guard.
+ */
+@Module({})
+export class PlatformModule {
+  static forService(options: PlatformOptions): DynamicModule {
+    const validate = validateEnvironment(ServiceEnvironment, {
+      SERVICE_NAME: options.service,
+      PORT: options.defaultPort,
+      DATABASE_SCHEMA: options.schema,
+    });
+    const config = validate(process.env);
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate }),
+        loggingModule(options.service, config.LOG_LEVEL),
+        databaseModule(options.database),
+        MessagingModule.forService({ ...options.messaging, groupId: options.service }),
+        TemporalClientModule,
+        ...(options.worker ? [TemporalWorkerModule.forService(options.worker)] : []),
+        HealthModule.forService(),
+      ],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

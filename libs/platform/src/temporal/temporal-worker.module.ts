@@ -1,0 +1,102 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type Provider,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+
+export const TEMPORAL_WORKER_OPTIONS = Symbol('TEMPORAL_WORKER_OPTIONS');
+export const TEMPORAL_ACTIVITIES = Symbol('TEMPORAL_ACTIVITIES');
+
+export interface TemporalWorkerModuleOptions {
+  taskQueue: string;
+  /** Path of the workflows index (source in tests, compiled JS in production); the worker bundles it at start. */
+  workflowsPath: string;
+  /** Provider building the activities object from injected services (its token must be TEMPORAL_ACTIVITIES). */
+  activities: Provider;
+  /** Modules the activities provider needs (repositories, app services). */
+  imports?: DynamicModule['imports'];
+}
+
+let runtimeInstalled = false;
+
+/**
+ * Runs the service's Temporal worker for the life of the Nest application: started after the app is wired, drained
+ * on shutdown (in-flight activities finish, workflow tasks are handed back) before connections close.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('TemporalWorker');
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly config: ConfigService,
+    @Inject(TEMPORAL_WORKER_OPTIONS) private readonly options: Omit<TemporalWorkerModuleOptions, 'activities'>,
+    @Inject(TEMPORAL_ACTIVITIES) private readonly activities: WorkerOptions['activities'],
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!runtimeInstalled) {
+      // Route the SDK core's logs through Nest's logger instead of its own stderr format.
+      Runtime.install({
+        logger: {
+          log: (level, message, meta) => this.logger.log(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`),
+          trace: () => undefined,
+          debug: () => undefined,
+          info: (message, meta) => this.logger.log(`${message} ${meta ? JSON.stringify(meta) : ''}`),
+          warn: (message, meta) => this.logger.warn(`${message} ${meta ? JSON.stringify(meta) : ''}`),
+          error: (message, meta) => this.logger.error(`${message} ${meta ? JSON.stringify(meta) : ''}`),
+        },
+      });
+      runtimeInstalled = true;
+    }
+    this.connection = await NativeConnection.connect({ address: this.config.getOrThrow('TEMPORAL_ADDRESS') });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.getOrThrow('TEMPORAL_NAMESPACE'),
+      taskQueue: this.options.taskQueue,
+      workflowsPath: this.options.workflowsPath,
+      activities: this.activities,
+      shutdownGraceTime: '10s',
+    });
+    this.running = this.worker.run().catch((err: Error) => {
+      this.logger.error(`worker on ${this.options.taskQueue} stopped with an error: ${err.message}`);
+      throw err;
+    });
+    this.logger.log(`worker running on task queue ${this.options.taskQueue}`);
+  }
+
+  /** RUNNING while the worker polls its task queue; anything else means the service cannot do its work. */
+  state(): string {
+    return this.worker?.getState() ?? 'NOT_STARTED';
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}
+
+@Module({})
+export class TemporalWorkerModule {
+  static forService(options: TemporalWorkerModuleOptions): DynamicModule {
+    const { activities, imports, ...rest } = options;
+    return {
+      module: TemporalWorkerModule,
+      // Global so /health can report the worker's state without every module importing this one.
+      global: true,
+      imports: imports ?? [],
+      providers: [{ provide: TEMPORAL_WORKER_OPTIONS, useValue: rest }, activities, TemporalWorkerService],
+      exports: [TemporalWorkerService],
+    };
+  }
+}
