@@ -2,3 +2,4 @@ export * from './case';
 export * from './events';
 export * from './access';
 export * from './task-queues';
+export * from './review';

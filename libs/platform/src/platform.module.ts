@@ -35,12 +35,11 @@ export class PlatformModule {
       PORT: options.defaultPort,
       DATABASE_SCHEMA: options.schema,
     });
-    const config = validate(process.env);
     return {
       module: PlatformModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate }),
-        loggingModule(options.service, config.LOG_LEVEL),
+        loggingModule(options.service),
         databaseModule(options.database),
         MessagingModule.forService({ ...options.messaging, groupId: options.service }),
         TemporalClientModule,

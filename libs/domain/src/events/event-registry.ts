@@ -10,7 +10,10 @@ const byType = new Map(eventContracts.map((c) => [c.type, c]));
 export type ParsedEvent = { ok: true; event: EventEnvelope } | { ok: false; violation: ContractViolation };
 
 /** Parses and validates one raw Kafka message value: JSON, then the envelope, then the data of its type. */
-export function parseEvent(raw: Buffer | string | null, contracts: ReadonlyMap<string, EventContract> = byType): ParsedEvent {
+export function parseEvent(
+  raw: Buffer | string | null,
+  contracts: ReadonlyMap<string, EventContract> = byType,
+): ParsedEvent {
   let json: unknown;
   try {
     json = JSON.parse(raw === null ? '' : raw.toString());

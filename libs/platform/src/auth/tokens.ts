@@ -1,10 +1,10 @@
-import { importPKCS8, importSPKI, jwtVerify, SignJWT, type CryptoKey, type KeyObject } from 'jose';
+import { importPKCS8, importSPKI, jwtVerify, SignJWT, type KeyLike } from 'jose';
 import { isRole, type Actor } from '@enforcement/domain';
 
 export const TOKEN_ALGORITHM = 'ES256';
 export const TOKEN_AUDIENCE = 'enforcement';
 
-type Key = CryptoKey | KeyObject;
+type Key = KeyLike;
 
 export async function importVerificationKey(pem: string): Promise<Key> {
   return importSPKI(pem, TOKEN_ALGORITHM);

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError, type BilingualMessage, type ErrorBody } from './app-error';
 
@@ -31,9 +32,10 @@ export class ErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { id?: string }>();
     const res = http.getResponse<Response>();
     const body = this.toBody(exception);
-    body.requestId = req.id;
+    // Errors raised before the logging middleware ran (e.g. unparsable JSON) still get an id to quote.
+    body.requestId = req.id ?? randomUUID();
     if (body.statusCode >= 500) {
-      this.logger.error(`${req.method} ${req.url} failed [${req.id}]: ${(exception as Error)?.stack ?? exception}`);
+      this.logger.error(`${req.method} ${req.url} failed [${req.id}]: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     res.status(body.statusCode).json(body);
   }
@@ -56,15 +58,11 @@ export class ErrorFilter implements ExceptionFilter {
       const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       return { statusCode: status, ...known, details: status < 500 ? detail : undefined };
     }
-    // Body-parser errors (malformed JSON, oversized body) arrive as plain errors with a status: still the client's.
+    // Body-parser errors (oversized body, bad encoding) arrive as plain errors with a status: still the client's.
     const status = (exception as { status?: number })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const known = byStatus[status] ?? byStatus[400];
-      const message =
-        (exception as { type?: string }).type === 'entity.parse.failed'
-          ? { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }
-          : known.message;
-      return { statusCode: status, code: known.code, message };
+      return { statusCode: status, code: known.code, message: known.message };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

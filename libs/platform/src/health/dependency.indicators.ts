@@ -59,7 +59,7 @@ export class TemporalHealthIndicator {
       // The client was built from a full Connection (TemporalClientModule), which has the gRPC health service.
       const connection = this.client.connection as Connection;
       const res = await withTimeout(connection.healthService.check({}), 3000, 'Temporal');
-      const serving = res.status === 1; // SERVING
+      const serving = Number(res.status) === 1; // grpc.health.v1 SERVING
       const workerState = this.worker?.state();
       if (!serving) return indicator.down({ message: `frontend status ${res.status}` });
       if (workerState !== undefined && workerState !== 'RUNNING') {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -8,22 +9,29 @@ export const REQUEST_ID_HEADER = 'x-request-id';
  * Structured JSON logs (pino: fast, one object per line) with a request id on every line of a request. The id comes
  * from the caller's `x-request-id` when given, so one id follows a request across gateway, workflow and events.
  */
-export function loggingModule(service: string, level: string) {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      level,
-      base: { service },
-      genReqId: (req: IncomingMessage) => {
-        const given = req.headers[REQUEST_ID_HEADER];
-        return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-      },
-      customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    },
+export function loggingModule(service: string) {
+  return LoggerModule.forRootAsync({
+    inject: [ConfigService],
+    useFactory: (config: ConfigService) => ({
+      pinoHttp: pinoHttpOptions(service, config.getOrThrow<string>('LOG_LEVEL')),
+    }),
   });
+}
+
+function pinoHttpOptions(service: string, level: string) {
+  return {
+    level,
+    base: { service },
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers[REQUEST_ID_HEADER];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+    customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { parseEvent, Topics, type ContractViolation, type EventEnvelope } from '@enforcement/domain';
+import { parseEvent, Topics, type ContractViolation, type EventContract, type EventEnvelope } from '@enforcement/domain';
 import { KAFKA } from './kafka.provider';
 
 /** Handles one kind of fact; `handle` runs inside the transaction that records the message in the inbox. */
@@ -22,6 +22,8 @@ export const EVENT_CONSUMER_OPTIONS = Symbol('EVENT_CONSUMER_OPTIONS');
 export interface EventConsumerOptions {
   groupId: string;
   topics: string[];
+  /** Contracts this consumer accepts, by type; defaults to every contract in libs/domain. */
+  contracts?: ReadonlyMap<string, EventContract>;
 }
 
 /**
@@ -68,7 +70,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async onMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
-    const parsed = parseEvent(message.value);
+    const parsed = parseEvent(message.value, this.options.contracts);
     if (!parsed.ok) {
       await this.deadLetter({ topic, partition, offset: message.offset, key: message.key, value: message.value }, parsed.violation);
       return;

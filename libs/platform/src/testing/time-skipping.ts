@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+
+/**
+ * Temporal's time-skipping test server from Maven Central (infra/temporal/test-server), so workflow tests run offline
+ * and "3 working days" passes in milliseconds. The SDK's own download of the server is never used.
+ */
+export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  try {
+    // Test output shows warnings from the SDK, not its state changes.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed for this test file
+  }
+  const path = join(__dirname, '../../../../infra/temporal/test-server');
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The running test stack's addresses and credentials, from the env file `infra/local/stack up` wrote. */
+export interface StackEnv {
+  REVIEW_DATABASE_URL: string;
+  RECORDING_DATABASE_URL: string;
+  DISCLOSURE_DATABASE_URL: string;
+  GATEWAY_DATABASE_URL: string;
+  ADMIN_DATABASE_URL: string;
+  KAFKA_BROKERS: string;
+  TEMPORAL_ADDRESS: string;
+  TEMPORAL_NAMESPACE: string;
+  JWT_PRIVATE_KEY_FILE: string;
+  JWT_PUBLIC_KEY_FILE: string;
+}
+
+export function stackEnv(): StackEnv {
+  const file = process.env.STACK_ENV_FILE ?? join(__dirname, '../../.local/stack-test/stack.env');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`no running test stack (${file} is missing): run bin/test, which starts one`);
+  }
+  const env: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^([A-Z_]+)=(.*)$/.exec(line);
+    if (m) env[m[1]] = m[2];
+  }
+  if (!/test/.test(new URL(env.ADMIN_DATABASE_URL).pathname)) {
+    throw new Error('refusing to run tests against a database whose name lacks "test"');
+  }
+  return env as unknown as StackEnv;
+}
+
+/** Base URL of a service started by bin/test (infra/local/services with the test ports). */
+export function serviceUrl(service: 'gateway' | 'review-svc' | 'recording-svc' | 'disclosure-svc'): string {
+  const port = {
+    gateway: process.env.GATEWAY_PORT ?? '3100',
+    'review-svc': process.env.REVIEW_PORT ?? '3101',
+    'recording-svc': process.env.RECORDING_PORT ?? '3102',
+    'disclosure-svc': process.env.DISCLOSURE_PORT ?? '3103',
+  }[service];
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Polls `probe` until it returns a value (not undefined) or the time is up; tests wait on conditions, never sleep. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
