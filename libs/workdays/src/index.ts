@@ -1,0 +1,33 @@
+export {
+  addWorkdays,
+  bundledCalendar,
+  calendarVersion,
+  countWorkdays,
+  currentCalendar,
+  deadline,
+  isWorkday,
+  loadYearArrangement,
+  resetCalendar,
+  useCalendar,
+  workdaysBetween,
+  workdaysLeft,
+  type CalendarVersion,
+} from './active-calendar';
+export { WorkdayCalendar } from './calendar';
+export {
+  CalendarNotCoveredError,
+  InvalidCivilDateError,
+  InvalidYearArrangementError,
+  type YearArrangementIssue,
+} from './calendar.errors';
+export { civilDate, endOfCivilDay, isCivilDate, startOfCivilDay } from './civil-date';
+export { BUNDLED_YEAR_ARRANGEMENTS } from './holidays.data';
+export type { LegalPeriod } from './period';
+export type { HolidayBreak, SourceNotice, YearArrangement } from './year-arrangement';
+export {
+  DEFAULT_PLAUSIBILITY_BOUNDS,
+  validateYearArrangement,
+  type PlausibilityBounds,
+  type ValidateOptions,
+  type YearArrangementValidation,
+} from './year-arrangement.validator';
