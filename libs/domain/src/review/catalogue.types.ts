@@ -1,0 +1,142 @@
+import type { EnforcementCategory } from '../case/case.types';
+import type { CivilDate, PartyType } from './review.types';
+
+/**
+ * 重大执法决定法制审核目录清单 — catalogue of major decisions (SPEC L1): one published version of one agency's
+ * list of what needs legal review. A new version is a new object; old versions stay so an assessment can say which
+ * version it used.
+ */
+export interface MajorDecisionCatalogue {
+  /** Agency (执法主体) that adopted the catalogue. */
+  readonly agencyId: string;
+  /** Official name, e.g. 某市民政局. */
+  readonly agencyName: string;
+  /** Positive integer, strictly increasing per agency. */
+  readonly version: number;
+  /** First civil day on which this version applies. */
+  readonly effectiveFrom: CivilDate;
+  /** Document that adopted this version (文号), for the audit trail. */
+  readonly adoptedBy: string;
+  /**
+   * 简易程序以外的所有执法决定进行法制审核 — when on, every decision outside the simplified procedure is
+   * reviewed, catalogue entry or not (seed 001 §二(三)3(2)).
+   */
+  readonly reviewAllOutsideSimplifiedProcedure: boolean;
+  readonly entries: readonly CatalogueEntry[];
+}
+
+/** One line of the catalogue: a decision is major under it when it matches any one of its criteria. */
+export interface CatalogueEntry {
+  /** Stable id, unique within the catalogue; cited in assessments and statistics. */
+  readonly id: string;
+  /** Categories the entry covers. */
+  readonly categories: readonly EnforcementCategory[];
+  /** Title as published in the catalogue (Chinese). */
+  readonly title: string;
+  /** Any one criterion makes the decision major. */
+  readonly criteria: readonly MajorCriterion[];
+  /**
+   * 简易程序 decisions are outside the review by default (they are on-the-spot decisions with small amounts);
+   * an agency sets this to pull them in for this entry.
+   */
+  readonly appliesToSimplifiedProcedure?: boolean;
+  /**
+   * Where the numbers come from: `seed` when a source regulation fixes them, `configurable-default` when the
+   * sources leave them open and the value is common practice that each agency must confirm.
+   */
+  readonly provenance: 'seed' | 'configurable-default';
+}
+
+/** Amounts are whole yuan (元). */
+export type Yuan = number;
+
+/** Kinds of criteria a catalogue entry can use. */
+export type MajorCriterionKind = MajorCriterion['kind'];
+
+/** A condition that makes a proposed decision major. */
+export type MajorCriterion =
+  /** 较大数额罚款 / 没收较大数额违法所得、较大价值非法财物 — at or above the threshold for the party type. */
+  | {
+      readonly kind: 'penalty-amount';
+      readonly measure: 'fine' | 'confiscation';
+      readonly minYuan: Readonly<Record<PartyType, Yuan>>;
+    }
+  /** 吊销 / 暂扣 许可证照、撤销登记、责令停止活动 — licence revocation or suspension. */
+  | { readonly kind: 'licence-action'; readonly actions: readonly LicenceAction[] }
+  /** 责令停产停业、责令关闭 — closure order. */
+  | { readonly kind: 'closure-order' }
+  /** 查封、扣押、冻结 of property worth at least the threshold (涉及重大财产权益). */
+  | { readonly kind: 'coercive-measure-on-major-property'; readonly minValueYuan: Yuan }
+  /** 经过听证程序 — a hearing was held. */
+  | { readonly kind: 'hearing-held' }
+  /** 社会涉及面广、影响公共利益 — wide social impact. */
+  | { readonly kind: 'wide-social-impact' }
+  /** 案情复杂、专业性强 — complex or highly technical. */
+  | { readonly kind: 'complex' }
+  /** 局长办公会集体讨论决定认为有必要列入 — the leadership meeting deems it major. */
+  | { readonly kind: 'leadership-deems-major' };
+
+/** 吊销 (revocation) or 暂扣/责令停止活动 (suspension) of a licence or registration. */
+export type LicenceAction = 'revocation' | 'suspension';
+
+/** 简易程序 (simplified, on-the-spot) or 普通程序 (general procedure). */
+export type EnforcementProcedure = 'simplified' | 'general';
+
+/** The decision the handling unit proposes (拟作出的执法决定), as far as the catalogue needs to know it. */
+export interface ProposedDecision {
+  readonly category: EnforcementCategory;
+  readonly procedure: EnforcementProcedure;
+  readonly partyType: PartyType;
+  /** Fine in whole yuan. */
+  readonly fineYuan?: Yuan;
+  /** Value of confiscated illegal gains or property, whole yuan. */
+  readonly confiscationValueYuan?: Yuan;
+  readonly licenceAction?: LicenceAction;
+  /** 责令停产停业 / 责令关闭. */
+  readonly closureOrder?: boolean;
+  /** Value of property sealed, seized or frozen by a coercive measure, whole yuan. */
+  readonly coercedPropertyValueYuan?: Yuan;
+  readonly hearingHeld?: boolean;
+  readonly wideSocialImpact?: boolean;
+  readonly complex?: boolean;
+  /** The leadership meeting has resolved to treat this decision as major. */
+  readonly leadershipDeemedMajor?: boolean;
+}
+
+/** Why one criterion matched, in data and in words for the officer. */
+export interface MatchReason {
+  readonly criterion: MajorCriterionKind;
+  /** The proposed amount compared, for amount criteria. */
+  readonly observedYuan?: Yuan;
+  /** The threshold it met, for amount criteria. */
+  readonly thresholdYuan?: Yuan;
+  readonly text_zh: string;
+  readonly text_en: string;
+}
+
+/** A catalogue entry the proposed decision falls under. */
+export interface MatchedEntry {
+  readonly entryId: string;
+  readonly title: string;
+  readonly reasons: readonly MatchReason[];
+}
+
+/** Result of `assessMajorDecision`. */
+export interface MajorDecisionAssessment {
+  /** Review is mandatory before the decision may be made (SPEC L1, L12). */
+  readonly mandatory: boolean;
+  /** Matched entries, in catalogue order; may be non-empty for a simplified-procedure decision only when an entry opts in. */
+  readonly entries: readonly MatchedEntry[];
+  /** True when the agency-wide switch is what makes (or also makes) the review mandatory. */
+  readonly widenedScope: boolean;
+  readonly agencyId: string;
+  readonly catalogueVersion: number;
+}
+
+/** A problem found in a catalogue before it is adopted. */
+export interface CatalogueIssue {
+  /** e.g. `entries[2].criteria[0].minYuan.person`. */
+  readonly path: string;
+  readonly message_zh: string;
+  readonly message_en: string;
+}
