@@ -8,11 +8,47 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
-  'http', 'http2', 'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers', 'tls', 'url',
-  'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'async_hooks',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
-const sideEffectPackages = ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'nestjs-pino', 'pino'];
+const sideEffectPackages = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'kafkajs',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+  'nestjs-pino',
+  'pino',
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'dist/**', '.local/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
@@ -54,15 +90,25 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'workflow code must not use Node built-ins (non-deterministic)' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'workflow code must not use Node built-ins (non-deterministic)',
+          })),
           patterns: [
             { group: ['node:*'], message: 'workflow code must not use Node built-ins (non-deterministic)' },
             { group: sideEffectPackages, message: 'workflow code must not do I/O; call an activity' },
-            { group: ['../activities/*', '../activities'], allowTypeImports: true, message: 'import activities by type only (proxyActivities)' },
+            {
+              group: ['../activities/*', '../activities'],
+              allowTypeImports: true,
+              message: 'import activities by type only (proxyActivities)',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'use sleep() or condition() from @temporalio/workflow' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'use sleep() or condition() from @temporalio/workflow' },
+      ],
     },
   },
   {

@@ -3,8 +3,8 @@ import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { Topics, type EventEnvelope } from '@enforcement/domain';
-import { eventually, serviceUrl, stackEnv } from './support/stack-env';
-import { tokenFor } from './support/tokens';
+import { eventually, serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { tokenFor } from '@enforcement/platform/testing/tokens';
 
 const env = stackEnv();
 const gateway = serviceUrl('gateway');
@@ -151,7 +151,11 @@ describe('smoke round trip through the real stack', () => {
       .expect(403);
     expect(reviewer.body.code).toBe('AUTH.ROLE_NOT_ALLOWED');
 
-    const forged = await request(gateway).post('/api/v1/cases').set('authorization', 'Bearer a.b.c').send(body).expect(401);
+    const forged = await request(gateway)
+      .post('/api/v1/cases')
+      .set('authorization', 'Bearer a.b.c')
+      .send(body)
+      .expect(401);
     expect(forged.body.code).toBe('AUTH.INVALID_TOKEN');
 
     const officer = `Bearer ${await tokenFor('u-officer-1')}`;
@@ -162,7 +166,10 @@ describe('smoke round trip through the real stack', () => {
       .expect(400);
     expect(invalid.body.code).toBe('REQUEST.VALIDATION_FAILED');
     expect(invalid.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['category', 'extra']);
-    expect(invalid.body.message).toEqual({ zh: expect.stringContaining('category'), en: expect.stringContaining('category') });
+    expect(invalid.body.message).toEqual({
+      zh: expect.stringContaining('category'),
+      en: expect.stringContaining('category'),
+    });
 
     const malformed = await request(gateway)
       .post('/api/v1/cases')
@@ -172,13 +179,17 @@ describe('smoke round trip through the real stack', () => {
       .expect(400);
     expect(malformed.body.code).toBe('REQUEST.MALFORMED_JSON');
     // Nothing was started for the refused requests.
-    const rows = await query(env.RECORDING_DATABASE_URL, 'select 1 from cases where case_number = $1', [body.caseNumber]);
+    const rows = await query(env.RECORDING_DATABASE_URL, 'select 1 from cases where case_number = $1', [
+      body.caseNumber,
+    ]);
     expect(rows).toEqual([]);
   });
 
   it('the gateway serves its OpenAPI document and Swagger UI', async () => {
     const doc = await request(gateway).get('/docs-json').expect(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{caseNumber}']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{caseNumber}']),
+    );
     await request(gateway).get('/docs').expect(200);
   });
 

@@ -28,7 +28,8 @@ async function main() {
       .sign(key);
   }
   if (json) return console.log(JSON.stringify(out, null, 2));
-  for (const u of users.filter((x) => out[x.id])) console.log(`${u.roles.join(',').padEnd(22)} ${u.name}\t${out[u.id]}`);
+  for (const u of users.filter((x) => out[x.id]))
+    console.log(`${u.roles.join(',').padEnd(22)} ${u.name}\t${out[u.id]}`);
 }
 
 main().catch((e) => {

@@ -44,7 +44,10 @@ export async function bootstrapService(
 }
 
 /** Entry point of a service's main.ts: a failure to start ends the process with one clear line, not a hang. */
-export function runService(module: Parameters<typeof NestFactory.create>[0], beforeListen?: (app: INestApplication) => void | Promise<void>): void {
+export function runService(
+  module: Parameters<typeof NestFactory.create>[0],
+  beforeListen?: (app: INestApplication) => void | Promise<void>,
+): void {
   bootstrapService(module, beforeListen).catch((err: Error) => {
     process.stderr.write(`${process.env.SERVICE_NAME ?? 'service'} failed to start: ${err.message}\n`);
     process.exit(1);

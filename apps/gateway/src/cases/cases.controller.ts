@@ -23,7 +23,11 @@ export class CasesController {
   @ApiOperation({ summary: '立案 — initiate a case; starts its lifecycle workflow in recording-svc' })
   @ApiCreatedResponse({ type: CaseCreatedDto })
   @ApiConflictResponse({ description: 'CASE.ALREADY_EXISTS' })
-  async create(@Body() dto: CreateCaseDto, @CurrentActor() actor: Actor, @Req() req: { id?: string }): Promise<CaseCreatedDto> {
+  async create(
+    @Body() dto: CreateCaseDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: { id?: string },
+  ): Promise<CaseCreatedDto> {
     const workflowId = caseWorkflowId(dto.caseNumber);
     const input: CaseWorkflowInput = {
       caseNumber: dto.caseNumber,
@@ -57,7 +61,15 @@ export class CasesController {
   }
 
   @Get(':caseNumber')
-  @Roles('officer', 'unit-head', 'legal-reviewer', 'legal-section-head', 'supervising-leader', 'agency-head', 'records-administrator')
+  @Roles(
+    'officer',
+    'unit-head',
+    'legal-reviewer',
+    'legal-section-head',
+    'supervising-leader',
+    'agency-head',
+    'records-administrator',
+  )
   @ApiOperation({ summary: 'Where a case stands (from its lifecycle workflow)' })
   async status(@Param('caseNumber') caseNumber: string, @CurrentActor() actor: Actor): Promise<CaseStatus> {
     let status: CaseStatus;

@@ -19,7 +19,9 @@ export class CreateCaseDto {
   @Length(1, 200)
   title!: string;
 
-  @ApiPropertyOptional({ description: '执法期限 — the instant by which the case must be decided (ISO-8601 with offset)' })
+  @ApiPropertyOptional({
+    description: '执法期限 — the instant by which the case must be decided (ISO-8601 with offset)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   handlingDeadline?: string;

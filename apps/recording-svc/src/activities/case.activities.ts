@@ -34,13 +34,11 @@ export function createCaseActivities({ dataSource, outbox, relay }: CaseActivity
           .orIgnore()
           .execute();
         const row = await manager.findOneByOrFail(CaseRecord, { caseNumber: input.caseNumber });
-        await manager.query(`insert into audit_log (actor, action, subject, detail) select $1, $2, $3, $4
-                             where not exists (select 1 from audit_log where action = $2 and subject = $3)`, [
-          input.initiatedBy,
-          'case.register',
-          input.caseNumber,
-          { unitId: input.unitId, category: input.category },
-        ]);
+        await manager.query(
+          `insert into audit_log (actor, action, subject, detail) select $1, $2, $3, $4
+                             where not exists (select 1 from audit_log where action = $2 and subject = $3)`,
+          [input.initiatedBy, 'case.register', input.caseNumber, { unitId: input.unitId, category: input.category }],
+        );
         await outbox.append(manager, caseInitiatedV1, {
           id: deterministicEventId(`case:${input.caseNumber}`, 'initiated'),
           type: caseInitiatedV1.type,

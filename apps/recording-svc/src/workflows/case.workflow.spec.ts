@@ -1,6 +1,12 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { caseStatusQuery, caseWorkflowId, closeCaseSignal, TaskQueues, type CaseWorkflowInput } from '@enforcement/domain';
+import {
+  caseStatusQuery,
+  caseWorkflowId,
+  closeCaseSignal,
+  TaskQueues,
+  type CaseWorkflowInput,
+} from '@enforcement/domain';
 import { createTimeSkippingEnv } from '@enforcement/platform/testing/time-skipping';
 import type { CaseActivities } from '../activities/case.activities';
 

@@ -12,7 +12,12 @@ const { registerCase } = proxyActivities<CaseActivities>({
  * (`case.initiated.v1`); the workflow then stays open as the case's single source of truth until it is closed.
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
-  const status: CaseStatus = { caseNumber: input.caseNumber, unitId: input.unitId, step: 'initiation', registeredAt: null };
+  const status: CaseStatus = {
+    caseNumber: input.caseNumber,
+    unitId: input.unitId,
+    step: 'initiation',
+    registeredAt: null,
+  };
   let closed = false;
   setHandler(caseStatusQuery, () => status);
   setHandler(closeCaseSignal, () => {

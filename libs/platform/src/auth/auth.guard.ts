@@ -25,7 +25,9 @@ export class AuthGuard implements CanActivate, OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const pem = this.config.get<string>('JWT_PUBLIC_KEY') ?? readFileSync(this.config.getOrThrow<string>('JWT_PUBLIC_KEY_FILE'), 'utf8');
+    const pem =
+      this.config.get<string>('JWT_PUBLIC_KEY') ??
+      readFileSync(this.config.getOrThrow<string>('JWT_PUBLIC_KEY_FILE'), 'utf8');
     this.key = await importVerificationKey(pem);
     this.issuer = this.config.getOrThrow<string>('JWT_ISSUER');
   }

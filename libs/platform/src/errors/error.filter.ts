@@ -9,14 +9,29 @@ const byStatus: Record<number, { code: string; message: BilingualMessage }> = {
     code: 'AUTH.UNAUTHENTICATED',
     message: { zh: '需要有效的登录凭证（Bearer 令牌）', en: 'A valid bearer token is required' },
   },
-  403: { code: 'AUTH.FORBIDDEN', message: { zh: '您的角色无权执行此操作', en: 'Your role may not perform this action' } },
+  403: {
+    code: 'AUTH.FORBIDDEN',
+    message: { zh: '您的角色无权执行此操作', en: 'Your role may not perform this action' },
+  },
   404: { code: 'REQUEST.NOT_FOUND', message: { zh: '请求的资源不存在', en: 'The requested resource does not exist' } },
-  405: { code: 'REQUEST.METHOD_NOT_ALLOWED', message: { zh: '不支持该请求方法', en: 'This method is not allowed here' } },
-  409: { code: 'REQUEST.CONFLICT', message: { zh: '与当前状态冲突', en: 'The request conflicts with the current state' } },
+  405: {
+    code: 'REQUEST.METHOD_NOT_ALLOWED',
+    message: { zh: '不支持该请求方法', en: 'This method is not allowed here' },
+  },
+  409: {
+    code: 'REQUEST.CONFLICT',
+    message: { zh: '与当前状态冲突', en: 'The request conflicts with the current state' },
+  },
   413: { code: 'REQUEST.TOO_LARGE', message: { zh: '请求内容过大', en: 'The request body is too large' } },
   415: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: { zh: '不支持的内容类型', en: 'Unsupported content type' } },
-  429: { code: 'REQUEST.TOO_MANY', message: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' } },
-  503: { code: 'SERVICE.UNAVAILABLE', message: { zh: '服务暂时不可用，请稍后再试', en: 'The service is unavailable; try again later' } },
+  429: {
+    code: 'REQUEST.TOO_MANY',
+    message: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  },
+  503: {
+    code: 'SERVICE.UNAVAILABLE',
+    message: { zh: '服务暂时不可用，请稍后再试', en: 'The service is unavailable; try again later' },
+  },
 };
 
 /**
@@ -35,14 +50,21 @@ export class ErrorFilter implements ExceptionFilter {
     // Errors raised before the logging middleware ran (e.g. unparsable JSON) still get an id to quote.
     body.requestId = req.id ?? randomUUID();
     if (body.statusCode >= 500) {
-      this.logger.error(`${req.method} ${req.url} failed [${req.id}]: ${(exception as Error)?.stack ?? String(exception)}`);
+      this.logger.error(
+        `${req.method} ${req.url} failed [${req.id}]: ${(exception as Error)?.stack ?? String(exception)}`,
+      );
     }
     res.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof AppError) {
-      return { statusCode: exception.status, code: exception.code, message: exception.messages, details: exception.details };
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.messages,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -1,8 +1,20 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { parseEvent, Topics, type ContractViolation, type EventContract, type EventEnvelope } from '@enforcement/domain';
+import {
+  parseEvent,
+  Topics,
+  type ContractViolation,
+  type EventContract,
+  type EventEnvelope,
+} from '@enforcement/domain';
 import { KAFKA } from './kafka.provider';
 
 /** Handles one kind of fact; `handle` runs inside the transaction that records the message in the inbox. */
@@ -72,7 +84,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private async onMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
     const parsed = parseEvent(message.value, this.options.contracts);
     if (!parsed.ok) {
-      await this.deadLetter({ topic, partition, offset: message.offset, key: message.key, value: message.value }, parsed.violation);
+      await this.deadLetter(
+        { topic, partition, offset: message.offset, key: message.key, value: message.value },
+        parsed.violation,
+      );
       return;
     }
     const event = parsed.event;
@@ -101,7 +116,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     origin: { topic: string; partition: number; offset: string; key: Buffer | null; value: Buffer | null },
     violation: ContractViolation,
   ): Promise<void> {
-    this.logger.warn(`dead-lettering ${origin.topic}[${origin.partition}]@${origin.offset}: ${violation.reason}: ${violation.detail}`);
+    this.logger.warn(
+      `dead-lettering ${origin.topic}[${origin.partition}]@${origin.offset}: ${violation.reason}: ${violation.detail}`,
+    );
     await this.producer!.send({
       topic: Topics.deadLetter,
       acks: -1,

@@ -4,7 +4,7 @@ import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { defineEvent, Topics, type EventEnvelope, type Topic } from '@enforcement/domain';
-import { stackEnv, eventually } from '../../../../test/support/stack-env';
+import { eventually, stackEnv } from '../testing/stack-env';
 import { createPlatformTables } from '../database/platform-tables';
 import { EventConsumer, UnprocessableEventError, type EventHandler } from './event-consumer';
 import { InboxMessage } from './inbox.entity';

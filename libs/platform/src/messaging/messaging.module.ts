@@ -35,6 +35,11 @@ export class MessagingModule {
       { provide: EVENT_CONSUMER_OPTIONS, useValue: { groupId: options.groupId, topics: options.topics } },
       EventConsumer,
     ];
-    return { module: MessagingModule, global: true, providers, exports: [KAFKA, OutboxWriter, OutboxRelay, EventConsumer] };
+    return {
+      module: MessagingModule,
+      global: true,
+      providers,
+      exports: [KAFKA, OutboxWriter, OutboxRelay, EventConsumer],
+    };
   }
 }

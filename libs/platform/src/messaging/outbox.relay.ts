@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -61,7 +67,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         failures += 1;
         this.logger.warn(`outbox relay: publish failed (attempt ${failures}), will retry: ${(err as Error).message}`);
       }
-      if (published < this.batchSize) await this.pause(failures > 0 ? Math.min(5000, 200 * 2 ** failures) : this.idleMs);
+      if (published < this.batchSize)
+        await this.pause(failures > 0 ? Math.min(5000, 200 * 2 ** failures) : this.idleMs);
     }
   }
 

@@ -16,7 +16,7 @@ export interface StackEnv {
 }
 
 export function stackEnv(): StackEnv {
-  const file = process.env.STACK_ENV_FILE ?? join(__dirname, '../../.local/stack-test/stack.env');
+  const file = process.env.STACK_ENV_FILE ?? join(__dirname, '../../../../.local/stack-test/stack.env');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -56,7 +56,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { issueToken } from '@enforcement/platform';
+import { issueToken } from '../auth/tokens';
 import type { Actor } from '@enforcement/domain';
 import { stackEnv } from './stack-env';
 
-interface DemoUser extends Actor {}
-
-const users: DemoUser[] = (
-  JSON.parse(readFileSync(join(__dirname, '../../infra/local/demo-users.json'), 'utf8')) as { users: DemoUser[] }
+const users: Actor[] = (
+  JSON.parse(readFileSync(join(__dirname, '../../../../infra/local/demo-users.json'), 'utf8')) as { users: Actor[] }
 ).users;
 
 /** A bearer token of a seeded demo user, signed by the test stack's local issuer. */
