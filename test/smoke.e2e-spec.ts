@@ -21,11 +21,11 @@ async function query<T>(url: string, sql: string, params: unknown[] = []): Promi
 
 describe('smoke round trip through the real stack', () => {
   it.each(['gateway', 'review-svc', 'recording-svc', 'disclosure-svc'] as const)(
-    '%s reports PostgreSQL, Kafka and Temporal up on /health',
+    '%s reports PostgreSQL, Kafka, Temporal and its calendar up on /health',
     async (svc) => {
       const res = await request(serviceUrl(svc)).get('/health').expect(200);
       expect(res.body.status).toBe('ok');
-      expect(Object.keys(res.body.details).sort()).toEqual(['kafka', 'postgres', 'temporal']);
+      expect(Object.keys(res.body.details).sort()).toEqual(['calendar', 'kafka', 'postgres', 'temporal']);
       if (svc !== 'gateway') expect(res.body.details.temporal.worker).toBe('RUNNING');
     },
   );

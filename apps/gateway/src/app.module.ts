@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@enforcement/platform';
+import { CalendarYear } from './calendar/calendar-year.entity';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { migrations } from './database/migrations';
 
@@ -9,10 +11,11 @@ import { migrations } from './database/migrations';
       service: 'gateway',
       defaultPort: 3000,
       schema: 'gateway',
-      database: { entities: [], migrations },
+      database: { entities: [CalendarYear], migrations },
       messaging: { topics: [], handlers: [] },
     }),
     CasesModule,
+    CalendarModule,
   ],
 })
 export class AppModule {}

@@ -21,3 +21,4 @@ export * from './platform.module';
 export * from './temporal/temporal-client.module';
 export * from './temporal/temporal-worker.module';
 export * from './messaging/event-id';
+export * from './calendar/calendar-sync';

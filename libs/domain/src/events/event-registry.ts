@@ -1,9 +1,10 @@
 import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
 import { describeZodError, type ContractViolation, type EventContract } from './event-contract';
+import { calendarYearPublishedV1 } from './calendar-year-published.v1';
 import { caseInitiatedV1 } from './case-initiated.v1';
 
 /** Every contract a service may consume. A type not listed here is refused (dead-lettered), never guessed at. */
-export const eventContracts: readonly EventContract[] = [caseInitiatedV1];
+export const eventContracts: readonly EventContract[] = [calendarYearPublishedV1, caseInitiatedV1];
 
 const byType = new Map(eventContracts.map((c) => [c.type, c]));
 

@@ -2,6 +2,7 @@ import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../errors/public.decorator';
+import { CalendarHealthIndicator } from '../calendar/calendar.health';
 import { KafkaHealthIndicator, TemporalHealthIndicator } from './dependency.indicators';
 
 @ApiTags('health')
@@ -12,17 +13,22 @@ class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly kafka: KafkaHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
+    private readonly calendar: CalendarHealthIndicator,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'Whether this service and every dependency it needs (PostgreSQL, Kafka, Temporal) are up' })
+  @ApiOperation({
+    summary:
+      'Whether this service and every dependency it needs (PostgreSQL, Kafka, Temporal) are up, and which calendar it uses',
+  })
   check() {
     return this.health.check([
       () => this.db.pingCheck('postgres', { timeout: 3000 }),
       () => this.kafka.check(),
       () => this.temporal.check(),
+      () => this.calendar.check(),
     ]);
   }
 }
@@ -35,7 +41,7 @@ export class HealthModule {
       module: HealthModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty', gracefulShutdownTimeoutMs: 0 })],
       controllers: [HealthController],
-      providers: [KafkaHealthIndicator, TemporalHealthIndicator],
+      providers: [KafkaHealthIndicator, TemporalHealthIndicator, CalendarHealthIndicator],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { CalendarSync } from '../calendar/calendar-sync';
 import { EventConsumer, EVENT_CONSUMER_OPTIONS, EVENT_HANDLERS, type EventHandler } from './event-consumer';
 import { createKafka, KAFKA } from './kafka.provider';
 import { OutboxRelay } from './outbox.relay';
@@ -13,7 +14,10 @@ export interface MessagingModuleOptions {
   handlers: (new (...args: never[]) => EventHandler)[];
 }
 
-/** Kafka for one service: the client, the outbox writer and relay, and the consumer with its handlers. */
+/**
+ * Kafka for one service: the client, the outbox writer and relay, the consumer with its handlers, and the calendar
+ * sync that keeps the working-day calendar current (SPEC W4).
+ */
 @Module({})
 export class MessagingModule {
   static forService(options: MessagingModuleOptions): DynamicModule {
@@ -34,12 +38,13 @@ export class MessagingModule {
       },
       { provide: EVENT_CONSUMER_OPTIONS, useValue: { groupId: options.groupId, topics: options.topics } },
       EventConsumer,
+      CalendarSync,
     ];
     return {
       module: MessagingModule,
       global: true,
       providers,
-      exports: [KAFKA, OutboxWriter, OutboxRelay, EventConsumer],
+      exports: [KAFKA, OutboxWriter, OutboxRelay, EventConsumer, CalendarSync],
     };
   }
 }
