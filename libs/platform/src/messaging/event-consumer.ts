@@ -102,6 +102,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
           if (inserted.length === 0) return; // seen before: effects once
           await handler.handle(event, manager);
         });
+        // The case number and correlation id tie this line to the request and workflow that caused the event.
+        this.logger.log(
+          `${event.type} ${event.id} handled by ${handler.consumer} [case ${event.subject}] [correlation ${event.correlationId}]`,
+        );
       } catch (err) {
         if (!(err instanceof UnprocessableEventError)) throw err;
         await this.deadLetter(
