@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { TaskQueues, Topics } from '@enforcement/domain';
-import { PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
+import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
+import { currentCalendar } from '@enforcement/workdays';
+import type { DataSource } from 'typeorm';
+import { createReviewCalendarActivities } from './activities/review-calendar.activities';
+import { createReviewStoreActivities } from './activities/review-store.activities';
 import { CaseDeadline } from './cases/case-deadline.entity';
 import { migrations } from './database/migrations';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
+import { ReviewsModule } from './reviews/reviews.module';
 
 @Module({
   imports: [
@@ -16,9 +22,18 @@ import { CaseEventsConsumer } from './messaging/case-events.consumer';
       worker: {
         taskQueue: TaskQueues.review,
         workflowsPath: require.resolve('./workflows'),
-        activities: { provide: TEMPORAL_ACTIVITIES, useValue: {} },
+        activities: {
+          provide: TEMPORAL_ACTIVITIES,
+          inject: [getDataSourceToken(), OutboxWriter, OutboxRelay],
+          useFactory: (dataSource: DataSource, outbox: OutboxWriter, relay: OutboxRelay) => ({
+            // The service's calendar as CalendarSync keeps it current (W4); read only inside activities.
+            ...createReviewCalendarActivities({ calendar: currentCalendar }),
+            ...createReviewStoreActivities({ dataSource, outbox, relay }),
+          }),
+        },
       },
     }),
+    ReviewsModule,
   ],
 })
 export class AppModule {}

@@ -2,9 +2,36 @@ import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
 import { describeZodError, type ContractViolation, type EventContract } from './event-contract';
 import { calendarYearPublishedV1 } from './calendar-year-published.v1';
 import { caseInitiatedV1 } from './case-initiated.v1';
+import { deadlineMissedV1 } from './deadline-missed.v1';
+import { deadlineWarningV1 } from './deadline-warning.v1';
+import { reviewAcceptedV1 } from './review-accepted.v1';
+import { reviewConcludedV1 } from './review-concluded.v1';
+import { reviewDecisionAttemptRefusedV1 } from './review-decision-attempt-refused.v1';
+import { reviewExtendedV1 } from './review-extended.v1';
+import { reviewMaterialsRequestedV1 } from './review-materials-requested.v1';
+import { reviewNotAcceptedV1 } from './review-not-accepted.v1';
+import { reviewOpinionIssuedV1 } from './review-opinion-issued.v1';
+import { reviewPausedV1 } from './review-paused.v1';
+import { reviewResumedV1 } from './review-resumed.v1';
+import { reviewSubmittedV1 } from './review-submitted.v1';
 
 /** Every contract a service may consume. A type not listed here is refused (dead-lettered), never guessed at. */
-export const eventContracts: readonly EventContract[] = [calendarYearPublishedV1, caseInitiatedV1];
+export const eventContracts: readonly EventContract[] = [
+  calendarYearPublishedV1,
+  caseInitiatedV1,
+  deadlineMissedV1,
+  deadlineWarningV1,
+  reviewAcceptedV1,
+  reviewConcludedV1,
+  reviewDecisionAttemptRefusedV1,
+  reviewExtendedV1,
+  reviewMaterialsRequestedV1,
+  reviewNotAcceptedV1,
+  reviewOpinionIssuedV1,
+  reviewPausedV1,
+  reviewResumedV1,
+  reviewSubmittedV1,
+];
 
 const byType = new Map(eventContracts.map((c) => [c.type, c]));
 

@@ -11,3 +11,4 @@ export * from './review.machine';
 export * from './review.policy';
 export * from './review.state';
 export * from './review.types';
+export * from './review.workflow-contract';

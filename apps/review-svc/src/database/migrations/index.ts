@@ -1,4 +1,5 @@
 import { Initial1764000000000 } from './1764000000000-initial';
+import { ReviewWorkflow1764200000000 } from './1764200000000-review-workflow';
 
 /** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
-export const migrations = [Initial1764000000000];
+export const migrations = [Initial1764000000000, ReviewWorkflow1764200000000];

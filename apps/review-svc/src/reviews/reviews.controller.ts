@@ -1,0 +1,165 @@
+import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { STATUS_LABELS, type Actor, type ReviewStatus, type ReviewView, type Role } from '@enforcement/domain';
+import { AppError, CurrentActor, Roles } from '@enforcement/platform';
+import { endOfCivilDay, startOfCivilDay, workdaysLeft } from '@enforcement/workdays';
+import { ReviewReadRepository, type ReviewerStatistics, type UnitStatistics } from './review-read.repository';
+import { REVIEW_READERS, STATISTICS_READERS, StatisticsQuery, TASK_ROLES, TaskInboxQuery } from './reviews.dto';
+
+/** Roles that see every unit's reviews; anyone else (officers, unit heads) sees their own unit's only (C1). */
+const ACROSS_UNITS: readonly Role[] = [
+  'legal-reviewer',
+  'legal-section-head',
+  'legal-advisor',
+  'supervising-leader',
+  'agency-head',
+  'leadership-meeting',
+];
+
+export interface TaskItem {
+  reviewId: string;
+  caseNo: string;
+  unitId: string;
+  status: string;
+  statusLabel: { zh: string; en: string };
+  step: string;
+  assigneeRole: string;
+  round: number;
+  deadline: string | null;
+  deadlineKind: string | null;
+  warningAt: string | null;
+  /** Working days with time left, today included, by the service's current calendar; `null` without a deadline. */
+  workdaysLeft: number | null;
+  /** The limit has run out (now, or reported missed). */
+  overdue: boolean;
+  /** Submitted late (L3). */
+  lateSubmission: boolean;
+  updatedAt: string;
+}
+
+/** Left time by the current calendar (W4); `null` when the calendar lacks the year (W3) — never a guess. */
+function leftNow(now: Date, deadline: Date | null): number | null {
+  if (deadline === null) return null;
+  try {
+    return workdaysLeft(now, deadline);
+  } catch {
+    return null;
+  }
+}
+
+/** Read API of the legal review: the task inbox, one review, and the L13 statistics. The gateway forwards these. */
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('reviews')
+export class ReviewsController {
+  constructor(private readonly reads: ReviewReadRepository) {}
+
+  @Get('tasks')
+  @Roles(...TASK_ROLES)
+  @ApiOperation({ summary: '待办 — open review tasks of a role, most urgent first (deadline ascending, late first)' })
+  async tasks(
+    @Query() query: TaskInboxQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ total: number; page: number; pageSize: number; items: TaskItem[] }> {
+    const role = query.role ?? TASK_ROLES.find((r) => actor.roles.includes(r));
+    if (role === undefined || !actor.roles.includes(role)) {
+      throw new AppError('REVIEW.ROLE_NOT_HELD', HttpStatus.FORBIDDEN, {
+        zh: '只能查看本人所具有角色的待办事项',
+        en: 'You can only list the tasks of a role you hold',
+      });
+    }
+    let unitId = query.unitId;
+    if (!actor.roles.some((r) => ACROSS_UNITS.includes(r))) {
+      if (unitId !== undefined && unitId !== actor.unitId) {
+        throw new AppError('REVIEW.NOT_HANDLING_UNIT', HttpStatus.FORBIDDEN, {
+          zh: '只能查看本承办机构的审核事项',
+          en: 'You can only see the reviews of your own unit',
+        });
+      }
+      unitId = actor.unitId;
+    }
+    const { total, rows } = await this.reads.openTasks({ role, unitId, page: query.page, pageSize: query.pageSize });
+    const now = new Date();
+    return {
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      items: rows.map((row) => ({
+        reviewId: row.reviewId,
+        caseNo: row.caseNo,
+        unitId: row.unitId,
+        status: row.status,
+        statusLabel: STATUS_LABELS[row.status as ReviewStatus],
+        step: row.step,
+        assigneeRole: row.assigneeRole,
+        round: row.round,
+        deadline: row.deadline?.toISOString() ?? null,
+        deadlineKind: row.deadlineKind,
+        warningAt: row.warningAt?.toISOString() ?? null,
+        workdaysLeft: leftNow(now, row.deadline),
+        overdue: row.overdue || (row.deadline !== null && row.deadline.getTime() <= now.getTime()),
+        lateSubmission: row.lateSubmission,
+        updatedAt: row.updatedAt.toISOString(),
+      })),
+    };
+  }
+
+  @Get('statistics')
+  @Roles(...STATISTICS_READERS)
+  @ApiOperation({
+    summary: 'L13 — late submissions, overdue reviews, decisions against the opinion, per unit and reviewer',
+  })
+  async statistics(@Query() query: StatisticsQuery): Promise<{
+    from: string;
+    to: string;
+    byUnit: UnitStatistics[];
+    byReviewer: ReviewerStatistics[];
+  }> {
+    let from: Date;
+    let to: Date;
+    try {
+      from = startOfCivilDay(query.from);
+      to = endOfCivilDay(query.to);
+    } catch {
+      throw new AppError('REQUEST.VALIDATION_FAILED', HttpStatus.BAD_REQUEST, {
+        zh: '统计区间的日期无效',
+        en: 'The dates of the period are not valid',
+      });
+    }
+    if (to.getTime() <= from.getTime()) {
+      throw new AppError('REQUEST.VALIDATION_FAILED', HttpStatus.BAD_REQUEST, {
+        zh: '统计区间的结束日期不能早于开始日期',
+        en: 'The period must not end before it starts',
+      });
+    }
+    return { from: query.from, to: query.to, ...(await this.reads.statistics(from, to)) };
+  }
+
+  @Get(':caseNo')
+  @Roles(...REVIEW_READERS)
+  @ApiOperation({ summary: '法制审核 — the review of a case as its workflow last stored it' })
+  async review(@Param('caseNo') caseNo: string, @CurrentActor() actor: Actor): Promise<ReviewView> {
+    const found = await this.reads.latestView(caseNo);
+    if (found === null) {
+      throw new AppError('REVIEW.NOT_FOUND', HttpStatus.NOT_FOUND, {
+        zh: `案件 ${caseNo} 尚未报送法制审核`,
+        en: `Case ${caseNo} has not been submitted for legal review`,
+      });
+    }
+    const { view } = found;
+    if (!actor.roles.some((r) => ACROSS_UNITS.includes(r)) && view.unitId !== actor.unitId) {
+      throw new AppError('REVIEW.NOT_HANDLING_UNIT', HttpStatus.FORBIDDEN, {
+        zh: '只能查看本承办机构的审核事项',
+        en: 'You can only see the reviews of your own unit',
+      });
+    }
+    const now = new Date();
+    const deadline = view.deadline === null ? null : new Date(view.deadline);
+    return {
+      ...view,
+      asOf: now.toISOString(),
+      workdaysLeft: leftNow(now, deadline),
+      overdue: view.overdue || found.overdue,
+    };
+  }
+}

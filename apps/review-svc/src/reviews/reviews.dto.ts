@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { Role } from '@enforcement/domain';
+
+/** Roles that can hold a review task (the assignees of `reviewStepOf`). */
+export const TASK_ROLES = [
+  'officer',
+  'unit-head',
+  'legal-reviewer',
+  'legal-section-head',
+  'supervising-leader',
+  'agency-head',
+  'leadership-meeting',
+] as const satisfies readonly Role[];
+
+/** Everyone who takes part in a review may read it (C1 ownership is checked per record). */
+export const REVIEW_READERS = [...TASK_ROLES, 'legal-advisor'] as const satisfies readonly Role[];
+
+/** Who answers for the review work of the agency (L13 statistics). */
+export const STATISTICS_READERS = [
+  'legal-section-head',
+  'legal-reviewer',
+  'supervising-leader',
+  'agency-head',
+] as const satisfies readonly Role[];
+
+export class TaskInboxQuery {
+  @ApiPropertyOptional({ enum: TASK_ROLES, description: 'Role whose tasks to list; one of the caller’s roles' })
+  @IsOptional()
+  @IsIn(TASK_ROLES)
+  role?: (typeof TASK_ROLES)[number];
+
+  @ApiPropertyOptional({ description: 'Only tasks of this handling unit (officers and unit heads: their own)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  unitId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class StatisticsQuery {
+  @ApiProperty({ example: '2026-01-01', description: 'First civil date (Asia/Shanghai) of submissions counted' })
+  @Matches(CIVIL_DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'Last civil date (Asia/Shanghai) of submissions counted' })
+  @Matches(CIVIL_DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to!: string;
+}

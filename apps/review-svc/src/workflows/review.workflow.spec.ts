@@ -1,0 +1,543 @@
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  DEFAULT_REVIEW_POLICY,
+  TaskQueues,
+  attemptDecisionUpdate,
+  calendarChangedSignal,
+  reviewCommandUpdate,
+  reviewViewQuery,
+  reviewWorkflowId,
+  type ReviewCommand,
+  type ReviewView,
+  type SubmitCommand,
+} from '@enforcement/domain';
+import {
+  PENALTY_FACTS,
+  agencyHead,
+  cleanFindings,
+  completeMaterials,
+  minuteTaker,
+  officer,
+  reviewer,
+  sectionHead,
+  supervisor,
+  submitCommand,
+} from '@enforcement/domain/review/testing/review.fixtures';
+import { eventually } from '@enforcement/platform/testing/stack-env';
+import { createTimeSkippingEnv } from '@enforcement/platform/testing/time-skipping';
+import { BUNDLED_YEAR_ARRANGEMENTS, WorkdayCalendar, type YearArrangement } from '@enforcement/workdays';
+import { createReviewCalendarActivities } from '../activities/review-calendar.activities';
+import type {
+  DeadlineNoticeInput,
+  ReviewStoreActivities,
+  SaveReviewChangeInput,
+} from '../activities/review-store.activities';
+import { hypothetical2027 } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
+import type { reviewWorkflow } from './review.workflow';
+
+/*
+ * The review workflow on Temporal's time-skipping server, with the real calendar activities and an in-memory store.
+ * The machine's clock is already past October 2026 and the server cannot go back in time, so holiday cases use the
+ * test-only hypothetical 2027 arrangement (National Day 1–7 Oct 2027, make-up Saturday 9 Oct 2027) loaded at run
+ * time as an agency would load next year's notice (W4); weekend cases use the real 2026 data of December.
+ */
+
+/** Beijing wall-clock time as an instant, e.g. bj('2027-09-30 10:00'). */
+function bj(local: string): Date {
+  const [date, time] = local.split(' ');
+  return new Date(`${date}T${time}:00+08:00`);
+}
+
+/** 24:00 Beijing at the end of a civil date, as ISO: how every working-day limit ends. */
+function endOf(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+}
+
+/**
+ * A timer fires a few milliseconds after its instant (the server starts it when the workflow task completes), never
+ * before: comparing to the second proves "at the instant" without depending on that jitter.
+ */
+function toSecond(instant: string): string {
+  return new Date(Math.floor(Date.parse(instant) / 1000) * 1000).toISOString();
+}
+
+/** Remembers every effect the workflow asked for, as the database and outbox would. */
+class MemoryStore {
+  readonly changes: SaveReviewChangeInput[] = [];
+  readonly projections: { view: ReviewView; seq: number }[] = [];
+  readonly attempts: { attemptId: string; code: string }[] = [];
+  readonly notices: DeadlineNoticeInput[] = [];
+
+  activities(): ReviewStoreActivities {
+    return {
+      saveReviewChange: async (input) => {
+        this.changes.push(input);
+      },
+      projectReview: async (input) => {
+        this.projections.push(input);
+        return true;
+      },
+      recordDecisionAttempt: async (input) => {
+        this.attempts.push({ attemptId: input.attemptId, code: input.attempt.code });
+      },
+      publishDeadlineNotice: async (input) => {
+        this.notices.push(input);
+      },
+    };
+  }
+
+  eventTypes(): string[] {
+    return this.changes.flatMap((change) => change.events.map((event) => event.type));
+  }
+
+  noticesOf(kind: 'warning' | 'missed') {
+    return this.notices
+      .filter((n) => n.kind === kind)
+      .map((n) => ({ at: toSecond(n.at), limit: n.notice.limit, deadline: n.notice.deadline }));
+  }
+}
+
+const withHypothetical2027 = () => WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS, hypothetical2027()]);
+const HANDLING_DEADLINE = new Date('2027-12-31T16:00:00.000Z').toISOString();
+
+interface Harness {
+  env: TestWorkflowEnvironment;
+  store: MemoryStore;
+  setCalendar(calendar: WorkdayCalendar): void;
+  run<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+let bundle: WorkflowBundleWithSourceMap;
+
+async function harness(calendar: WorkdayCalendar = withHypothetical2027()): Promise<Harness> {
+  const env = await createTimeSkippingEnv();
+  await registerSearchAttributes(env);
+  const store = new MemoryStore();
+  let current = calendar;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: TaskQueues.review,
+    workflowBundle: bundle,
+    activities: { ...createReviewCalendarActivities({ calendar: () => current }), ...store.activities() },
+  });
+  return {
+    env,
+    store,
+    setCalendar: (next) => {
+      current = next;
+    },
+    run: async (fn) => {
+      try {
+        return await worker.runUntil(fn);
+      } finally {
+        await env.teardown();
+      }
+    },
+  };
+}
+
+/** What infra/local/stack declares on the real namespace; the test server starts without them. */
+async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  const { INDEXED_VALUE_TYPE_KEYWORD: keyword, INDEXED_VALUE_TYPE_DATETIME: datetime } =
+    temporal.api.enums.v1.IndexedValueType;
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: {
+      CaseNumber: keyword,
+      UnitId: keyword,
+      ReviewStep: keyword,
+      AssigneeRole: keyword,
+      StepDeadline: datetime,
+    },
+  });
+}
+
+async function skipTo(env: TestWorkflowEnvironment, instant: Date): Promise<void> {
+  const now = await env.currentTimeMs();
+  if (instant.getTime() <= now) throw new Error(`test instant ${instant.toISOString()} is already past`);
+  await env.sleep(instant.getTime() - now);
+}
+
+type Handle = WorkflowHandle<typeof reviewWorkflow>;
+
+async function submitAt(h: Harness, at: Date, overrides: Partial<SubmitCommand> = {}): Promise<Handle> {
+  await skipTo(h.env, at);
+  const command = submitCommand({ caseHandlingDeadline: HANDLING_DEADLINE, ...overrides });
+  const handle = await h.env.client.workflow.start<typeof reviewWorkflow>('reviewWorkflow', {
+    taskQueue: TaskQueues.review,
+    workflowId: reviewWorkflowId(command.caseNo),
+    args: [{ command, correlationId: 'test-correlation', policy: DEFAULT_REVIEW_POLICY }],
+  });
+  await eventually(async () => ((await handle.query(reviewViewQuery)).revision >= 1 ? true : undefined), 'submission');
+  return handle;
+}
+
+async function commandAt(h: Harness, handle: Handle, at: Date, command: ReviewCommand): Promise<ReviewView> {
+  await skipTo(h.env, at);
+  return handle.executeUpdate(reviewCommandUpdate, { args: [command] });
+}
+
+/**
+ * History without workflow-task bookkeeping: the real server drops the speculative task of a rejected update; the
+ * test server records it, but neither records an update, a timer, an activity or a marker for it.
+ */
+async function durableEvents(handle: Handle): Promise<string[]> {
+  const { EventType } = temporal.api.enums.v1;
+  const events = (await handle.fetchHistory()).events ?? [];
+  return events
+    .map((event) => EventType[event.eventType ?? 0])
+    .filter((type) => !type.startsWith('EVENT_TYPE_WORKFLOW_TASK_'));
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    return cause as ApplicationFailure;
+  }
+  throw new Error('the update was accepted');
+}
+
+const accept: ReviewCommand = { type: 'acceptMaterials', actor: reviewer };
+
+describe('reviewWorkflow (time-skipping)', () => {
+  beforeAll(async () => {
+    bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./index'), logger: quietLogger });
+  }, 120_000);
+
+  it('L6: a standard review runs 3 working days across National Day and the make-up Saturday; C2: warned one working day before, reported when missed', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const handle = await submitAt(h, bj('2027-09-30 10:00'));
+      const accepted = await commandAt(h, handle, bj('2027-09-30 11:00'), accept);
+      // Received Thu 30 Sep; 1–7 Oct off; counted: Fri 8, Sat 9 (make-up working day), Mon 11 Oct.
+      expect(accepted.deadline).toBe(endOf('2027-10-11'));
+      expect(accepted.deadlineKind).toBe('review');
+      expect(accepted.warningAt).toBe(endOf('2027-10-09'));
+      expect(accepted.nextActorRoles).toEqual(['legal-reviewer', 'legal-section-head']);
+      expect(h.store.eventTypes()).toEqual(['review.submitted.v1', 'review.accepted.v1']);
+
+      await h.env.sleep(new Date(endOf('2027-10-11')).getTime() - (await h.env.currentTimeMs()) + 60_000);
+      await eventually(async () => (h.store.noticesOf('missed').length > 0 ? true : undefined), 'missed notice');
+      expect(h.store.noticesOf('warning')).toEqual([
+        { at: endOf('2027-10-09'), limit: 'review-limit', deadline: endOf('2027-10-11') },
+      ]);
+      expect(h.store.noticesOf('missed')).toEqual([
+        { at: endOf('2027-10-11'), limit: 'review-limit', deadline: endOf('2027-10-11') },
+      ]);
+      const view = await handle.query(reviewViewQuery);
+      expect(view.overdue).toBe(true);
+      expect(h.store.projections[h.store.projections.length - 1].view.overdue).toBe(true);
+      expect(view.history.map((e) => e.type)).toEqual([
+        'review.submitted.v1',
+        'review.accepted.v1',
+        'deadline.warning.v1',
+        'deadline.missed.v1',
+      ]);
+    });
+  }, 90_000);
+
+  it('L6: an urgent review ends at 24:00 of the next working day across a holiday', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const handle = await submitAt(h, bj('2027-09-30 10:00'), { urgent: true });
+      const accepted = await commandAt(h, handle, bj('2027-09-30 11:00'), accept);
+      expect(accepted.deadline).toBe(endOf('2027-10-08'));
+      expect(accepted.warningAt).toBe(endOf('2027-09-30'));
+      expect(accepted.workdaysLeft).toBe(2);
+    });
+  }, 90_000);
+
+  it('L6: the supervising leader extends a complex review by 2 working days, once', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const handle = await submitAt(h, bj('2027-09-30 10:00'));
+      await commandAt(h, handle, bj('2027-09-30 11:00'), accept);
+      const requested = await commandAt(h, handle, bj('2027-10-08 09:00'), {
+        type: 'requestExtension',
+        actor: reviewer,
+        reason: '案情复杂',
+      });
+      expect(requested.step).toBe('extension-approval');
+      expect(requested.nextActorRoles).toEqual(['supervising-leader']);
+      const extended = await commandAt(h, handle, bj('2027-10-08 10:00'), {
+        type: 'approveExtension',
+        actor: supervisor,
+      });
+      expect(extended.deadline).toBe(endOf('2027-10-13'));
+      const again = await refusal(
+        handle.executeUpdate(reviewCommandUpdate, {
+          args: [{ type: 'requestExtension', actor: reviewer, reason: '再次延期' }],
+        }),
+      );
+      expect(again.type).toBe('REVIEW.EXTENSION_ALREADY_USED');
+      expect(again.details?.[0]).toMatchObject({ category: 'conflict', message_zh: '审核期限只能延长一次' });
+    });
+  }, 90_000);
+
+  it('L7: a pause spanning a weekend moves the limit by the paused working days only, and holds the warning', async () => {
+    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    await h.run(async () => {
+      const handle = await submitAt(h, bj('2026-12-02 09:00'), { caseHandlingDeadline: endOf('2026-12-31') });
+      const accepted = await commandAt(h, handle, bj('2026-12-02 10:00'), accept);
+      expect(accepted.deadline).toBe(endOf('2026-12-07'));
+      const paused = await commandAt(h, handle, bj('2026-12-04 10:00'), {
+        type: 'pause',
+        actor: reviewer,
+        pauseId: 'verify-1',
+        kind: 'verification',
+        reason: '向当事人核实情况',
+      });
+      expect(paused.status).toBe('paused');
+      expect(paused.deadline).toBeNull();
+      // Fri 4 Dec 10:00 → Mon 7 Dec 10:00: Friday and Monday were touched, the weekend never counted.
+      const resumed = await commandAt(h, handle, bj('2026-12-07 10:00'), {
+        type: 'resume',
+        actor: reviewer,
+        pauseId: 'verify-1',
+      });
+      expect(resumed.status).toBe('under-review');
+      expect(resumed.deadline).toBe(endOf('2026-12-09'));
+      expect(resumed.warningAt).toBe(endOf('2026-12-08'));
+      // The original warning instant (end of Fri 4 Dec) passed during the pause without a notice.
+      expect(h.store.notices).toEqual([]);
+    });
+  }, 90_000);
+
+  it('L7: overlapping expert consultation and verification are counted once', async () => {
+    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    await h.run(async () => {
+      const handle = await submitAt(h, bj('2026-12-14 09:00'), { caseHandlingDeadline: endOf('2026-12-31') });
+      const accepted = await commandAt(h, handle, bj('2026-12-14 10:00'), accept);
+      expect(accepted.deadline).toBe(endOf('2026-12-17'));
+      await commandAt(h, handle, bj('2026-12-15 09:00'), {
+        type: 'pause',
+        actor: reviewer,
+        pauseId: 'experts',
+        kind: 'expert-consultation',
+        reason: '专家论证',
+      });
+      await commandAt(h, handle, bj('2026-12-15 14:00'), {
+        type: 'pause',
+        actor: reviewer,
+        pauseId: 'verify',
+        kind: 'verification',
+        reason: '核实情况',
+      });
+      const oneResumed = await commandAt(h, handle, bj('2026-12-16 10:00'), {
+        type: 'resume',
+        actor: reviewer,
+        pauseId: 'experts',
+      });
+      expect(oneResumed.status).toBe('paused');
+      expect(oneResumed.openPauseIds).toEqual(['verify']);
+      expect(oneResumed.deadline).toBeNull();
+      const both = await commandAt(h, handle, bj('2026-12-16 16:00'), {
+        type: 'resume',
+        actor: reviewer,
+        pauseId: 'verify',
+      });
+      // Paused working days: Tue 15 and Wed 16 Dec, once each → Thu 17, Fri 18, Mon 21.
+      expect(both.deadline).toBe(endOf('2026-12-21'));
+    });
+  }, 90_000);
+
+  it('L5: the supplement window lapses after 5 working days and the submission is not accepted', async () => {
+    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    await h.run(async () => {
+      const incomplete = completeMaterials().filter((m) => m.item !== 'procedure-records');
+      const handle = await submitAt(h, bj('2026-11-30 09:00'), {
+        caseHandlingDeadline: endOf('2026-12-31'),
+        materials: incomplete,
+      });
+      const noticed = await commandAt(h, handle, bj('2026-11-30 10:00'), {
+        type: 'notifyMissingMaterials',
+        actor: reviewer,
+        missing: ['procedure-records'],
+      });
+      // Mon 30 Nov + 5 working days: 1, 2, 3, 4, 7 Dec.
+      expect(noticed.deadline).toBe(endOf('2026-12-07'));
+      expect(noticed.deadlineKind).toBe('supplement');
+      expect(noticed.nextActorRoles).toEqual(['officer', 'unit-head']);
+      await h.env.sleep(new Date(endOf('2026-12-07')).getTime() - (await h.env.currentTimeMs()) + 60_000);
+      const result = await handle.result();
+      expect(result).toEqual(expect.objectContaining({ status: 'not-accepted', mayIssueDecision: false }));
+      const view = await handle.query(reviewViewQuery);
+      expect(view.status).toBe('not-accepted');
+      expect(view.nextActorRoles).toEqual([]);
+      expect(h.store.eventTypes()).toEqual([
+        'review.submitted.v1',
+        'review.materials-requested.v1',
+        'review.not-accepted.v1',
+        'review.concluded.v1',
+      ]);
+      const lapse = h.store.changes[h.store.changes.length - 1];
+      expect(lapse.command).toEqual({
+        type: 'supplementWindowLapsed',
+        actorId: expect.stringMatching(/^system:/),
+        role: 'system',
+      });
+      expect(toSecond(lapse.events[0].occurredAt)).toBe(endOf('2026-12-07'));
+      expect(lapse.state.notAccepted).toEqual(expect.objectContaining({ reason: 'window-lapsed' }));
+      expect(h.store.noticesOf('warning')).toEqual([
+        { at: endOf('2026-12-04'), limit: 'supplement-window', deadline: endOf('2026-12-07') },
+      ]);
+      expect(h.store.noticesOf('missed')).toEqual([
+        { at: endOf('2026-12-07'), limit: 'supplement-window', deadline: endOf('2026-12-07') },
+      ]);
+    });
+  }, 90_000);
+
+  it('L5: a second supplement is refused: 材料补正只能提交一次 — and leaves state and history unchanged', async () => {
+    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    await h.run(async () => {
+      const all = completeMaterials();
+      const handle = await submitAt(h, bj('2026-11-30 09:00'), {
+        caseHandlingDeadline: endOf('2026-12-31'),
+        materials: all.filter((m) => m.item !== 'procedure-records'),
+      });
+      await commandAt(h, handle, bj('2026-11-30 10:00'), {
+        type: 'notifyMissingMaterials',
+        actor: reviewer,
+        missing: ['procedure-records'],
+      });
+      const supplemented = await commandAt(h, handle, bj('2026-12-01 10:00'), {
+        type: 'supplement',
+        actor: officer,
+        materials: all.filter((m) => m.item === 'procedure-records'),
+      });
+      expect(supplemented.status).toBe('submitted');
+
+      const before = await handle.query(reviewViewQuery);
+      const historyBefore = await durableEvents(handle);
+      const changesBefore = h.store.changes.length;
+      const refused = await refusal(
+        handle.executeUpdate(reviewCommandUpdate, {
+          args: [{ type: 'supplement', actor: officer, materials: all.filter((m) => m.item === 'draft-decision') }],
+        }),
+      );
+      expect(refused.type).toBe('REVIEW.SUPPLEMENT_ALREADY_USED');
+      expect(refused.details?.[0]).toEqual({
+        code: 'REVIEW.SUPPLEMENT_ALREADY_USED',
+        category: 'conflict',
+        message_zh: '材料补正只能提交一次',
+        message_en: 'materials can be supplemented only once',
+      });
+      const after = await handle.query(reviewViewQuery);
+      expect({ ...after, asOf: null, workdaysLeft: null }).toEqual({ ...before, asOf: null, workdaysLeft: null });
+      expect(await durableEvents(handle)).toEqual(historyBefore);
+      expect(h.store.changes.length).toBe(changesBefore);
+
+      // C1 through the same validator: an officer may not accept materials for the legal section.
+      const forbidden = await refusal(
+        handle.executeUpdate(reviewCommandUpdate, { args: [{ type: 'acceptMaterials', actor: officer }] }),
+      );
+      expect(forbidden.details?.[0]).toMatchObject({ code: 'REVIEW.FORBIDDEN_ROLE', category: 'forbidden' });
+    });
+  }, 90_000);
+
+  it('W4: a calendar change at run time recomputes the review limit and its timers, and the history replays', async () => {
+    const bundled = WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS);
+    const h = await harness(bundled);
+    await h.run(async () => {
+      const handle = await submitAt(h, bj('2026-12-09 09:00'), { caseHandlingDeadline: endOf('2026-12-31') });
+      const accepted = await commandAt(h, handle, bj('2026-12-09 10:00'), accept);
+      // Thu 10, Fri 11, Mon 14 Dec.
+      expect(accepted.deadline).toBe(endOf('2026-12-14'));
+      const base2026 = bundled.arrangement(2026)!;
+      const corrected: YearArrangement = {
+        ...base2026,
+        sources: [
+          ...base2026.sources,
+          { title: '测试用地方更正（虚构）/ hypothetical local correction', issuedOn: '2026-12-09' },
+        ],
+        holidays: [...base2026.holidays, { name: '地方调整', nameEn: 'local correction', days: ['2026-12-11'] }],
+      };
+      h.setCalendar(bundled.withYear(corrected));
+      await skipTo(h.env, bj('2026-12-10 09:00'));
+      await handle.signal(calendarChangedSignal, { year: 2026 });
+      const view = await eventually(async () => {
+        const v = await handle.query(reviewViewQuery);
+        return v.deadline === endOf('2026-12-15') ? v : undefined;
+      }, 'recomputed deadline');
+      expect(view.warningAt).toBe(endOf('2026-12-14'));
+      expect(view.calendarFingerprint).toBe(bundled.withYear(corrected).fingerprint);
+      expect(view.history.map((e) => e.type)).toContain('review.deadline-recomputed');
+      await h.env.sleep(new Date(endOf('2026-12-15')).getTime() - (await h.env.currentTimeMs()) + 60_000);
+      await eventually(async () => (h.store.noticesOf('missed').length > 0 ? true : undefined), 'missed notice');
+      expect(h.store.noticesOf('warning')).toEqual([
+        { at: endOf('2026-12-14'), limit: 'review-limit', deadline: endOf('2026-12-15') },
+      ]);
+      expect(h.store.noticesOf('missed')).toEqual([
+        { at: endOf('2026-12-15'), limit: 'review-limit', deadline: endOf('2026-12-15') },
+      ]);
+      // The recorded history replays on the same code: the calendar snapshot and limits come from history only.
+      await Worker.runReplayHistory({ workflowBundle: bundle }, await handle.fetchHistory(), handle.workflowId);
+    });
+  }, 90_000);
+
+  it('L12: a decision attempt before a passed review is refused and recorded; after the decision the gate opens', async () => {
+    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    await h.run(async () => {
+      const handle = await submitAt(h, bj('2026-12-01 09:00'), {
+        caseHandlingDeadline: endOf('2026-12-31'),
+        category: 'permit',
+        caseFacts: PENALTY_FACTS,
+      });
+      await commandAt(h, handle, bj('2026-12-01 10:00'), accept);
+      const refused = await handle.executeUpdate(attemptDecisionUpdate, {
+        args: [{ actor: agencyHead, decisionRef: '决定书草稿' }],
+      });
+      expect(refused).toEqual(
+        expect.objectContaining({ allowed: false, attemptId: expect.any(String), code: 'REVIEW.REVIEW_NOT_PASSED' }),
+      );
+      expect(h.store.attempts).toEqual([
+        { attemptId: (refused as { attemptId: string }).attemptId, code: 'REVIEW.REVIEW_NOT_PASSED' },
+      ]);
+      await handle.executeUpdate(reviewCommandUpdate, {
+        args: [{ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }],
+      });
+      const passed = await handle.executeUpdate(reviewCommandUpdate, {
+        args: [
+          {
+            type: 'issueOpinion',
+            actor: sectionHead,
+            opinion: 'approve',
+            documentNo: '法审〔2026〕1号',
+            summary: '同意',
+          },
+        ],
+      });
+      expect(passed.step).toBe('decision');
+      const decided = await handle.executeUpdate(reviewCommandUpdate, {
+        args: [{ type: 'decide', actor: agencyHead, mode: 'agency-head-approval', decisionRef: '决定书〔2026〕1号' }],
+      });
+      expect(decided.mayIssueDecision).toBe(true);
+      const allowed = await handle.executeUpdate(attemptDecisionUpdate, { args: [{ actor: minuteTaker }] });
+      expect(allowed).toEqual(expect.objectContaining({ allowed: true }));
+      expect(h.store.eventTypes()).toEqual([
+        'review.submitted.v1',
+        'review.accepted.v1',
+        'review.opinion-issued.v1',
+        'review.concluded.v1',
+      ]);
+      expect(h.store.projections[h.store.projections.length - 1].view.nextActorRoles).toEqual([]);
+    });
+  }, 90_000);
+});
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string) => console.error(message),
+};

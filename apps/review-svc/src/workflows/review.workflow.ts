@@ -1,0 +1,532 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  ReviewRuleError,
+  ReviewSearchAttributes,
+  attemptDecisionUpdate,
+  calendarChangedSignal,
+  currentDeadline,
+  decide,
+  decisionGate,
+  reviewCommandUpdate,
+  reviewViewQuery,
+  warningAt,
+  workdaysLeft,
+  type DecideResult,
+  type DecisionAttemptResult,
+  type ReviewCommand,
+  type ReviewEnv,
+  type ReviewFailureDetails,
+  type ReviewHistoryEntry,
+  type ReviewState,
+  type ReviewView,
+  type ReviewWorkflowInput,
+  type ReviewWorkflowResult,
+  type WorkdayCalendarPort,
+} from '@enforcement/domain';
+import { civilDate, endOfCivilDay, WorkdayCalendar } from '@enforcement/workdays';
+import type { CalendarSnapshot, ComputedDeadlines, ReviewActivities } from '../activities/review.activities';
+import { buildView, historyOf, isFinal } from './review.view';
+
+/*
+ * 法制审核 — one legal review of one case's major decision (SPEC L2–L13), driven by the pure reducer of
+ * libs/domain/review: every command is `decide(state, command, now, env)`; this file only orchestrates.
+ *
+ * Determinism: the working-day calendar can change at run time (W4) and the process's active calendar must not be
+ * read here. The reducer gets a snapshot rebuilt from arrangements an activity returned (kept in history), and the
+ * timers run on limits the `computeReviewDeadlines` activity computed with the service's current calendar. A
+ * `calendarChanged` signal reloads both.
+ *
+ * Pauses (L7) are state, not sleeps: the loop waits with `condition(() => woken, untilNextAlarm)`; while a pause holds
+ * the clock there is no review limit and so no alarm, only the wait for the next command.
+ *
+ * History size: a review is a few dozen commands, each a handful of history events, far below Temporal's limits. The
+ * run continues as new only when the server suggests it (`continueAsNewSuggested`, e.g. after very many refused
+ * decision attempts or calendar changes), carrying state, history and sent notices over.
+ *
+ * After a final status the workflow stays open for `FINAL_RETENTION` so the decision gate (L12) keeps answering and
+ * recording refused attempts; then it returns.
+ */
+
+const FINAL_RETENTION = '30 days';
+
+const calendarActivities = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+const storeActivities = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** A deadline notice or the supplement lapse, due at `at`. */
+interface Alarm {
+  readonly key: string;
+  readonly at: number;
+  readonly kind: 'warning' | 'missed' | 'lapse';
+  readonly limit: 'review-limit' | 'supplement-window';
+  readonly deadline: string;
+  readonly warningAt: string;
+  readonly round: number | null;
+}
+
+interface CalendarInUse {
+  readonly fingerprint: string;
+  readonly port: WorkdayCalendarPort;
+}
+
+export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<ReviewWorkflowResult> {
+  const { workflowId } = workflowInfo();
+  const { policy, correlationId } = input;
+  const systemActor = { id: `system:${workflowId}`, role: 'system', unitId: 'system' } as const;
+
+  let state: ReviewState | null = input.carried?.state ?? null;
+  const history: ReviewHistoryEntry[] = [...(input.carried?.history ?? [])];
+  const sentNotices = new Set<string>(input.carried?.sentNotices ?? []);
+  let decisionAttempts = input.carried?.decisionAttempts ?? 0;
+  let projectionSeq = input.carried?.projectionSeq ?? 0;
+  let finalSince: string | null = input.carried?.finalSince ?? null;
+  let calendar: CalendarInUse | null = null;
+  let deadlines: ComputedDeadlines | null = null;
+  let ready = false;
+  let woken = false;
+  let calendarChanged = false;
+
+  // Activities run one after another in command order, so a case's events reach the outbox in the order decided.
+  let tail: Promise<unknown> = Promise.resolve();
+  let queued = 0;
+  function serially<T>(work: () => Promise<T>): Promise<T> {
+    queued += 1;
+    const run = tail.then(work).finally(() => {
+      queued -= 1;
+      woken = true;
+    });
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  function reducerEnv(): ReviewEnv {
+    if (calendar === null) throw new Error('calendar snapshot not loaded');
+    return { calendar: calendar.port, policy };
+  }
+
+  /** The reducer, with calendar gaps (W3) turned into a refusal rather than a stuck workflow task. */
+  function safeDecide(
+    current: ReviewState | null,
+    command: ReviewCommand,
+    now: Date,
+  ): DecideResult | ApplicationFailure {
+    try {
+      return decide(current, command, now, reducerEnv());
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'WORKDAYS.CALENDAR_NOT_COVERED') {
+        const [zh, en] = (error as Error).message.split(' / ');
+        return failure({
+          code: 'WORKDAYS.CALENDAR_NOT_COVERED',
+          category: 'conflict',
+          message_zh: zh,
+          message_en: en ?? zh,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Limits for the state as it is now: the activity's answer when current, else the same rule on the snapshot. */
+  function limitsNow(current: ReviewState): ComputedDeadlines | null {
+    if (deadlines !== null && deadlines.revision === current.revision) return deadlines;
+    if (calendar === null) return null;
+    const port = calendar.port;
+    const limit = (deadline: Date) => ({
+      deadline: deadline.toISOString(),
+      warningAt: warningAt(deadline, port, policy.warningWorkdaysBefore).toISOString(),
+    });
+    try {
+      const running = current.status === 'under-review' || current.status === 'paused';
+      const review = running ? currentDeadline(current, reducerEnv()) : null;
+      const supplement =
+        current.status === 'awaiting-supplement' && current.notice ? current.notice.supplementDueBy : null;
+      return {
+        revision: current.revision,
+        fingerprint: calendar.fingerprint,
+        review: review === null ? null : limit(review),
+        supplement: supplement === null ? null : limit(new Date(supplement)),
+        uncoveredYear: null,
+      };
+    } catch {
+      return null;
+    }
+  }
+
+  function missedRounds(): number[] {
+    return [...sentNotices]
+      .filter((key) => key.startsWith('missed:review-limit:'))
+      .map((key) => Number(key.split(':')[2]));
+  }
+
+  function view(current: ReviewState): ReviewView {
+    return buildView(current, {
+      deadlines: limitsNow(current),
+      calendar: calendar?.port ?? null,
+      calendarFingerprint: calendar?.fingerprint ?? null,
+      history,
+      missedRounds: missedRounds(),
+      now: new Date(),
+    });
+  }
+
+  async function loadCalendar(): Promise<void> {
+    // Years before last year cannot matter to a review that is still open; keep history small.
+    const fromYear = Number(civilDate(new Date()).slice(0, 4)) - 1;
+    const snapshot: CalendarSnapshot = await calendarActivities.snapshotReviewCalendar({ fromYear });
+    const built = WorkdayCalendar.fromYears(snapshot.arrangements);
+    calendar = {
+      fingerprint: snapshot.fingerprint,
+      port: {
+        isWorkday: (date) => built.isWorkday(date),
+        addWorkdays: (date, n) => built.addWorkdays(date, n),
+        countWorkdays: (from, to) => built.countWorkdays(from, to),
+        civilDate,
+        endOfCivilDay,
+      },
+    };
+  }
+
+  /** Recomputes the running limits with the service's calendar; reloads the snapshot if the calendar moved on. */
+  async function recomputeDeadlines(current: ReviewState): Promise<void> {
+    const computed = await calendarActivities.computeReviewDeadlines({ state: current, policy });
+    if (calendar === null || computed.fingerprint !== calendar.fingerprint) await loadCalendar();
+    if (state === null || computed.revision === state.revision) deadlines = computed;
+  }
+
+  /** The task-inbox row and the visibility attributes, after every change. */
+  async function project(current: ReviewState): Promise<void> {
+    const shown = view(current);
+    projectionSeq += 1;
+    await storeActivities.projectReview({ view: shown, seq: projectionSeq });
+    upsertSearchAttributes([
+      { key: ReviewSearchAttributes.caseNumber, value: current.caseNo },
+      { key: ReviewSearchAttributes.unitId, value: current.unitId },
+      { key: ReviewSearchAttributes.reviewStep, value: shown.step },
+      { key: ReviewSearchAttributes.assigneeRole, value: shown.nextActorRoles[0] ?? null },
+      { key: ReviewSearchAttributes.stepDeadline, value: shown.deadline === null ? null : new Date(shown.deadline) },
+    ]);
+  }
+
+  /** Applies an accepted reducer step to the workflow state now, and queues its persistence. */
+  function accept(command: ReviewCommand, result: Extract<DecideResult, { ok: true }>, at: Date): Promise<void> {
+    state = result.state;
+    if (isFinal(state) && finalSince === null) finalSince = at.toISOString();
+    history.push(...historyOf({ type: command.type, actorId: command.actor.id }, result.events, at.toISOString()));
+    const decided = result.state;
+    return serially(async () => {
+      await recomputeDeadlines(decided);
+      await storeActivities.saveReviewChange({
+        workflowId,
+        correlationId,
+        command: { type: command.type, actorId: command.actor.id, role: command.actor.role },
+        state: decided,
+        events: result.events,
+        view: view(decided),
+      });
+      await project(decided);
+    });
+  }
+
+  setHandler(reviewViewQuery, () => {
+    if (state === null)
+      throw ApplicationFailure.create({ type: 'REVIEW.NOT_STARTED', message: 'review not submitted yet' });
+    return view(state);
+  });
+
+  setHandler(calendarChangedSignal, () => {
+    calendarChanged = true;
+    woken = true;
+  });
+
+  setHandler(
+    reviewCommandUpdate,
+    async (command) => {
+      if (!ready) await condition(() => ready);
+      const now = new Date();
+      const result = safeDecide(state, command, now);
+      // Only when the state moved between validator and handler (a command accepted just before this one).
+      if (result instanceof ApplicationFailure) throw result;
+      if (!result.ok) throw ruleFailure(result.error);
+      await accept(command, result, now);
+      return view(state!);
+    },
+    {
+      validator: (command) => {
+        // Before the submission is applied there is nothing to validate against; the handler waits and decides.
+        if (!ready) return;
+        const result = safeDecide(state, command, new Date());
+        if (result instanceof ApplicationFailure) throw result;
+        if (!result.ok) throw ruleFailure(result.error);
+      },
+    },
+  );
+
+  setHandler(
+    attemptDecisionUpdate,
+    async (request): Promise<DecisionAttemptResult> => {
+      if (!ready) await condition(() => ready);
+      const current = state!;
+      const now = new Date();
+      const gate = decisionGate(current, { caseNo: current.caseNo, actor: request.actor, at: now });
+      if (gate.allowed) return { allowed: true, decision: current.decision! };
+      decisionAttempts += 1;
+      const attemptId = `${current.reviewId}/decision-attempt/${decisionAttempts}`;
+      history.push({
+        type: 'review.decision-attempt-refused.v1',
+        at: now.toISOString(),
+        actorId: request.actor.id,
+        summary_zh: `拒绝未经审核通过的决定尝试（${attemptId}）`,
+        summary_en: `decision attempt refused without a passed review (${attemptId})`,
+      });
+      await serially(() =>
+        storeActivities.recordDecisionAttempt({
+          workflowId,
+          correlationId,
+          attemptId,
+          attempt: gate.attempt,
+          decisionRef: request.decisionRef ?? null,
+        }),
+      );
+      return {
+        allowed: false,
+        attemptId,
+        code: gate.error.code,
+        message_zh: gate.error.message_zh,
+        message_en: gate.error.message_en,
+      };
+    },
+    {
+      validator: (request) => {
+        const actor = request?.actor;
+        if (!actor || typeof actor.id !== 'string' || actor.id === '' || typeof actor.role !== 'string') {
+          throw ruleFailure(
+            new ReviewRuleError('REVIEW.INVALID_INPUT', {
+              field: 'actor',
+              problemZh: '须写明尝试作出决定的人员及其角色',
+              problemEn: 'name the person attempting the decision and their role',
+            }),
+          );
+        }
+      },
+    },
+  );
+
+  // ------------------------------------------------------------------------------------------------ start
+  await loadCalendar();
+  if (state === null) {
+    const now = new Date();
+    const result = safeDecide(null, input.command, now);
+    // A refused submission fails the workflow with the rule's code; the gateway validates first, so this is a race.
+    if (result instanceof ApplicationFailure) throw result;
+    if (!result.ok) throw ruleFailure(result.error);
+    const started = accept(input.command, result, now);
+    ready = true;
+    await started;
+  } else {
+    ready = true;
+    await serially(async () => {
+      await recomputeDeadlines(state!);
+      await project(state!);
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------------ timers
+  function alarms(current: ReviewState): Alarm[] {
+    const limits = deadlines !== null && deadlines.revision === current.revision ? deadlines : null;
+    if (limits === null) return [];
+    const round = current.rounds[current.rounds.length - 1]?.round ?? null;
+    const list: Alarm[] = [];
+    const add = (kind: Alarm['kind'], limit: Alarm['limit'], at: string, deadline: string, warning: string) => {
+      const key = `${kind}:${limit}:${round ?? 0}:${deadline}`;
+      if (!sentNotices.has(key))
+        list.push({ key, at: Date.parse(at), kind, limit, deadline, warningAt: warning, round });
+    };
+    if (current.status === 'awaiting-supplement' && limits.supplement) {
+      const { deadline, warningAt: warning } = limits.supplement;
+      add('warning', 'supplement-window', warning, deadline, warning);
+      add('lapse', 'supplement-window', deadline, deadline, warning);
+    }
+    if ((current.status === 'under-review' || current.status === 'paused') && limits.review) {
+      const { deadline, warningAt: warning } = limits.review;
+      add('warning', 'review-limit', warning, deadline, warning);
+      add('missed', 'review-limit', deadline, deadline, warning);
+    }
+    return list.sort((a, b) => a.at - b.at);
+  }
+
+  async function publishNotice(current: ReviewState, alarm: Alarm, kind: 'warning' | 'missed', at: Date) {
+    const supplement = alarm.limit === 'supplement-window';
+    const responsible = supplement ? current.submission.submittedBy.id : (current.rounds[0]?.openedByActor ?? null);
+    const base = {
+      process: 'legal-review',
+      limit: alarm.limit,
+      subjectId: current.reviewId,
+      caseNo: current.caseNo,
+      unitId: current.unitId,
+      responsibleUserId: responsible,
+      responsibleRoles: [...view(current).nextActorRoles],
+      round: alarm.round,
+      deadline: alarm.deadline,
+      calendarFingerprint: deadlines?.fingerprint ?? null,
+    };
+    const label = supplement ? ['补正期限', 'supplement window'] : ['审核期限', 'review limit'];
+    history.push({
+      type: kind === 'warning' ? 'deadline.warning.v1' : 'deadline.missed.v1',
+      at: at.toISOString(),
+      actorId: systemActor.id,
+      summary_zh:
+        kind === 'warning' ? `${label[0]}即将届满（${alarm.deadline}）` : `${label[0]}已届满（${alarm.deadline}）`,
+      summary_en:
+        kind === 'warning' ? `${label[1]} ends soon (${alarm.deadline})` : `${label[1]} missed (${alarm.deadline})`,
+    });
+    const left = calendar === null ? 0 : workdaysLeftSafe(at, new Date(alarm.deadline), calendar.port);
+    await serially(async () => {
+      if (kind === 'warning') {
+        await storeActivities.publishDeadlineNotice({
+          workflowId,
+          correlationId,
+          kind,
+          at: at.toISOString(),
+          notice: { ...base, warningAt: alarm.warningAt, workdaysLeft: left },
+        });
+      } else {
+        await storeActivities.publishDeadlineNotice({
+          workflowId,
+          correlationId,
+          kind,
+          at: at.toISOString(),
+          notice: { ...base, missedAt: at.toISOString() },
+        });
+        await project(state!);
+      }
+    });
+  }
+
+  async function fire(alarm: Alarm): Promise<void> {
+    const current = state!;
+    const now = new Date();
+    sentNotices.add(alarm.key);
+    if (alarm.kind === 'warning') {
+      // A limit that already ran out gets its miss reported, not a warning.
+      if (now.getTime() < Date.parse(alarm.deadline)) await publishNotice(current, alarm, 'warning', now);
+      return;
+    }
+    if (alarm.kind === 'missed') {
+      await publishNotice(current, alarm, 'missed', now);
+      return;
+    }
+    // L5: the window lapsed without a supplement → not accepted, decided as the `system` actor.
+    const lapse: ReviewCommand = { type: 'supplementWindowLapsed', actor: systemActor };
+    const result = safeDecide(current, lapse, now);
+    if (result instanceof ApplicationFailure || !result.ok) return;
+    // Both are queued before anything awaits, so no command can slip between the decision and its persistence.
+    const reported = publishNotice(current, alarm, 'missed', now);
+    const lapsed = accept(lapse, result, now);
+    await Promise.all([reported, lapsed]);
+  }
+
+  while (!isFinal(state!)) {
+    if (calendarChanged) {
+      calendarChanged = false;
+      const before = limitsNow(state!);
+      await serially(async () => {
+        await loadCalendar();
+        await recomputeDeadlines(state!);
+        await project(state!);
+      });
+      const after = limitsNow(state!);
+      const was = before?.review?.deadline ?? before?.supplement?.deadline ?? null;
+      const now = after?.review?.deadline ?? after?.supplement?.deadline ?? null;
+      history.push({
+        type: 'review.deadline-recomputed',
+        at: new Date().toISOString(),
+        actorId: systemActor.id,
+        summary_zh: `工作日历变更，期限重新计算：${was ?? '无'} → ${now ?? '无'}`,
+        summary_en: `working-day calendar changed, limit recomputed: ${was ?? 'none'} → ${now ?? 'none'}`,
+      });
+      continue;
+    }
+    if (workflowInfo().continueAsNewSuggested && queued === 0 && allHandlersFinished()) break;
+    woken = false;
+    const next = alarms(state!)[0];
+    if (next !== undefined && next.at <= Date.now()) {
+      await fire(next);
+      continue;
+    }
+    if (next === undefined) await condition(() => woken);
+    else await condition(() => woken, next.at - Date.now());
+  }
+
+  if (!isFinal(state!)) return continueAsNewWith();
+
+  // Final: the decision gate keeps answering (and recording refusals) for a while, then the workflow closes.
+  const retained = await condition(() => workflowInfo().continueAsNewSuggested, FINAL_RETENTION);
+  if (retained) {
+    await condition(() => queued === 0 && allHandlersFinished());
+    return continueAsNewWith();
+  }
+  await condition(() => queued === 0 && allHandlersFinished());
+  const last = state!;
+  return {
+    reviewId: last.reviewId,
+    caseNo: last.caseNo,
+    status: last.status,
+    mayIssueDecision: last.status === 'decided' && last.decision !== null,
+  };
+
+  function continueAsNewWith(): Promise<never> {
+    return continueAsNew<typeof reviewWorkflow>({
+      ...input,
+      carried: {
+        state: state!,
+        history,
+        decisionAttempts,
+        sentNotices: [...sentNotices],
+        projectionSeq,
+        finalSince,
+      },
+    });
+  }
+}
+
+function workdaysLeftSafe(now: Date, deadline: Date, port: WorkdayCalendarPort): number {
+  try {
+    return workdaysLeft(now, deadline, port);
+  } catch {
+    return 0; // a year the snapshot lacks (W3): the notice still goes out
+  }
+}
+
+function failure(details: ReviewFailureDetails): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: details.code,
+    message: `${details.code}: ${details.message_en}`,
+    nonRetryable: true,
+    details: [details],
+  });
+}
+
+/** The refusal as the gateway receives it: `type` = code, `details[0]` = { code, category, message_zh, message_en }. */
+function ruleFailure(error: ReviewRuleError): ApplicationFailure {
+  return failure({
+    code: error.code,
+    category: error.category,
+    message_zh: error.message_zh,
+    message_en: error.message_en,
+  });
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineEvent } from './event-contract';
+import { isoInstant, materialItemSchema, reviewEventBase } from './review-common.v1';
+import { Topics } from './topics';
+
+/** 一次性告知 — the one-time notice of every missing material (SPEC L5). */
+export const reviewMaterialsRequestedV1 = defineEvent({
+  type: 'review.materials-requested.v1',
+  topic: Topics.review,
+  data: reviewEventBase.extend({
+    /** Every missing item, all in this one notice. */
+    missing: z.array(materialItemSchema).min(1),
+    /** End of the window for the one supplement; lapse means not accepted. */
+    supplementDueBy: isoInstant,
+  }),
+});
+export type ReviewMaterialsRequestedV1 = z.infer<typeof reviewMaterialsRequestedV1.data>;
