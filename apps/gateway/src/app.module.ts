@@ -3,7 +3,9 @@ import { PlatformModule } from '@enforcement/platform';
 import { CalendarYear } from './calendar/calendar-year.entity';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { migrations } from './database/migrations';
+import { ReviewsModule } from './reviews/reviews.module';
 
 @Module({
   imports: [
@@ -16,6 +18,8 @@ import { migrations } from './database/migrations';
     }),
     CasesModule,
     CalendarModule,
+    CatalogueModule,
+    ReviewsModule,
   ],
 })
 export class AppModule {}

@@ -55,6 +55,11 @@ export class ServiceEnvironment {
   @IsString()
   JWT_PUBLIC_KEY?: string;
 
+  /** Base URL of review-svc's read API (task inbox, statistics); only the gateway forwards to it. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  REVIEW_SVC_URL: string = 'http://127.0.0.1:3001';
+
   /** … or in a file (a mounted secret). One of the two is required. */
   @ValidateIf((o: ServiceEnvironment) => !o.JWT_PUBLIC_KEY)
   @IsString({ message: 'set JWT_PUBLIC_KEY (PEM) or JWT_PUBLIC_KEY_FILE (path to a PEM file)' })

@@ -1,0 +1,32 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Actor, ReviewActor, Role } from '@enforcement/domain';
+import type { AuthenticatedRequest } from '@enforcement/platform';
+
+/** Who calls a review route: the token's actor and the request id that follows the call into the workflow. */
+export interface ReviewCaller {
+  readonly actor: Actor;
+  readonly requestId: string;
+}
+
+/** The caller of a `@Roles(...)` review route. */
+export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): ReviewCaller => {
+  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
+  if (!req.actor) throw new Error('Caller used on a route without @Roles');
+  return { actor: req.actor, requestId: req.id ?? '' };
+});
+
+/** Officers and unit heads see and act on their own unit's reviews only (SPEC C1 ownership). */
+export function isUnitScoped(actor: Actor): boolean {
+  return actor.roles.every((role) => role === 'officer' || role === 'unit-head');
+}
+
+/**
+ * The one role the person acts in for a command: the first of the route's roles the token holds. A token may carry
+ * several roles; each step of the review record names exactly one responsibility.
+ */
+export function actingAs(actor: Actor, allowed: readonly Role[]): ReviewActor {
+  const role = allowed.find((candidate) => actor.roles.includes(candidate));
+  // The role guard admitted the caller with one of these roles, so this is a wiring bug, never a user error.
+  if (!role) throw new Error(`actor ${actor.id} holds none of ${allowed.join(', ')}`);
+  return { id: actor.id, role, unitId: actor.unitId };
+}

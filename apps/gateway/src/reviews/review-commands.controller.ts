@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { DecisionRecord, ReviewView } from '@enforcement/domain';
+import { Roles } from '@enforcement/platform';
+import { actingAs, Caller, type ReviewCaller } from './review-caller';
+import { CommandRoute } from './review-command.route';
+import { reviewRuleAppError } from './review-errors';
+import {
+  AdvisorOpinionDto,
+  AdvisorOpinionReviewDto,
+  CollectiveDiscussionDto,
+  DecisionAttemptDto,
+  DecisionDto,
+  DisagreementDto,
+  ExpertMeetingOutcomeDto,
+  FindingsDto,
+  MaterialItemsDto,
+  OpinionDto,
+  PauseDto,
+  ReasonDto,
+  ResubmitDto,
+  SupplementDto,
+} from './review-commands.dto';
+import { DecisionAllowedDto, ReviewViewDto } from './review-view.dto';
+import { ReviewWorkflowClient } from './review-workflow.client';
+
+const DECISION_ATTEMPT_ROLES = ['officer', 'unit-head', 'agency-head', 'leadership-meeting'] as const;
+
+/**
+ * One route per command of a person in the review (SPEC L5–L12). Each becomes a Temporal update of the case's
+ * review workflow, whose validator refuses a command the current state does not allow — an illegal step never
+ * changes anything — and answers with the review as it now stands.
+ */
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('api/v1/reviews/:caseNo')
+@ApiOkResponse({ type: ReviewViewDto, description: 'the review after the command' })
+@ApiBadRequestResponse({
+  description: 'invalid input: REQUEST.VALIDATION_FAILED or a REVIEW.* rule of category invalid',
+})
+@ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED, REVIEW.FORBIDDEN_ROLE' })
+@ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND (also for another unit’s review)' })
+@ApiConflictResponse({ description: 'not allowed now, e.g. REVIEW.WRONG_STATUS, REVIEW.SUPPLEMENT_ALREADY_USED' })
+export class ReviewCommandsController {
+  constructor(private readonly reviews: ReviewWorkflowClient) {}
+
+  @CommandRoute('accept', 'acceptMaterials', '受理 — the materials are complete; the review clock starts (L5, L6)')
+  accept(@Param('caseNo') caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'acceptMaterials' });
+  }
+
+  @CommandRoute('missing-materials', 'notifyMissingMaterials', '一次性告知 — notify every missing item at once (L5)')
+  notifyMissing(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: MaterialItemsDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'notifyMissingMaterials', missing: dto.missing });
+  }
+
+  @CommandRoute(
+    'acceptance-refusal',
+    'refuseAcceptance',
+    '不予受理 — the supplement is still incomplete in substance; the review ends (L5)',
+  )
+  refuseAcceptance(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: MaterialItemsDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'refuseAcceptance', missing: dto.missing });
+  }
+
+  @CommandRoute('supplement', 'supplement', '补正 — the unit’s one supplement (L5)', 'Allowed once.')
+  supplement(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: SupplementDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'supplement', materials: dto.materials });
+  }
+
+  @CommandRoute('pauses', 'pause', '中止计时 — expert consultation or verification stops the clock (L7)')
+  pause(@Param('caseNo') caseNo: string, @Body() dto: PauseDto, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+    const pauseId = dto.pauseId ?? randomUUID();
+    return this.reviews.send(caseNo, caller, { type: 'pause', pauseId, kind: dto.kind, reason: dto.reason });
+  }
+
+  @CommandRoute('pauses/:pauseId/resume', 'resume', '恢复计时 — one pause ends (L7)')
+  resume(
+    @Param('caseNo') caseNo: string,
+    @Param('pauseId') pauseId: string,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'resume', pauseId });
+  }
+
+  @CommandRoute(
+    'extension-requests',
+    'requestExtension',
+    '申请延期 — ask to extend a complex case by 2 working days (L6)',
+  )
+  requestExtension(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: ReasonDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'requestExtension', reason: dto.reason });
+  }
+
+  @CommandRoute('extension-requests/approve', 'approveExtension', '批准延期 — the supervising leader approves (L6)')
+  approveExtension(@Param('caseNo') caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'approveExtension' });
+  }
+
+  @CommandRoute('findings', 'recordFindings', '审核结论 — a finding on every review item (L8)')
+  findings(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: FindingsDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'recordFindings', findings: dto.findings });
+  }
+
+  @CommandRoute(
+    'advisor-opinions',
+    'attachAdvisorOpinion',
+    '法律顾问书面意见 — attach a legal advisor’s written opinion (L10)',
+  )
+  attachAdvisorOpinion(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: AdvisorOpinionDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    const { opinionId = randomUUID(), advisorName, documentRef } = dto;
+    return this.reviews.send(caseNo, caller, { type: 'attachAdvisorOpinion', opinionId, advisorName, documentRef });
+  }
+
+  @CommandRoute(
+    'advisor-opinions/:opinionId/reviewed',
+    'markAdvisorOpinionReviewed',
+    '复核 — the section has reviewed the advisor’s opinion (L10)',
+  )
+  markAdvisorOpinionReviewed(
+    @Param('caseNo') caseNo: string,
+    @Param('opinionId') opinionId: string,
+    @Body() dto: AdvisorOpinionReviewDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'markAdvisorOpinionReviewed', opinionId, note: dto.note });
+  }
+
+  @CommandRoute('opinion', 'issueOpinion', '出具审核意见 — issue the opinion document, two copies (L9)')
+  opinion(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: OpinionDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'issueOpinion', ...dto });
+  }
+
+  @CommandRoute('resubmit', 'resubmit', '重新报送 — resubmit after amending, correcting or reinvestigating')
+  resubmit(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: ResubmitDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'resubmit', ...dto });
+  }
+
+  @CommandRoute('withdraw', 'withdraw', '撤回 — the unit withdraws the submission, e.g. terminates the case')
+  withdraw(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: ReasonDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'withdraw', reason: dto.reason });
+  }
+
+  @CommandRoute('disagreement', 'disagree', '提出异议 — the unit disputes a returning opinion (L11)')
+  disagree(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: DisagreementDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'disagree', reasons: dto.reasons });
+  }
+
+  @CommandRoute(
+    'expert-meeting',
+    'requestExpertMeeting',
+    '召开专家论证会 — the leader convenes the expert meeting (L11)',
+  )
+  requestExpertMeeting(@Param('caseNo') caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'requestExpertMeeting' });
+  }
+
+  @CommandRoute('expert-meeting/outcome', 'recordExpertMeetingOutcome', '专家论证结果 — agreement, or none (L11)')
+  expertMeetingOutcome(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: ExpertMeetingOutcomeDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'recordExpertMeetingOutcome', ...dto });
+  }
+
+  @CommandRoute(
+    'collective-discussion',
+    'recordCollectiveDiscussion',
+    '集体讨论 — the leadership settles the disagreement; minutes required (L11)',
+  )
+  collectiveDiscussion(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: CollectiveDiscussionDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'recordCollectiveDiscussion', ...dto });
+  }
+
+  @CommandRoute(
+    'decision',
+    'decide',
+    '作出决定 — agency head approval or collective discussion after a passed review (L12)',
+  )
+  decide(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: DecisionDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'decide', ...dto });
+  }
+
+  @Post('decision-attempts')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...DECISION_ATTEMPT_ROLES)
+  @ApiOperation({
+    summary: '决定闸门 — may the major decision be issued now? (L12)',
+    description:
+      '200 {allowed: true} only after a passed review with a recorded decision. Otherwise 409 ' +
+      'REVIEW.REVIEW_NOT_PASSED with details.attemptId: the attempt is recorded for accountability (L13).',
+  })
+  @ApiOkResponse({ type: DecisionAllowedDto })
+  async attemptDecision(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: DecisionAttemptDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<{ allowed: true; decision: DecisionRecord }> {
+    const actor = actingAs(caller.actor, DECISION_ATTEMPT_ROLES);
+    const result = await this.reviews.attemptDecision(caseNo, caller, actor, dto.decisionRef);
+    if (result.allowed) return { allowed: true, decision: result.decision };
+    throw reviewRuleAppError(
+      { code: result.code, category: 'conflict', message_zh: result.message_zh, message_en: result.message_en },
+      { attemptId: result.attemptId, recorded: true },
+    );
+  }
+}

@@ -1,0 +1,67 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AppError, type ErrorBody } from '@enforcement/platform';
+
+const READ_TIMEOUT_MS = 10_000;
+
+/** The caller's credentials, passed on so review-svc's own role guard and unit scoping apply to the read. */
+export interface ForwardedCaller {
+  readonly authorization: string;
+  readonly requestId?: string;
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  const b = body as Partial<ErrorBody> | null;
+  return typeof b?.code === 'string' && typeof b.message?.zh === 'string' && typeof b.message.en === 'string';
+}
+
+/**
+ * Reads that review-svc owns (task inbox, statistics) come from its read API over HTTP: the gateway is the edge, the
+ * projection tables are review-svc's. Commands never take this path; they are Temporal updates.
+ */
+@Injectable()
+export class ReviewReadApi {
+  private readonly baseUrl: string;
+
+  constructor(config: ConfigService) {
+    // Validated at start-up (ServiceEnvironment), with the local stack's review-svc as the default.
+    this.baseUrl = config.getOrThrow<string>('REVIEW_SVC_URL').replace(/\/+$/, '');
+  }
+
+  async get(
+    path: string,
+    query: Record<string, string | number | undefined>,
+    caller: ForwardedCaller,
+  ): Promise<unknown> {
+    const url = new URL(`${this.baseUrl}${path}`);
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    let res: Response;
+    let body: unknown;
+    try {
+      res = await fetch(url, {
+        headers: {
+          authorization: caller.authorization,
+          accept: 'application/json',
+          ...(caller.requestId ? { 'x-request-id': caller.requestId } : {}),
+        },
+        signal: AbortSignal.timeout(READ_TIMEOUT_MS),
+      });
+      body = await res.json().catch(() => undefined);
+    } catch {
+      throw new AppError('REVIEW.READ_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
+        zh: '法制审核查询服务暂时不可用，请稍后重试',
+        en: 'The legal review read service is unavailable; try again later',
+      });
+    }
+    if (res.ok) return body;
+    // review-svc speaks the same error body: a client error of the caller's keeps its code, status and message.
+    if (res.status < 500 && isErrorBody(body)) {
+      throw new AppError(body.code, res.status, body.message, body.details);
+    }
+    throw new AppError('REVIEW.READ_FAILED', HttpStatus.BAD_GATEWAY, {
+      zh: '法制审核查询服务返回错误，请稍后重试或联系管理员',
+      en: 'The legal review read service failed; try again later or contact the administrator',
+    });
+  }
+}

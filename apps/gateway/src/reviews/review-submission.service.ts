@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  caseStatusQuery,
+  caseWorkflowId,
+  DEFAULT_REVIEW_POLICY,
+  validate,
+  type MajorDecisionAssessment,
+  type PreliminaryReviewRecord,
+  type ReviewView,
+  type ReviewWorkflowInput,
+  type SubmitCommand,
+} from '@enforcement/domain';
+import { AppError, TEMPORAL_CLIENT } from '@enforcement/platform';
+import { CalendarNotCoveredError, currentCalendar } from '@enforcement/workdays';
+import { AgencyCatalogue } from '../catalogue/agency-catalogue';
+import { actingAs, type ReviewCaller } from './review-caller';
+import { reviewRuleAppError } from './review-errors';
+import { ReviewWorkflowClient } from './review-workflow.client';
+import type { PreliminaryReviewDto, SubmitReviewDto } from './submit-review.dto';
+
+/** Who may submit a case for review (SPEC C1, L2): the handling unit. */
+export const SUBMIT_ROLES = ['officer', 'unit-head'] as const;
+
+export interface ReviewSubmitted {
+  caseNo: string;
+  reviewId: string;
+  workflowId: string;
+  majorDecision: MajorDecisionAssessment;
+  view: ReviewView | null;
+}
+
+/**
+ * 报送法制审核: checks that the case is the caller's unit's, assesses the proposed decision against the catalogue in
+ * force (L1), refuses what the reducer's first step would refuse (L2 and input rules) before anything starts, then
+ * starts the review workflow. Checking first matters: a started-then-failed workflow would hold the case number
+ * for ever (duplicates are rejected), so a fixable mistake must never reach Temporal.
+ */
+@Injectable()
+export class ReviewSubmissionService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly catalogue: AgencyCatalogue,
+    private readonly reviews: ReviewWorkflowClient,
+  ) {}
+
+  async submit(dto: SubmitReviewDto, caller: ReviewCaller): Promise<ReviewSubmitted> {
+    const { actor } = caller;
+    await this.requireOwnCase(dto.caseNo, actor.unitId);
+    const now = new Date();
+    const assessment = this.catalogue.assess(dto.proposedDecision, now);
+    const command: SubmitCommand = {
+      type: 'submit',
+      actor: actingAs(actor, SUBMIT_ROLES),
+      reviewId: randomUUID(),
+      caseNo: dto.caseNo,
+      agencyId: assessment.agencyId,
+      // The unit comes from the token, never from the body: a unit submits only its own cases.
+      unitId: actor.unitId,
+      category: dto.proposedDecision.category,
+      preliminaryReview: dto.preliminaryReview ? preliminaryRecord(dto.preliminaryReview, actor.unitId) : null,
+      caseFacts: dto.caseFacts,
+      materials: dto.materials,
+      urgent: dto.urgent,
+      caseHandlingDeadline: new Date(dto.handlingDeadline).toISOString(),
+      ...(dto.statutoryReviewWorkdays === undefined ? {} : { statutoryReviewWorkdays: dto.statutoryReviewWorkdays }),
+      majorDecision: {
+        catalogueVersion: assessment.catalogueVersion,
+        entryIds: assessment.entries.map((entry) => entry.entryId),
+        widenedScope: assessment.widenedScope,
+      },
+    };
+    const policy = DEFAULT_REVIEW_POLICY;
+    this.prevalidate(command, now, policy);
+    const input: ReviewWorkflowInput = { command, correlationId: caller.requestId || command.reviewId, policy };
+    const workflowId = await this.reviews.start(input);
+    const view = await this.reviews.firstView(command.caseNo, caller);
+    return { caseNo: command.caseNo, reviewId: command.reviewId, workflowId, majorDecision: assessment, view };
+  }
+
+  /** The same rules the workflow applies first (`decide(null, submit)`), with the same codes and messages. */
+  private prevalidate(command: SubmitCommand, now: Date, policy: typeof DEFAULT_REVIEW_POLICY): void {
+    let refusal;
+    try {
+      refusal = validate(null, command, now, { calendar: currentCalendar(), policy });
+    } catch (err) {
+      if (!(err instanceof CalendarNotCoveredError)) throw err;
+      throw new AppError('REVIEW.CALENDAR_NOT_COVERED', HttpStatus.BAD_REQUEST, {
+        zh: `工作日历尚未包含 ${err.year} 年的节假日安排，无法计算期限；请先发布该年安排`,
+        en: `The working-day calendar has no arrangement for ${err.year} yet, so no time limit can be computed; publish it first`,
+      });
+    }
+    if (refusal) throw reviewRuleAppError(refusal.toJSON());
+  }
+
+  /** A case is reviewed only after it was initiated, and only its own unit may submit it (C1 ownership). */
+  private async requireOwnCase(caseNo: string, unitId: string): Promise<void> {
+    let owner: string | undefined;
+    try {
+      owner = (await this.temporal.workflow.getHandle(caseWorkflowId(caseNo)).query(caseStatusQuery)).unitId;
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+    if (owner !== unitId) {
+      throw new AppError('CASE.NOT_FOUND', HttpStatus.NOT_FOUND, {
+        zh: `本单位没有编号为 ${caseNo} 的案件；须先立案，才能报送法制审核`,
+        en: `Your unit has no case ${caseNo}; a case must be initiated before it is submitted for review`,
+      });
+    }
+  }
+}
+
+/**
+ * The unit head's signature as the rules expect it. There is no user directory, so the signer is taken to be the
+ * head of the submitting unit; when the submitter is a unit head signing for itself this is exact.
+ */
+function preliminaryRecord(dto: PreliminaryReviewDto, unitId: string): PreliminaryReviewRecord {
+  return {
+    signedBy: { id: dto.signedBy, role: 'unit-head', unitId },
+    signedAt: new Date(dto.signedAt).toISOString(),
+    outcome: dto.outcome,
+    documentRef: dto.documentRef,
+  };
+}

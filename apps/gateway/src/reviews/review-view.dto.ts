@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  enforcementCategories,
+  roles,
+  STATUS_LABELS,
+  type DecisionRecord,
+  type ReviewHistoryEntry,
+  type ReviewView,
+  type ReviewViewOpinion,
+} from '@enforcement/domain';
+
+const nullable = { nullable: true, type: String } as const;
+
+class LabelDto {
+  @ApiProperty() zh!: string;
+  @ApiProperty() en!: string;
+}
+
+class ViewOpinionDto implements ReviewViewOpinion {
+  @ApiProperty({ description: 'one of the six opinions of L9' }) type!: ReviewViewOpinion['type'];
+  @ApiProperty({ description: '意见书文号' }) documentNo!: string;
+  @ApiProperty() issuedAt!: string;
+  @ApiProperty({ description: 'issued after the review limit ran out (L13)' }) overdue!: boolean;
+  @ApiProperty({ enum: ['legal-section', 'expert-meeting', 'collective-discussion'] })
+  settledBy!: ReviewViewOpinion['settledBy'];
+}
+
+class DecisionRecordDto implements DecisionRecord {
+  @ApiProperty() decidedAt!: string;
+  @ApiProperty() decidedBy!: string;
+  @ApiProperty({ enum: ['agency-head-approval', 'collective-discussion'] }) mode!: DecisionRecord['mode'];
+  @ApiProperty(nullable) minutesRef!: string | null;
+  @ApiProperty({ description: '决定书' }) decisionRef!: string;
+}
+
+class HistoryEntryDto implements ReviewHistoryEntry {
+  @ApiProperty({ example: 'review.accepted.v1' }) type!: string;
+  @ApiProperty() at!: string;
+  @ApiProperty({ description: 'user id, or system:<workflowId> for timers' }) actorId!: string;
+  @ApiProperty() summary_zh!: string;
+  @ApiProperty() summary_en!: string;
+}
+
+/** 法制审核 as the API returns it (the workflow's `reviewView`). */
+export class ReviewViewDto implements ReviewView {
+  @ApiProperty() reviewId!: string;
+  @ApiProperty() caseNo!: string;
+  @ApiProperty({ description: 'handling unit' }) unitId!: string;
+  @ApiProperty() agencyId!: string;
+  @ApiProperty({ enum: enforcementCategories }) category!: ReviewView['category'];
+  @ApiProperty({ enum: Object.keys(STATUS_LABELS) }) status!: ReviewView['status'];
+  @ApiProperty({ type: LabelDto }) statusLabel!: LabelDto;
+  @ApiProperty({ description: '0 before acceptance, then 1 + resubmissions' }) round!: number;
+  @ApiProperty({ description: 'step of the process, as the task inbox names it' }) step!: ReviewView['step'];
+  @ApiProperty({ enum: roles, isArray: true, description: 'roles that must act next' })
+  nextActorRoles!: ReviewView['nextActorRoles'];
+  @ApiProperty({ ...nullable, description: 'running time limit (supplement window or review limit)' })
+  deadline!: string | null;
+  @ApiProperty({ nullable: true, enum: ['review', 'supplement'] }) deadlineKind!: ReviewView['deadlineKind'];
+  @ApiProperty({ ...nullable, description: 'when the deadline warning is due (C2)' }) warningAt!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'working days left before the deadline, today included' })
+  workdaysLeft!: number | null;
+  @ApiProperty() asOf!: string;
+  @ApiProperty({ description: 'submitted fewer than 10 working days before the handling deadline (L3)' })
+  lateSubmission!: boolean;
+  @ApiProperty({ description: 'the review limit ran out (L13)' }) overdue!: boolean;
+  @ApiProperty({ type: [String] }) openPauseIds!: string[];
+  @ApiPropertyOptional({ type: ViewOpinionDto, nullable: true }) opinion!: ViewOpinionDto | null;
+  @ApiProperty({ description: 'L12: true only after a passed review with a recorded decision' })
+  mayIssueDecision!: boolean;
+  @ApiPropertyOptional({ type: DecisionRecordDto, nullable: true }) decision!: DecisionRecordDto | null;
+  @ApiProperty(nullable) calendarFingerprint!: string | null;
+  @ApiProperty({ description: 'accepted commands so far' }) revision!: number;
+  @ApiProperty({ type: [HistoryEntryDto] }) history!: HistoryEntryDto[];
+}
+
+/** Answer of the decision gate when the decision may be issued (SPEC L12). */
+export class DecisionAllowedDto {
+  @ApiProperty({ enum: [true] }) allowed!: true;
+  @ApiProperty({ type: DecisionRecordDto }) decision!: DecisionRecordDto;
+}

@@ -1,0 +1,159 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import {
+  attemptDecisionUpdate,
+  REVIEW_WORKFLOW_TYPE,
+  reviewCommandUpdate,
+  ReviewRuleError,
+  ReviewSearchAttributes,
+  reviewViewQuery,
+  reviewWorkflowId,
+  TaskQueues,
+  type DecisionAttemptResult,
+  type ReviewActor,
+  type ReviewCommand,
+  type ReviewView,
+  type ReviewWorkflowInput,
+} from '@enforcement/domain';
+import { AppError, TEMPORAL_CLIENT } from '@enforcement/platform';
+import { actingAs, isUnitScoped, type ReviewCaller } from './review-caller';
+import { COMMAND_ROLES, type PersonCommand } from './review-command.route';
+import { reviewNotFound, reviewRuleAppError, toReviewHttpError } from './review-errors';
+
+/** How long a person waits for the workflow to answer before we say "check, then try again" (a command sent may still apply). */
+const CALL_TIMEOUT_MS = 20_000;
+
+/**
+ * The gateway's side of review-svc's `reviewWorkflow` contract: start it, send it commands and decision attempts
+ * as updates, read its view. Every Temporal error leaves here already translated into our error body.
+ */
+@Injectable()
+export class ReviewWorkflowClient {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
+
+  async start(input: ReviewWorkflowInput): Promise<string> {
+    const { caseNo, unitId } = input.command;
+    const workflowId = reviewWorkflowId(caseNo);
+    try {
+      await this.temporal.workflow.start(REVIEW_WORKFLOW_TYPE, {
+        taskQueue: TaskQueues.review,
+        workflowId,
+        args: [input],
+        // One review per case for ever: a returned case is resubmitted inside the same workflow, never restarted.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: ReviewSearchAttributes.caseNumber, value: caseNo },
+          { key: ReviewSearchAttributes.unitId, value: unitId },
+        ],
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new AppError('REVIEW.ALREADY_SUBMITTED', HttpStatus.CONFLICT, {
+          zh: `案件 ${caseNo} 已报送法制审核，不能重复报送；被退回后请使用“重新报送”`,
+          en: `Case ${caseNo} has already been submitted for legal review; after a return, resubmit it instead`,
+        });
+      }
+      throw err;
+    }
+    return workflowId;
+  }
+
+  /** Sends one person's command; the workflow's validator refuses an illegal one before anything changes. */
+  send(caseNo: string, caller: ReviewCaller, command: PersonCommand): Promise<ReviewView> {
+    const full = { ...command, actor: actingAs(caller.actor, COMMAND_ROLES[command.type]) } as ReviewCommand;
+    return this.call(caseNo, caller, (handle) =>
+      handle.executeUpdate(reviewCommandUpdate, {
+        args: [full],
+        // A retried HTTP call with the same request id gets the first call's outcome instead of acting twice.
+        updateId: caller.requestId ? `${command.type}:${caller.requestId}` : undefined,
+      }),
+    );
+  }
+
+  /**
+   * SPEC L12 gate. The workflow records a refused attempt (accountability) and answers `allowed: false`. Without a
+   * running workflow (never submitted, or closed) there is nothing to record it in: the answer then comes from the
+   * view, with the same rule and message, and `recorded: false`.
+   */
+  async attemptDecision(
+    caseNo: string,
+    caller: ReviewCaller,
+    actor: ReviewActor,
+    decisionRef: string | undefined,
+  ): Promise<DecisionAttemptResult> {
+    const known = await this.view(caseNo, caller).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'REVIEW.NOT_FOUND' && !isUnitScoped(caller.actor)) return null;
+      throw err;
+    });
+    try {
+      if (known === null) throw reviewNotFound(caseNo);
+      return await this.call(caseNo, caller, (handle) =>
+        handle.executeUpdate(attemptDecisionUpdate, {
+          args: [{ actor, decisionRef }],
+          updateId: caller.requestId ? `attemptDecision:${caller.requestId}` : undefined,
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof AppError) || !['REVIEW.NOT_FOUND', 'REVIEW.CLOSED'].includes(err.code)) throw err;
+      if (known?.mayIssueDecision && known.decision) return { allowed: true, decision: known.decision };
+      const status = known?.statusLabel ?? { zh: '未报送法制审核', en: 'never submitted for review' };
+      const refusal = new ReviewRuleError('REVIEW.REVIEW_NOT_PASSED', { statusZh: status.zh, statusEn: status.en });
+      throw reviewRuleAppError(refusal.toJSON(), { attemptId: null, recorded: false });
+    }
+  }
+
+  /** The review as its workflow knows it; another unit's review is "not found" for officers and unit heads. */
+  async view(caseNo: string, caller: ReviewCaller): Promise<ReviewView> {
+    const view = await this.call(caseNo, caller, (handle) => handle.query(reviewViewQuery));
+    if (isUnitScoped(caller.actor) && view.unitId !== caller.actor.unitId) throw reviewNotFound(caseNo);
+    return view;
+  }
+
+  /**
+   * The view once the workflow has applied the submission, a moment after the start, so a client can read the review
+   * as soon as the submission answers; `null` if that takes longer than `withinMs` (the review still goes on).
+   */
+  async firstView(caseNo: string, caller: ReviewCaller, withinMs = 5_000): Promise<ReviewView | null> {
+    const until = Date.now() + withinMs;
+    for (;;) {
+      try {
+        return await this.view(caseNo, caller);
+      } catch (err) {
+        const settingUp = err instanceof AppError && err.code === 'REVIEW.NOT_READY';
+        if (!settingUp || Date.now() >= until) return null;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  private async call<T>(caseNo: string, caller: ReviewCaller, fn: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
+    const handle = this.temporal.workflow.getHandle(reviewWorkflowId(caseNo));
+    try {
+      return await this.temporal.withDeadline(Date.now() + CALL_TIMEOUT_MS, () => fn(handle));
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw await this.notFoundOrClosed(handle, caseNo, caller);
+      throw toReviewHttpError(err, { caseNo, unitScoped: isUnitScoped(caller.actor) });
+    }
+  }
+
+  /** Temporal says "not found" both for a review that never existed and for an update to one that has closed. */
+  private async notFoundOrClosed(handle: WorkflowHandle, caseNo: string, caller: ReviewCaller): Promise<AppError> {
+    let view: ReviewView;
+    try {
+      if ((await handle.describe()).status.name === 'RUNNING') return reviewNotFound(caseNo);
+      view = await handle.query(reviewViewQuery);
+    } catch {
+      return reviewNotFound(caseNo);
+    }
+    if (isUnitScoped(caller.actor) && view.unitId !== caller.actor.unitId) return reviewNotFound(caseNo);
+    return new AppError('REVIEW.CLOSED', HttpStatus.CONFLICT, {
+      zh: `案件 ${caseNo} 的法制审核已办结（${view.statusLabel.zh}），不能再办理`,
+      en: `The legal review of case ${caseNo} has ended (${view.statusLabel.en}); nothing more can be done in it`,
+    });
+  }
+}

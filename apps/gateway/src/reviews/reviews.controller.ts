@@ -1,0 +1,101 @@
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { ReviewView } from '@enforcement/domain';
+import { Roles } from '@enforcement/platform';
+import { civilDate } from '@enforcement/workdays';
+import { Caller, type ReviewCaller } from './review-caller';
+import { ReviewReadApi } from './review-read.api';
+import { StatisticsQueryDto, TASK_ROLES, TaskInboxQueryDto } from './review-reads.dto';
+import { ReviewSubmissionService, SUBMIT_ROLES, type ReviewSubmitted } from './review-submission.service';
+import { ReviewViewDto } from './review-view.dto';
+import { ReviewWorkflowClient } from './review-workflow.client';
+import { ReviewSubmittedDto, SubmitReviewDto } from './submit-review.dto';
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('api/v1/reviews')
+export class ReviewsController {
+  constructor(
+    private readonly submission: ReviewSubmissionService,
+    private readonly reviews: ReviewWorkflowClient,
+    private readonly reads: ReviewReadApi,
+  ) {}
+
+  @Post()
+  @Roles(...SUBMIT_ROLES)
+  @ApiOperation({
+    summary: '报送法制审核 — submit a case for legal review (SPEC L1–L4)',
+    description:
+      'The proposed decision is assessed against the catalogue in force (L1; for now the demo catalogue); the ' +
+      'preliminary review (L2), the materials (L4) and the inputs are checked with the review rules; then the ' +
+      'review workflow starts in review-svc. Roles: officer, unit-head (of the case’s own unit).',
+  })
+  @ApiCreatedResponse({ type: ReviewSubmittedDto })
+  @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED, REVIEW.PRELIMINARY_REVIEW_MISSING, …' })
+  @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND: no such case in the caller’s unit' })
+  @ApiConflictResponse({ description: 'REVIEW.ALREADY_SUBMITTED' })
+  submit(@Body() dto: SubmitReviewDto, @Caller() caller: ReviewCaller): Promise<ReviewSubmitted> {
+    return this.submission.submit(dto, caller);
+  }
+
+  @Get('tasks')
+  @Roles(...TASK_ROLES)
+  @ApiOperation({
+    summary: '待办 — the caller’s open review tasks, most urgent first (SPEC L6, C2)',
+    description:
+      'Tasks of the caller’s roles (and, for officers and unit heads, of their unit) with case, step, deadline and ' +
+      'working days left; paginated. Served by review-svc’s read API.',
+  })
+  tasks(
+    @Query() query: TaskInboxQueryDto,
+    @Headers('authorization') authorization: string,
+    @Caller() caller: ReviewCaller,
+  ): Promise<unknown> {
+    return this.reads.get('/reviews/tasks', { ...query }, { authorization, requestId: caller.requestId });
+  }
+
+  @Get('statistics')
+  @Roles('legal-section-head', 'agency-head', 'supervising-leader')
+  @ApiOperation({
+    summary:
+      '统计 — review counts per unit and reviewer: late submissions, overdue reviews, decisions against the opinion (SPEC L13)',
+    description:
+      'Period: from/to (YYYY-MM-DD, Asia/Shanghai), default this year so far. Served by review-svc’s read API.',
+  })
+  statistics(
+    @Query() query: StatisticsQueryDto,
+    @Headers('authorization') authorization: string,
+    @Caller() caller: ReviewCaller,
+  ): Promise<unknown> {
+    const today = civilDate(new Date());
+    const period = { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
+    return this.reads.get('/reviews/statistics', period, { authorization, requestId: caller.requestId });
+  }
+
+  @Get(':caseNo')
+  @Roles(
+    'officer',
+    'unit-head',
+    'legal-reviewer',
+    'legal-section-head',
+    'legal-advisor',
+    'supervising-leader',
+    'agency-head',
+    'leadership-meeting',
+  )
+  @ApiOperation({ summary: 'Where a case’s legal review stands (officers and unit heads: their own unit’s only)' })
+  @ApiOkResponse({ type: ReviewViewDto })
+  @ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND' })
+  view(@Param('caseNo') caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+    return this.reviews.view(caseNo, caller);
+  }
+}

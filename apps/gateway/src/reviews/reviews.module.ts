@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { ReviewCommandsController } from './review-commands.controller';
+import { ReviewReadApi } from './review-read.api';
+import { ReviewSubmissionService } from './review-submission.service';
+import { ReviewWorkflowClient } from './review-workflow.client';
+import { ReviewsController } from './reviews.controller';
+
+/** The legal review of major decisions at the edge (SPEC L): commands to review-svc's workflow, reads from its API. */
+@Module({
+  imports: [CatalogueModule],
+  // ReviewsController first: its `tasks` and `statistics` routes must match before `:caseNo`.
+  controllers: [ReviewsController, ReviewCommandsController],
+  providers: [ReviewWorkflowClient, ReviewSubmissionService, ReviewReadApi],
+})
+export class ReviewsModule {}

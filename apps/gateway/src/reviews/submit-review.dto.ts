@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import {
+  MATERIAL_CHECKLIST,
+  type CaseFacts,
+  type EvidenceKind,
+  type MaterialItemId,
+  type SubmittedMaterial,
+} from '@enforcement/domain';
+import { AssessmentDto, ProposedDecisionDto } from '../catalogue/proposed-decision.dto';
+import { Nested, NestedList, OneOf, Text } from './review-fields';
+import { ReviewViewDto } from './review-view.dto';
+
+export const materialItems: readonly MaterialItemId[] = MATERIAL_CHECKLIST.map((r) => r.item);
+const evidenceKinds = [
+  'documentary-evidence',
+  'physical-evidence',
+  'audio-visual-evidence',
+  'party-statement',
+  'witness-testimony',
+  'on-site-transcript',
+  'inspection-transcript',
+] as const satisfies readonly EvidenceKind[];
+
+/** 送审材料 — one submitted document of one checklist item (SPEC L4). */
+export class SubmittedMaterialDto implements SubmittedMaterial {
+  @OneOf(materialItems, 'checklist item')
+  item!: MaterialItemId;
+
+  @Text('reference of the stored document (content hash or file id)', 300, 'sha256:4f1c…')
+  documentRef!: string;
+}
+
+/** What happened in the case; decides which materials are due (SPEC L4). */
+export class CaseFactsDto implements CaseFacts {
+  @OneOf(['filing', 'application'], '立案 filing by the agency, or 申请 application by a party')
+  initiation!: 'filing' | 'application';
+
+  @ApiProperty({
+    description: 'ordinary evidence in the case file; each must be submitted',
+    enum: evidenceKinds,
+    isArray: true,
+  })
+  @IsArray()
+  @ArrayMaxSize(evidenceKinds.length)
+  @IsIn(evidenceKinds, { each: true })
+  evidenceCollected!: EvidenceKind[];
+
+  @ApiProperty({ description: '鉴定 carried out' }) @IsBoolean() appraisalDone!: boolean;
+  @ApiProperty({ description: '专家论证 held during the investigation' }) @IsBoolean() expertConsulted!: boolean;
+  @ApiProperty({ description: '听证 held' }) @IsBoolean() hearingHeld!: boolean;
+  @ApiProperty({ description: 'the draft decision exercises discretion' }) @IsBoolean() discretionExercised!: boolean;
+  @ApiProperty({ description: 'further materials outside the six named kinds' }) @IsBoolean() otherMaterials!: boolean;
+}
+
+/** 初审 — the unit head's preliminary review record (SPEC L2). */
+export class PreliminaryReviewDto {
+  @ApiProperty({ description: 'user id of the head of the handling unit who signed', example: 'u-unit-head-1' })
+  @IsString()
+  @Length(1, 128)
+  signedBy!: string;
+
+  @ApiProperty({ description: 'when it was signed (ISO-8601 with offset)' })
+  @IsISO8601({ strict: true })
+  signedAt!: string;
+
+  @OneOf(['passed', 'not-passed'], 'outcome; only a passed preliminary review may be submitted')
+  outcome!: 'passed' | 'not-passed';
+
+  @Text('stored 初审文书', 300)
+  documentRef!: string;
+}
+
+/** 报送法制审核 — the handling unit submits a case for legal review (SPEC L1–L4). */
+export class SubmitReviewDto {
+  @ApiProperty({ description: '案件编号 — the case number (initiated in this unit)', example: '衡民罚〔2026〕12号' })
+  @IsString()
+  @Length(3, 64)
+  @Matches(/^[^\s/\\?#%]+$/, { message: 'caseNo must not contain spaces or / \\ ? # %' })
+  caseNo!: string;
+
+  @Nested(ProposedDecisionDto, 'the decision proposed; the catalogue in force assesses it (L1)')
+  proposedDecision!: ProposedDecisionDto;
+
+  @Nested(CaseFactsDto, 'what happened in the case; decides the materials due (L4)')
+  caseFacts!: CaseFactsDto;
+
+  @NestedList(SubmittedMaterialDto, 'the materials submitted (L4)', { max: 100 })
+  materials!: SubmittedMaterialDto[];
+
+  @Nested(PreliminaryReviewDto, 'the passed preliminary review; without it the submission is refused (L2)', true)
+  preliminaryReview?: PreliminaryReviewDto | null;
+
+  @ApiProperty({ description: '情况紧急 — urgent: 1 working day instead of 3 (L6)' })
+  @IsBoolean()
+  urgent!: boolean;
+
+  @ApiProperty({ description: '执法期限 — end of the case’s handling period (ISO-8601 with offset), for the L3 check' })
+  @IsISO8601({ strict: true })
+  handlingDeadline!: string;
+
+  @ApiPropertyOptional({ description: 'review limit in working days fixed by a law for this kind of case' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  statutoryReviewWorkdays?: number;
+}
+
+export class ReviewSubmittedDto {
+  @ApiProperty() caseNo!: string;
+  @ApiProperty({ description: 'identity of this submission' }) reviewId!: string;
+  @ApiProperty({ description: 'Temporal workflow id of the review (review:<caseNo>)' }) workflowId!: string;
+  @ApiProperty({ type: AssessmentDto, description: 'what the catalogue in force said (L1)' })
+  majorDecision!: AssessmentDto;
+
+  @ApiPropertyOptional({
+    type: ReviewViewDto,
+    nullable: true,
+    description: 'the review as just submitted; null if the workflow took longer than a few seconds to start',
+  })
+  view!: ReviewViewDto | null;
+}

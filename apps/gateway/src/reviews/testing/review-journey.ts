@@ -1,0 +1,170 @@
+/**
+ * End-to-end helpers for the legal review through the gateway (test/review-*.e2e-spec.ts): a case initiated by a
+ * demo officer, a complete submission, and one call per command as a demo user. Not part of the build.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import request from 'supertest';
+import {
+  REVIEW_ITEMS,
+  requiredMaterials,
+  type CaseFacts,
+  type MaterialItemId,
+  type ReviewFinding,
+  type ReviewItem,
+  type SubmittedMaterial,
+} from '@enforcement/domain';
+import { serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { tokenFor } from '@enforcement/platform/testing/tokens';
+import { bundledCalendar, endOfCivilDay } from '@enforcement/workdays';
+
+export const gateway = serviceUrl('gateway');
+
+/** A penalty case with documentary evidence, a party statement, an on-site transcript, and discretion used. */
+export const PENALTY_FACTS: CaseFacts = {
+  initiation: 'filing',
+  evidenceCollected: ['documentary-evidence', 'party-statement', 'on-site-transcript'],
+  appraisalDone: false,
+  expertConsulted: false,
+  hearingHeld: false,
+  discretionExercised: true,
+  otherMaterials: false,
+};
+
+/** One stored document per required item, except those left out. */
+export function materials(facts: CaseFacts = PENALTY_FACTS, without: MaterialItemId[] = []): SubmittedMaterial[] {
+  return requiredMaterials(facts)
+    .filter((r) => !without.includes(r.item))
+    .map((r) => ({ item: r.item, documentRef: `sha256:${r.item}` }));
+}
+
+/** A finding on every review item: satisfied, except the given problems. */
+export function findings(...problems: ReviewItem[]): ReviewFinding[] {
+  return REVIEW_ITEMS.map(({ item }) =>
+    problems.includes(item)
+      ? { item, outcome: 'problem', note: `问题：${item}` }
+      : { item, outcome: 'satisfied', note: '' },
+  );
+}
+
+/** The end of the last year the shipped calendar covers: a handling deadline every limit can be computed against. */
+function lastCoveredDay(): string {
+  return endOfCivilDay(`${Math.max(...bundledCalendar().years)}-12-31`).toISOString();
+}
+
+/** A fine large enough for the demo catalogue's "large fine" entry (organisations: 50 000 yuan). */
+export const LARGE_FINE = {
+  category: 'penalty',
+  procedure: 'general',
+  partyType: 'organisation',
+  fineYuan: 80_000,
+} as const;
+
+export type DemoUser =
+  | 'u-officer-1'
+  | 'u-officer-2'
+  | 'u-unit-head-1'
+  | 'u-legal-reviewer'
+  | 'u-legal-head'
+  | 'u-legal-advisor'
+  | 'u-supervising-leader'
+  | 'u-agency-head'
+  | 'u-leadership-meeting'
+  | 'u-agency-it';
+
+export async function bearer(user: DemoUser): Promise<string> {
+  return `Bearer ${await tokenFor(user)}`;
+}
+
+/** One case of unit-enforcement-1 on its way through the review. */
+export class ReviewJourney {
+  private constructor(readonly caseNo: string) {}
+
+  /** A case initiated by u-officer-1 (unit-enforcement-1) in recording-svc, ready to be submitted. */
+  static async initiated(prefix = 'RV'): Promise<ReviewJourney> {
+    const caseNo = `${prefix}-${randomUUID().slice(0, 8)}`;
+    await request(gateway)
+      .post('/api/v1/cases')
+      .set('authorization', await bearer('u-officer-1'))
+      .send({ caseNumber: caseNo, category: 'penalty', title: `法制审核测试 ${caseNo}` })
+      .expect(201);
+    return new ReviewJourney(caseNo);
+  }
+
+  /** The submission body: complete unless told otherwise, with a passed preliminary review. */
+  submission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      caseNo: this.caseNo,
+      proposedDecision: LARGE_FINE,
+      caseFacts: PENALTY_FACTS,
+      materials: materials(),
+      preliminaryReview: {
+        signedBy: 'u-unit-head-1',
+        signedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        outcome: 'passed',
+        documentRef: 'sha256:preliminary-review',
+      },
+      urgent: false,
+      handlingDeadline: lastCoveredDay(),
+      ...overrides,
+    };
+  }
+
+  async submit(overrides: Record<string, unknown> = {}, as: DemoUser = 'u-officer-1'): Promise<request.Response> {
+    return request(gateway)
+      .post('/api/v1/reviews')
+      .set('authorization', await bearer(as))
+      .set('x-request-id', `e2e-${this.caseNo}`)
+      .send(this.submission(overrides));
+  }
+
+  /** `POST /api/v1/reviews/<caseNo>/<path>` as a demo user; the caller asserts the status. */
+  async command(as: DemoUser, path: string, body: object = {}): Promise<request.Response> {
+    return request(gateway)
+      .post(`/api/v1/reviews/${encodeURIComponent(this.caseNo)}/${path}`)
+      .set('authorization', await bearer(as))
+      .send(body);
+  }
+
+  async view(as: DemoUser = 'u-legal-reviewer'): Promise<request.Response> {
+    return request(gateway)
+      .get(`/api/v1/reviews/${encodeURIComponent(this.caseNo)}`)
+      .set('authorization', await bearer(as));
+  }
+
+  /** Submitted complete by u-officer-1 and accepted by the legal reviewer: the review clock runs. */
+  static async accepted(overrides: Record<string, unknown> = {}): Promise<ReviewJourney> {
+    const journey = await ReviewJourney.initiated();
+    expectStatus(await journey.submit(overrides), 201);
+    expectStatus(await journey.command('u-legal-reviewer', 'accept'), 200);
+    return journey;
+  }
+
+  /** Accepted, findings recorded, and the section's opinion issued. */
+  static async withOpinion(opinion: string, problems: ReviewItem[] = []): Promise<ReviewJourney> {
+    const journey = await ReviewJourney.accepted();
+    expectStatus(await journey.command('u-legal-reviewer', 'findings', { findings: findings(...problems) }), 200);
+    const body = { opinion, documentNo: `法审〔2026〕${journey.caseNo}`, summary: '审核意见摘要' };
+    expectStatus(await journey.command('u-legal-reviewer', 'opinion', body), 200);
+    return journey;
+  }
+}
+
+/** Fails with the response body in the message, so a refused step says why. */
+export function expectStatus(res: request.Response, status: number): request.Response {
+  if (res.status !== status) {
+    throw new Error(`expected HTTP ${status}, got ${res.status}: ${res.text}`);
+  }
+  return res;
+}
+
+/** Rows of review-svc's own schema (read-only checks of what the workflow recorded). */
+export async function reviewRows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new PgClient({ connectionString: stackEnv().REVIEW_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,305 @@
+import { eventually } from '@enforcement/platform/testing/stack-env';
+import {
+  expectStatus,
+  findings,
+  materials,
+  PENALTY_FACTS,
+  ReviewJourney,
+  reviewRows,
+} from '../apps/gateway/src/reviews/testing/review-journey';
+
+const collectiveDecision = (ref: string) => ({
+  mode: 'collective-discussion',
+  minutesRef: `局长办公会纪要〔2026〕${ref}`,
+  decisionRef: `衡民罚决〔2026〕${ref}`,
+});
+
+describe('legal review of a major decision through the gateway (SPEC L)', () => {
+  it('L1, L2, L6, L8, L9, L12: submit → accept → findings → approve → collective decision opens the decision gate', async () => {
+    const journey = await ReviewJourney.initiated();
+    const submitted = expectStatus(await journey.submit(), 201).body;
+    expect(submitted).toMatchObject({
+      caseNo: journey.caseNo,
+      workflowId: `review:${journey.caseNo}`,
+      majorDecision: { mandatory: true, catalogueVersion: 1, entries: [{ entryId: 'penalty-large-fine' }] },
+    });
+    expect(submitted.reviewId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(submitted.view).toMatchObject({
+      reviewId: submitted.reviewId,
+      unitId: 'unit-enforcement-1',
+      status: 'submitted',
+      step: 'acceptance',
+      nextActorRoles: ['legal-reviewer', 'legal-section-head'],
+    });
+
+    const again = expectStatus(await journey.submit(), 409).body;
+    expect(again.code).toBe('REVIEW.ALREADY_SUBMITTED');
+    expect(again.message.zh).toMatch(/不能重复报送/);
+
+    const accepted = expectStatus(await journey.command('u-legal-reviewer', 'accept'), 200).body;
+    expect(accepted).toMatchObject({
+      status: 'under-review',
+      step: 'review',
+      round: 1,
+      deadlineKind: 'review',
+      nextActorRoles: ['legal-reviewer', 'legal-section-head'],
+    });
+    expect(Date.parse(accepted.deadline)).toBeGreaterThan(Date.now());
+    expect(accepted.workdaysLeft).toBeGreaterThanOrEqual(1);
+
+    expectStatus(await journey.command('u-legal-reviewer', 'findings', { findings: findings() }), 200);
+    const opinion = expectStatus(
+      await journey.command('u-legal-head', 'opinion', {
+        opinion: 'approve',
+        documentNo: `法审〔2026〕${journey.caseNo}`,
+        summary: '事实清楚，证据确凿，适用依据正确，程序合法，同意',
+      }),
+      200,
+    ).body;
+    expect(opinion).toMatchObject({
+      status: 'opinion-issued',
+      step: 'decision',
+      opinion: { type: 'approve', settledBy: 'legal-section' },
+      mayIssueDecision: false,
+    });
+
+    // A major penalty is decided by the collective discussion, not by the agency head alone (policy default).
+    const alone = await journey.command('u-agency-head', 'decision', {
+      mode: 'agency-head-approval',
+      decisionRef: 'x',
+    });
+    expect([alone.status, alone.body.code]).toEqual([400, 'REVIEW.COLLECTIVE_DISCUSSION_REQUIRED']);
+
+    const decided = expectStatus(
+      await journey.command('u-leadership-meeting', 'decision', collectiveDecision(journey.caseNo)),
+      200,
+    ).body;
+    expect(decided).toMatchObject({ status: 'decided', step: 'closed', mayIssueDecision: true, nextActorRoles: [] });
+
+    const gate = expectStatus(
+      await journey.command('u-officer-1', 'decision-attempts', { decisionRef: `衡民罚决〔2026〕${journey.caseNo}` }),
+      200,
+    ).body;
+    expect(gate).toMatchObject({
+      allowed: true,
+      decision: { mode: 'collective-discussion', decidedBy: 'u-leadership-meeting' },
+    });
+    expect(expectStatus(await journey.view('u-officer-1'), 200).body).toMatchObject({ status: 'decided' });
+  }, 60_000);
+
+  it('L4, L5: missing materials are notified all in one notice, supplemented once, and then accepted', async () => {
+    const journey = await ReviewJourney.initiated();
+    expectStatus(
+      await journey.submit({ materials: materials(PENALTY_FACTS, ['party-statement', 'discretion-reasons']) }),
+      201,
+    );
+
+    const early = expectStatus(await journey.command('u-legal-reviewer', 'accept'), 409).body;
+    expect(early.code).toBe('REVIEW.MATERIALS_INCOMPLETE');
+    expect(early.message.zh).toMatch(/当事人陈述/);
+
+    const partial = await journey.command('u-legal-reviewer', 'missing-materials', { missing: ['party-statement'] });
+    expect([partial.status, partial.body.code]).toEqual([400, 'REVIEW.NOTICE_INCOMPLETE']);
+
+    const notified = expectStatus(
+      await journey.command('u-legal-reviewer', 'missing-materials', {
+        missing: ['party-statement', 'discretion-reasons'],
+      }),
+      200,
+    ).body;
+    expect(notified).toMatchObject({
+      status: 'awaiting-supplement',
+      step: 'supplement',
+      deadlineKind: 'supplement',
+      nextActorRoles: ['officer', 'unit-head'],
+    });
+    expect(notified.workdaysLeft).toBeGreaterThanOrEqual(1);
+
+    const supplemented = expectStatus(
+      await journey.command('u-officer-1', 'supplement', {
+        materials: [
+          { item: 'party-statement', documentRef: 'sha256:statement' },
+          { item: 'discretion-reasons', documentRef: 'sha256:reasons' },
+        ],
+      }),
+      200,
+    ).body;
+    expect(supplemented.status).toBe('submitted');
+    const accepted = expectStatus(await journey.command('u-legal-reviewer', 'accept'), 200).body;
+    expect(accepted).toMatchObject({ status: 'under-review', round: 1 });
+  }, 60_000);
+
+  it('L5: still incomplete after the one supplement — not accepted, and the review ends', async () => {
+    const journey = await ReviewJourney.initiated();
+    expectStatus(
+      await journey.submit({ materials: materials(PENALTY_FACTS, ['party-statement', 'discretion-reasons']) }),
+      201,
+    );
+    expectStatus(
+      await journey.command('u-legal-reviewer', 'missing-materials', {
+        missing: ['party-statement', 'discretion-reasons'],
+      }),
+      200,
+    );
+    const ended = expectStatus(
+      await journey.command('u-unit-head-1', 'supplement', {
+        materials: [{ item: 'party-statement', documentRef: 'sha256:statement' }],
+      }),
+      200,
+    ).body;
+    expect(ended).toMatchObject({
+      status: 'not-accepted',
+      step: 'closed',
+      nextActorRoles: [],
+      mayIssueDecision: false,
+    });
+
+    const late = await journey.command('u-legal-reviewer', 'accept');
+    expect([late.status, late.body.code]).toEqual([409, 'REVIEW.WRONG_STATUS']);
+  }, 60_000);
+
+  it('L5, C3: an illegal transition — a second supplement — is refused with 409 in both languages and changes nothing', async () => {
+    const journey = await ReviewJourney.initiated();
+    expectStatus(await journey.submit({ materials: materials(PENALTY_FACTS, ['party-statement']) }), 201);
+    expectStatus(await journey.command('u-legal-reviewer', 'missing-materials', { missing: ['party-statement'] }), 200);
+    const supplement = { materials: [{ item: 'party-statement', documentRef: 'sha256:statement' }] };
+    expectStatus(await journey.command('u-officer-1', 'supplement', supplement), 200);
+    const before = expectStatus(await journey.view(), 200).body;
+
+    const second = expectStatus(await journey.command('u-officer-1', 'supplement', supplement), 409).body;
+    expect(second).toMatchObject({
+      statusCode: 409,
+      code: 'REVIEW.SUPPLEMENT_ALREADY_USED',
+      message: { zh: '材料补正只能提交一次', en: 'materials can be supplemented only once' },
+      requestId: expect.any(String),
+    });
+
+    const after = expectStatus(await journey.view(), 200).body;
+    expect({ ...after, asOf: undefined, workdaysLeft: undefined }).toEqual({
+      ...before,
+      asOf: undefined,
+      workdaysLeft: undefined,
+    });
+  }, 60_000);
+
+  it('L9: an amend opinion returns the case; the unit resubmits and the second round is approved and decided', async () => {
+    const journey = await ReviewJourney.withOpinion('amend', ['legal-basis']);
+    const returned = expectStatus(await journey.view('u-officer-1'), 200).body;
+    expect(returned).toMatchObject({
+      status: 'returned-to-unit',
+      step: 'unit-response',
+      opinion: { type: 'amend' },
+      nextActorRoles: ['officer', 'unit-head'],
+    });
+
+    const resubmitted = expectStatus(
+      await journey.command('u-officer-1', 'resubmit', {
+        caseFacts: PENALTY_FACTS,
+        materials: [{ item: 'facts-and-legal-basis', documentRef: 'sha256:basis-v2' }],
+        note: '已按审核意见更正适用的法律条款',
+      }),
+      200,
+    ).body;
+    expect(resubmitted).toMatchObject({ status: 'under-review', round: 2, deadlineKind: 'review' });
+
+    expectStatus(await journey.command('u-legal-reviewer', 'findings', { findings: findings() }), 200);
+    const approved = expectStatus(
+      await journey.command('u-legal-reviewer', 'opinion', {
+        opinion: 'approve',
+        documentNo: `法审〔2026〕${journey.caseNo}-2`,
+        summary: '更正后同意',
+      }),
+      200,
+    ).body;
+    expect(approved).toMatchObject({ status: 'opinion-issued', round: 2 });
+    const decided = expectStatus(
+      await journey.command('u-leadership-meeting', 'decision', collectiveDecision(journey.caseNo)),
+      200,
+    ).body;
+    expect(decided.mayIssueDecision).toBe(true);
+  }, 60_000);
+
+  it('L11: a disputed opinion goes to the leadership’s collective discussion — directly, while the agency has no expert panel', async () => {
+    const journey = await ReviewJourney.withOpinion('reinvestigate', ['facts-and-evidence']);
+
+    // Disputing commits the unit as a whole: its head only.
+    const byOfficer = await journey.command('u-officer-1', 'disagreement', { reasons: '证据已充分' });
+    expect([byOfficer.status, byOfficer.body.code]).toEqual([403, 'AUTH.ROLE_NOT_ALLOWED']);
+    const disputed = expectStatus(
+      await journey.command('u-unit-head-1', 'disagreement', { reasons: '现有证据足以认定违法事实' }),
+      200,
+    ).body;
+    // DEFAULT_REVIEW_POLICY: no expert panel yet (Annex 3: 直接提交本机关领导集体讨论决定).
+    expect(disputed).toMatchObject({ status: 'collective-discussion', step: 'collective-discussion' });
+
+    const meeting = await journey.command('u-supervising-leader', 'expert-meeting');
+    expect([meeting.status, meeting.body.code]).toEqual([409, 'REVIEW.NO_EXPERT_PANEL']);
+    const outcome = await journey.command('u-supervising-leader', 'expert-meeting/outcome', {
+      agreed: false,
+      minutesRef: '专家论证会纪要',
+    });
+    expect(outcome.status).toBe(409);
+
+    const noMinutes = await journey.command('u-agency-head', 'collective-discussion', { resolvedOpinion: 'approve' });
+    expect([noMinutes.status, noMinutes.body.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+    const settled = expectStatus(
+      await journey.command('u-agency-head', 'collective-discussion', {
+        resolvedOpinion: 'approve',
+        minutesRef: `局长办公会纪要〔2026〕${journey.caseNo}`,
+      }),
+      200,
+    ).body;
+    expect(settled).toMatchObject({
+      status: 'opinion-issued',
+      opinion: { type: 'approve', settledBy: 'collective-discussion' },
+    });
+    const decided = expectStatus(
+      await journey.command('u-leadership-meeting', 'decision', collectiveDecision(journey.caseNo)),
+      200,
+    ).body;
+    expect(decided.status).toBe('decided');
+  }, 60_000);
+
+  it('L12, L13: a decision attempted before the review passes is refused with 409 and recorded for accountability', async () => {
+    const journey = await ReviewJourney.accepted();
+    const decisionRef = `衡民罚决〔2026〕${journey.caseNo}`;
+
+    const refused = expectStatus(await journey.command('u-officer-1', 'decision-attempts', { decisionRef }), 409).body;
+    expect(refused).toMatchObject({
+      code: 'REVIEW.REVIEW_NOT_PASSED',
+      message: {
+        zh: expect.stringContaining('不得作出重大执法决定'),
+        en: expect.stringContaining('no major decision'),
+      },
+      details: { attemptId: expect.any(String), recorded: true },
+    });
+
+    const [row] = await eventually(async () => {
+      const rows = await reviewRows<Record<string, unknown>>(
+        `select case_no, review_status, attempted_by, attempted_role, attempted_unit_id, code, decision_ref
+           from decision_attempts where attempt_id = $1`,
+        [refused.details.attemptId],
+      );
+      return rows.length ? rows : undefined;
+    }, 'the decision_attempts row');
+    expect(row).toEqual({
+      case_no: journey.caseNo,
+      review_status: 'under-review',
+      attempted_by: 'u-officer-1',
+      attempted_role: 'officer',
+      attempted_unit_id: 'unit-enforcement-1',
+      code: 'REVIEW.REVIEW_NOT_PASSED',
+      decision_ref: decisionRef,
+    });
+    await expect(
+      reviewRows('delete from decision_attempts where attempt_id = $1', [refused.details.attemptId]),
+    ).rejects.toThrow(/append-only/);
+
+    // The decision itself is refused too, and the review is untouched by both.
+    const decide = await journey.command('u-leadership-meeting', 'decision', collectiveDecision(journey.caseNo));
+    expect([decide.status, decide.body.code]).toEqual([409, 'REVIEW.REVIEW_NOT_PASSED']);
+    const view = expectStatus(await journey.view(), 200).body;
+    expect(view).toMatchObject({ status: 'under-review', mayIssueDecision: false });
+    expect(view.history.map((h: { type: string }) => h.type)).toContain('review.decision-attempt-refused.v1');
+  }, 60_000);
+});
