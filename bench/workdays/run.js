@@ -8,7 +8,7 @@
  * chinese-days reads dates through the process time zone, so its answers are only meaningful when TZ is UTC or
  * Asia/Shanghai; the header prints the zone in use and the agreement section shows the effect.
  */
-require('./ts-hook');
+require('../../tools/ts-hook');
 const path = require('node:path');
 
 const workdays = require(path.join(__dirname, '../../libs/workdays/src/index.ts'));

@@ -1,6 +1,6 @@
 'use strict';
-// Lets plain `node` require the library's TypeScript sources by compiling them in memory with @swc/core,
-// which the repo already has for jest; no extra runner (tsx, ts-node) is needed for the benchmark.
+// Lets plain `node` scripts (benchmarks, demo seeding) require our TypeScript sources, compiled in memory with
+// @swc/core, which the repo already has for jest; no extra runner (tsx, ts-node) is needed.
 const fs = require('node:fs');
 const { transformSync } = require('@swc/core');
 

@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// Review benchmark (issue 4): N legal reviews driven through the gateway to a concluded opinion on the running local
+// system (bin/up), beside a baseline measured in the same run on the same Temporal server — a bare workflow with the
+// same number of updates and activities per review, driven by a Temporal client directly.
+//   node bench/review/run.js [--reviews 40] [--concurrency 4]
+'use strict';
+require('../../tools/ts-hook');
+const { execFileSync } = require('node:child_process');
+const { randomUUID } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const root = path.join(__dirname, '../..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const REVIEWS = arg('reviews', 40);
+const CONCURRENCY = arg('concurrency', 4);
+// One review = submit (workflow start) + accept + findings + opinion + decision (updates). The review workflow runs
+// about two activities per command (persist and project; the outbox rides in the persist transaction).
+const UPDATES = 4;
+const ACTIVITIES_PER_STEP = arg('activities-per-step', 2);
+
+const stackDir = process.env.STACK_DIR || path.join(root, '.local/stack');
+const env = Object.fromEntries(
+  fs
+    .readFileSync(path.join(stackDir, 'stack.env'), 'utf8')
+    .split('\n')
+    .map((l) => /^([A-Z_]+)=(.*)$/.exec(l))
+    .filter(Boolean)
+    .map((m) => [m[1], m[2]]),
+);
+const gateway = `http://127.0.0.1:${process.env.GATEWAY_PORT || 3000}`;
+const tokens = JSON.parse(
+  execFileSync('node', [path.join(root, 'infra/local/demo-tokens.js'), '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, STACK_DIR: stackDir },
+  }),
+);
+
+const domain = require(path.join(root, 'libs/domain/src/index.ts'));
+const { bundledCalendar, endOfCivilDay } = require(path.join(root, 'libs/workdays/src/index.ts'));
+
+const facts = {
+  initiation: 'filing',
+  evidenceCollected: ['documentary-evidence', 'party-statement', 'on-site-transcript'],
+  appraisalDone: false,
+  expertConsulted: false,
+  hearingHeld: false,
+  discretionExercised: true,
+  otherMaterials: false,
+};
+const materials = domain.requiredMaterials(facts).map((r) => ({ item: r.item, documentRef: `sha256:${r.item}` }));
+const findings = domain.REVIEW_ITEMS.map(({ item }) => ({ item, outcome: 'satisfied', note: '' }));
+const handlingDeadline = endOfCivilDay(`${Math.max(...bundledCalendar().years)}-12-31`).toISOString();
+
+async function call(method, url, user, body) {
+  const res = await fetch(`${gateway}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[user]}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${url} as ${user}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Runs `count` jobs with at most `concurrency` at once; returns the wall time in ms. */
+async function pool(count, concurrency, job) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await job(next++);
+    }),
+  );
+  return performance.now() - started;
+}
+
+const timed = async (latencies, fn) => {
+  const t = performance.now();
+  const result = await fn();
+  latencies.push(performance.now() - t);
+  return result;
+};
+
+async function measured(run, count) {
+  const latencies = [];
+  const ms = await pool(count, CONCURRENCY, async (i) => {
+    const caseNo = `BENCH-${run}-${i}`;
+    const encoded = encodeURIComponent(caseNo);
+    await call('POST', '/api/v1/cases', 'u-officer-1', {
+      caseNumber: caseNo,
+      category: 'penalty',
+      title: `benchmark ${i}`,
+    });
+    await timed(latencies, () =>
+      call('POST', '/api/v1/reviews', 'u-officer-1', {
+        caseNo,
+        proposedDecision: { category: 'penalty', procedure: 'general', partyType: 'organisation', fineYuan: 80000 },
+        caseFacts: facts,
+        materials,
+        preliminaryReview: {
+          signedBy: 'u-unit-head-1',
+          signedAt: new Date(Date.now() - 3600000).toISOString(),
+          outcome: 'passed',
+          documentRef: 'sha256:preliminary',
+        },
+        urgent: false,
+        handlingDeadline,
+      }),
+    );
+    await timed(latencies, () => call('POST', `/api/v1/reviews/${encoded}/accept`, 'u-legal-reviewer', {}));
+    await timed(latencies, () => call('POST', `/api/v1/reviews/${encoded}/findings`, 'u-legal-reviewer', { findings }));
+    await timed(latencies, () =>
+      call('POST', `/api/v1/reviews/${encoded}/opinion`, 'u-legal-reviewer', {
+        opinion: 'approve',
+        documentNo: `法审〔2026〕${caseNo}`,
+        summary: '同意',
+      }),
+    );
+    await timed(latencies, () =>
+      call('POST', `/api/v1/reviews/${encoded}/decision`, 'u-leadership-meeting', {
+        mode: 'collective-discussion',
+        minutesRef: 'sha256:minutes',
+        decisionRef: `决定书-${caseNo}`,
+      }),
+    );
+  });
+  return { ms, latencies };
+}
+
+async function baseline(run, count, warmup) {
+  const { Client, Connection } = require('@temporalio/client');
+  const { NativeConnection, Worker, Runtime, DefaultLogger } = require('@temporalio/worker');
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const { baselineStepUpdate } = require('./baseline.workflow.ts');
+  const taskQueue = `bench-baseline-${run}`;
+  const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue,
+    workflowsPath: require.resolve('./baseline.workflow.ts'),
+    activities: { touch: async (n) => n },
+  });
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const latencies = [];
+  let ms = 0;
+  const drive = (prefix, n, sink) =>
+    pool(n, CONCURRENCY, async (i) => {
+      const handle = await timed(sink, () =>
+        client.workflow.start('benchBaselineWorkflow', {
+          taskQueue,
+          workflowId: `bench-baseline-${run}-${prefix}-${i}`,
+          args: [UPDATES, ACTIVITIES_PER_STEP, ACTIVITIES_PER_STEP],
+        }),
+      );
+      for (let step = 0; step < UPDATES; step++) {
+        await timed(sink, () => handle.executeUpdate(baselineStepUpdate, { args: [step] }));
+      }
+      await handle.result();
+    });
+  await worker.runUntil(async () => {
+    await drive('warmup', warmup, []);
+    ms = await drive('measured', count, latencies);
+  });
+  await connection.close();
+  await nativeConnection.close();
+  return { ms, latencies };
+}
+
+const pct = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+async function main() {
+  const health = await fetch(`${gateway}/health`).catch(() => null);
+  if (!health || !health.ok) throw new Error(`the gateway at ${gateway} is not up: start the system with bin/up first`);
+  const run = randomUUID().slice(0, 8);
+  // A warm-up round on each path (JIT, connections, caches) is not counted.
+  const warmup = Math.max(2, Math.ceil(REVIEWS / 10));
+  await measured(`${run}w`, warmup);
+  const ours = await measured(run, REVIEWS);
+  const base = await baseline(run, REVIEWS, warmup);
+  const rows = [
+    ['reviews through the gateway', ours],
+    ['bare workflow baseline', base],
+  ].map(([name, r]) => ({
+    name,
+    perSecond: (REVIEWS / (r.ms / 1000)).toFixed(2),
+    p50: pct(r.latencies, 50).toFixed(1),
+    p99: pct(r.latencies, 99).toFixed(1),
+  }));
+  console.log(
+    `review benchmark — ${REVIEWS} reviews, concurrency ${CONCURRENCY}, ${UPDATES} updates + start per review, ` +
+      `${ACTIVITIES_PER_STEP} activities per step in the baseline; Temporal ${env.TEMPORAL_ADDRESS}\n`,
+  );
+  console.log('| path                         | reviews/s | p50 command ms | p99 command ms |');
+  console.log('|------------------------------|----------:|---------------:|---------------:|');
+  for (const r of rows)
+    console.log(
+      `| ${r.name.padEnd(28)} | ${r.perSecond.padStart(9)} | ${r.p50.padStart(14)} | ${r.p99.padStart(14)} |`,
+    );
+  const ratio = Number(rows[0].perSecond) / Number(rows[1].perSecond);
+  console.log(`\nthroughput ratio (ours / baseline): ${ratio.toFixed(2)}  (aim: at least 0.5)`);
+}
+
+main().catch((e) => {
+  console.error(`✘ ${e.message}`);
+  process.exit(1);
+});
