@@ -4,11 +4,14 @@ import { TaskQueues, Topics } from '@enforcement/domain';
 import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
 import { currentCalendar } from '@enforcement/workdays';
 import type { DataSource } from 'typeorm';
+import { createOpinionDocumentActivities } from './activities/opinion-document.activities';
 import { createReviewCalendarActivities } from './activities/review-calendar.activities';
 import { createReviewStoreActivities } from './activities/review-store.activities';
+import { BlobStore } from './blobs/blob.store';
 import { CaseDeadline } from './cases/case-deadline.entity';
 import { migrations } from './database/migrations';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
+import { OpinionDocumentsModule } from './opinions/opinion-documents.module';
 import { ReviewsModule } from './reviews/reviews.module';
 
 @Module({
@@ -29,11 +32,13 @@ import { ReviewsModule } from './reviews/reviews.module';
             // The service's calendar as CalendarSync keeps it current (W4); read only inside activities.
             ...createReviewCalendarActivities({ calendar: currentCalendar }),
             ...createReviewStoreActivities({ dataSource, outbox, relay }),
+            ...createOpinionDocumentActivities({ dataSource, blobs: new BlobStore() }),
           }),
         },
       },
     }),
     ReviewsModule,
+    OpinionDocumentsModule,
   ],
 })
 export class AppModule {}

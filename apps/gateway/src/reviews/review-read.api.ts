@@ -49,19 +49,79 @@ export class ReviewReadApi {
       });
       body = await res.json().catch(() => undefined);
     } catch {
-      throw new AppError('REVIEW.READ_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
-        zh: '法制审核查询服务暂时不可用，请稍后重试',
-        en: 'The legal review read service is unavailable; try again later',
-      });
+      throw unavailable();
     }
     if (res.ok) return body;
     // review-svc speaks the same error body: a client error of the caller's keeps its code, status and message.
     if (res.status < 500 && isErrorBody(body)) {
       throw new AppError(body.code, res.status, body.message, body.details);
     }
-    throw new AppError('REVIEW.READ_FAILED', HttpStatus.BAD_GATEWAY, {
-      zh: '法制审核查询服务返回错误，请稍后重试或联系管理员',
-      en: 'The legal review read service failed; try again later or contact the administrator',
-    });
+    throw readFailed();
   }
+
+  /**
+   * A file read (the opinion documents' PDFs): the bytes and the headers that describe them, passed through as they
+   * came. review-svc has already checked the bytes against their registered SHA-256; its refusal to serve a tampered
+   * file keeps its code.
+   */
+  async getFile(path: string, caller: ForwardedCaller): Promise<ForwardedFile> {
+    let res: Response;
+    let bytes: Buffer;
+    try {
+      res = await fetch(`${this.baseUrl}${path}`, {
+        headers: {
+          authorization: caller.authorization,
+          ...(caller.requestId ? { 'x-request-id': caller.requestId } : {}),
+        },
+        signal: AbortSignal.timeout(READ_TIMEOUT_MS),
+      });
+      bytes = Buffer.from(await res.arrayBuffer());
+    } catch {
+      throw unavailable();
+    }
+    if (res.ok) {
+      return {
+        bytes,
+        contentType: res.headers.get('content-type') ?? 'application/octet-stream',
+        sha256: res.headers.get('x-content-sha256'),
+        disposition: res.headers.get('content-disposition'),
+      };
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      body = undefined;
+    }
+    if (isErrorBody(body) && (res.status < 500 || FORWARDED_SERVER_ERRORS.includes(body.code))) {
+      throw new AppError(body.code, res.status, body.message, body.details);
+    }
+    throw readFailed();
+  }
+}
+
+/** A file as review-svc served it. */
+export interface ForwardedFile {
+  readonly bytes: Buffer;
+  readonly contentType: string;
+  /** `x-content-sha256`: the registered hash the bytes were checked against. */
+  readonly sha256: string | null;
+  readonly disposition: string | null;
+}
+
+/** Server errors whose code the caller must see as is: a tampered document is an incident, not an outage. */
+const FORWARDED_SERVER_ERRORS: readonly string[] = ['OPINION.DOCUMENT_TAMPERED'];
+
+function unavailable(): AppError {
+  return new AppError('REVIEW.READ_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
+    zh: '法制审核查询服务暂时不可用，请稍后重试',
+    en: 'The legal review read service is unavailable; try again later',
+  });
+}
+
+function readFailed(): AppError {
+  return new AppError('REVIEW.READ_FAILED', HttpStatus.BAD_GATEWAY, {
+    zh: '法制审核查询服务返回错误，请稍后重试或联系管理员',
+    en: 'The legal review read service failed; try again later or contact the administrator',
+  });
 }

@@ -57,3 +57,13 @@ export class StatisticsQueryDto {
   @Matches(DATE, { message: 'to is YYYY-MM-DD' })
   to?: string;
 }
+
+/** Who may read the 法制审核意见书 (SPEC L9); review-svc limits officers and unit heads to their own unit (C1). */
+export const OPINION_DOCUMENT_READERS = [
+  'legal-reviewer',
+  'legal-section-head',
+  'agency-head',
+  'supervising-leader',
+  'officer',
+  'unit-head',
+] as const satisfies readonly Role[];

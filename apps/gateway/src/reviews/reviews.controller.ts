@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -9,12 +9,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { ReviewView } from '@enforcement/domain';
 import { Roles } from '@enforcement/platform';
 import { civilDate } from '@enforcement/workdays';
 import { Caller, type ReviewCaller } from './review-caller';
 import { ReviewReadApi } from './review-read.api';
-import { StatisticsQueryDto, TASK_ROLES, TaskInboxQueryDto } from './review-reads.dto';
+import { OPINION_DOCUMENT_READERS, StatisticsQueryDto, TASK_ROLES, TaskInboxQueryDto } from './review-reads.dto';
 import { ReviewSubmissionService, SUBMIT_ROLES, type ReviewSubmitted } from './review-submission.service';
 import { ReviewViewDto } from './review-view.dto';
 import { ReviewWorkflowClient } from './review-workflow.client';
@@ -79,6 +80,58 @@ export class ReviewsController {
     const today = civilDate(new Date());
     const period = { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
     return this.reads.get('/reviews/statistics', period, { authorization, requestId: caller.requestId });
+  }
+
+  @Get(':caseNo/opinion-documents')
+  @Roles(...OPINION_DOCUMENT_READERS)
+  @ApiOperation({
+    summary: '法制审核意见书 — the two registered copies of the latest opinion document (SPEC L9)',
+    description:
+      'Copy, SHA-256, size and document number of each copy. Roles: legal-reviewer, legal-section-head, ' +
+      'agency-head, supervising-leader; officer and unit-head of the case’s own unit. Served by review-svc.',
+  })
+  @ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND, OPINION.DOCUMENT_NOT_FOUND' })
+  opinionDocuments(
+    @Param('caseNo') caseNo: string,
+    @Headers('authorization') authorization: string,
+    @Caller() caller: ReviewCaller,
+  ): Promise<unknown> {
+    return this.reads.get(
+      `/reviews/${encodeURIComponent(caseNo)}/opinion-documents`,
+      {},
+      {
+        authorization,
+        requestId: caller.requestId,
+      },
+    );
+  }
+
+  @Get(':caseNo/opinion-documents/:copy')
+  @Roles(...OPINION_DOCUMENT_READERS)
+  @ApiOperation({
+    summary: '法制审核意见书 — one copy as PDF (SPEC L9)',
+    description:
+      'The bytes as stored, checked by review-svc against the registered SHA-256 (header x-content-sha256); a ' +
+      'mismatch answers 500 OPINION.DOCUMENT_TAMPERED and nothing is served.',
+  })
+  @ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND, OPINION.DOCUMENT_NOT_FOUND' })
+  async opinionDocument(
+    @Param('caseNo') caseNo: string,
+    @Param('copy') copy: string,
+    @Headers('authorization') authorization: string,
+    @Caller() caller: ReviewCaller,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.reads.getFile(
+      `/reviews/${encodeURIComponent(caseNo)}/opinion-documents/${encodeURIComponent(copy)}`,
+      { authorization, requestId: caller.requestId },
+    );
+    if (file.sha256 !== null) res.setHeader('x-content-sha256', file.sha256);
+    return new StreamableFile(file.bytes, {
+      type: file.contentType,
+      length: file.bytes.length,
+      ...(file.disposition === null ? {} : { disposition: file.disposition }),
+    });
   }
 
   @Get(':caseNo')

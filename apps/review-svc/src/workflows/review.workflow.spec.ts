@@ -30,6 +30,7 @@ import {
 import { eventually } from '@enforcement/platform/testing/stack-env';
 import { createTimeSkippingEnv } from '@enforcement/platform/testing/time-skipping';
 import { BUNDLED_YEAR_ARRANGEMENTS, WorkdayCalendar, type YearArrangement } from '@enforcement/workdays';
+import type { OpinionDocumentActivities } from '../activities/opinion-document.activities';
 import { createReviewCalendarActivities } from '../activities/review-calendar.activities';
 import type {
   DeadlineNoticeInput,
@@ -37,6 +38,7 @@ import type {
   SaveReviewChangeInput,
 } from '../activities/review-store.activities';
 import { hypothetical2027 } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
+import type { IssueOpinionDocumentInput } from './opinion-document.input';
 import type { reviewWorkflow } from './review.workflow';
 
 /*
@@ -71,9 +73,21 @@ class MemoryStore {
   readonly projections: { view: ReviewView; seq: number }[] = [];
   readonly attempts: { attemptId: string; code: string }[] = [];
   readonly notices: DeadlineNoticeInput[] = [];
+  readonly documents: IssueOpinionDocumentInput[] = [];
 
-  activities(): ReviewStoreActivities {
+  activities(): ReviewStoreActivities & OpinionDocumentActivities {
     return {
+      issueOpinionDocument: async (input) => {
+        this.documents.push(input);
+        return {
+          documentNo: input.document.documentNo,
+          round: input.round,
+          copies: [
+            { copy: 'handling-unit-with-case-file', sha256: 'a'.repeat(64), byteSize: 1 },
+            { copy: 'legal-section-archive', sha256: 'b'.repeat(64), byteSize: 1 },
+          ],
+        };
+      },
       saveReviewChange: async (input) => {
         this.changes.push(input);
       },
@@ -529,6 +543,76 @@ describe('reviewWorkflow (time-skipping)', () => {
         'review.concluded.v1',
       ]);
       expect(h.store.projections[h.store.projections.length - 1].view.nextActorRoles).toEqual([]);
+    });
+  }, 90_000);
+
+  it('L9: issuing the opinion renders and registers the opinion document once', async () => {
+    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    await h.run(async () => {
+      const handle = await submitAt(h, bj('2026-12-01 09:00'), { caseHandlingDeadline: endOf('2026-12-31') });
+      await commandAt(h, handle, bj('2026-12-01 10:00'), accept);
+      await handle.executeUpdate(reviewCommandUpdate, {
+        args: [{ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }],
+      });
+      expect(h.store.documents).toEqual([]);
+      const issue: ReviewCommand = {
+        type: 'issueOpinion',
+        actor: sectionHead,
+        opinion: 'approve',
+        documentNo: '法审〔2026〕7号',
+        summary: '经审核，事实清楚，证据确凿，同意。',
+      };
+      await skipTo(h.env, bj('2026-12-02 15:00'));
+      const issued = await handle.executeUpdate(reviewCommandUpdate, { args: [issue], updateId: 'issue-1' });
+      // The same update delivered again (a client retry) is deduplicated; a second issue is refused by the rules.
+      const again = await handle.executeUpdate(reviewCommandUpdate, { args: [issue], updateId: 'issue-1' });
+      expect(again.revision).toBe(issued.revision);
+      await refusal(handle.executeUpdate(reviewCommandUpdate, { args: [issue] }));
+
+      expect(h.store.documents).toHaveLength(1);
+      const [call] = h.store.documents;
+      const state = h.store.changes[h.store.changes.length - 1].state;
+      const issuedAt = state.rounds[0].opinion!.issuedAt;
+      expect(toSecond(issuedAt)).toBe(bj('2026-12-02 15:00').toISOString());
+      expect(call).toEqual({
+        reviewId: state.reviewId,
+        caseNo: state.caseNo,
+        round: 1,
+        document: {
+          agency: { name: state.agencyId, legalSectionName: '法制机构' },
+          documentNo: '法审〔2026〕7号',
+          case: { caseNo: state.caseNo, title: state.caseNo },
+          handlingUnitName: state.unitId,
+          party: { name: '详见案卷', type: 'organisation' },
+          submittedAt: state.submission.submittedAt,
+          completeMaterialsReceivedAt: state.rounds[0].completeMaterialsReceivedAt,
+          findings: cleanFindings(),
+          opinion: { type: 'approve', reasoning: '经审核，事实清楚，证据确凿，同意。', transfer: null },
+          advisorOpinions: [],
+          reviewers: [{ name: sectionHead.id, signedAt: issuedAt }],
+          legalSectionHead: { name: sectionHead.id, signedAt: issuedAt },
+          issuedAt,
+        },
+      });
+      // The document is produced before the change is saved, so the stored view already carries the hashes.
+      const expected = {
+        round: 1,
+        documentNo: '法审〔2026〕7号',
+        copies: [
+          { copy: 'handling-unit-with-case-file', sha256: 'a'.repeat(64) },
+          { copy: 'legal-section-archive', sha256: 'b'.repeat(64) },
+        ],
+      };
+      expect(issued.opinionDocument).toEqual(expected);
+      expect(h.store.changes[h.store.changes.length - 1].view.opinionDocument).toEqual(expected);
+      expect(h.store.eventTypes()).toEqual(['review.submitted.v1', 'review.accepted.v1', 'review.opinion-issued.v1']);
+      // The version guard is recorded, and the history replays on the same code.
+      const history = await handle.fetchHistory();
+      const markers = (history.events ?? []).filter(
+        (e) => e.markerRecordedEventAttributes?.markerName === 'core_patch',
+      );
+      expect(markers.length).toBeGreaterThan(0);
+      await Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId);
     });
   }, 90_000);
 });

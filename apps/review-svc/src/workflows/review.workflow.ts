@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -28,12 +29,14 @@ import {
   type ReviewHistoryEntry,
   type ReviewState,
   type ReviewView,
+  type ReviewViewOpinionDocument,
   type ReviewWorkflowInput,
   type ReviewWorkflowResult,
   type WorkdayCalendarPort,
 } from '@enforcement/domain';
 import { civilDate, endOfCivilDay, WorkdayCalendar } from '@enforcement/workdays';
 import type { CalendarSnapshot, ComputedDeadlines, ReviewActivities } from '../activities/review.activities';
+import { opinionDocumentInputOf } from './opinion-document.input';
 import { buildView, historyOf, isFinal } from './review.view';
 
 /*
@@ -68,6 +71,15 @@ const storeActivities = proxyActivities<ReviewActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
+// Rendering embeds a CJK font subset per copy: seconds, not milliseconds.
+const documentActivities = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** Histories recorded before the opinion document was produced replay without the activity (STYLE habit 7). */
+const OPINION_DOCUMENT_PATCH = 'opinion-document-v1';
+
 /** A deadline notice or the supplement lapse, due at `at`. */
 interface Alarm {
   readonly key: string;
@@ -95,6 +107,7 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
   let decisionAttempts = input.carried?.decisionAttempts ?? 0;
   let projectionSeq = input.carried?.projectionSeq ?? 0;
   let finalSince: string | null = input.carried?.finalSince ?? null;
+  let opinionDocument: ReviewViewOpinionDocument | null = input.carried?.opinionDocument ?? null;
   let calendar: CalendarInUse | null = null;
   let deadlines: ComputedDeadlines | null = null;
   let ready = false;
@@ -174,7 +187,7 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
   }
 
   function view(current: ReviewState): ReviewView {
-    return buildView(current, {
+    const built = buildView(current, {
       deadlines: limitsNow(current),
       calendar: calendar?.port ?? null,
       calendarFingerprint: calendar?.fingerprint ?? null,
@@ -182,6 +195,33 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
       missedRounds: missedRounds(),
       now: new Date(),
     });
+    return opinionDocument === null ? built : { ...built, opinionDocument };
+  }
+
+  /**
+   * L9: renders and registers the two copies of the opinion document. A document the renderer refuses (not lawful
+   * as input) is noted in the history instead of stopping the review; anything else is retried by Temporal.
+   */
+  async function issueDocument(current: ReviewState, at: string): Promise<void> {
+    const request = opinionDocumentInputOf(current);
+    if (request === null) return;
+    try {
+      const issued = await documentActivities.issueOpinionDocument(request);
+      opinionDocument = {
+        round: issued.round,
+        documentNo: issued.documentNo,
+        copies: issued.copies.map(({ copy, sha256 }) => ({ copy, sha256 })),
+      };
+    } catch (error) {
+      const reason = (error as { cause?: { message?: string } }).cause?.message ?? String(error);
+      history.push({
+        type: 'review.opinion-document-failed',
+        at,
+        actorId: systemActor.id,
+        summary_zh: `法制审核意见书未能生成：${reason}`,
+        summary_en: `the opinion document could not be produced: ${reason}`,
+      });
+    }
   }
 
   async function loadCalendar(): Promise<void> {
@@ -228,8 +268,12 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     if (isFinal(state) && finalSince === null) finalSince = at.toISOString();
     history.push(...historyOf({ type: command.type, actorId: command.actor.id }, result.events, at.toISOString()));
     const decided = result.state;
+    // Decided here, in the handler, so the marker's place in history is the command's own.
+    const withDocument = command.type === 'issueOpinion' && patched(OPINION_DOCUMENT_PATCH);
     return serially(async () => {
       await recomputeDeadlines(decided);
+      // Before the change is saved, so the stored view already lists the copies' hashes.
+      if (withDocument) await issueDocument(decided, at.toISOString());
       await storeActivities.saveReviewChange({
         workflowId,
         correlationId,
@@ -499,6 +543,7 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
         sentNotices: [...sentNotices],
         projectionSeq,
         finalSince,
+        ...(opinionDocument === null ? {} : { opinionDocument }),
       },
     });
   }

@@ -15,7 +15,7 @@ import type { ReviewOpinionType } from './findings.rules';
 import type { ReviewCommand, SubmitCommand } from './review.commands';
 import type { ReviewErrorCategory, ReviewErrorCode } from './review.errors';
 import type { ReviewPolicy } from './review.policy';
-import type { DecisionRecord, ReviewState, ReviewStatus } from './review.state';
+import type { DecisionRecord, OpinionCopy, ReviewState, ReviewStatus } from './review.state';
 import type { IsoInstant, ReviewActor } from './review.types';
 
 /** Workflow type name registered by review-svc's worker (task queue `TaskQueues.review`). */
@@ -60,6 +60,8 @@ export interface ReviewCarriedOver {
   readonly projectionSeq: number;
   /** When the review reached a final status, if it has. */
   readonly finalSince: IsoInstant | null;
+  /** The latest opinion document registered (L9); absent when none was. */
+  readonly opinionDocument?: ReviewViewOpinionDocument;
 }
 
 /** What the workflow returns when it closes. */
@@ -159,6 +161,18 @@ export interface ReviewView {
   /** Number of accepted commands so far. */
   readonly revision: number;
   readonly history: readonly ReviewHistoryEntry[];
+  /**
+   * The registered copies of the latest round's 法制审核意见书 (L9), once rendered and stored; absent before, and in
+   * views of reviews that started before the document was produced.
+   */
+  readonly opinionDocument?: ReviewViewOpinionDocument;
+}
+
+/** The opinion document of a round as the view shows it: its number and each copy's SHA-256 (L9). */
+export interface ReviewViewOpinionDocument {
+  readonly round: number;
+  readonly documentNo: string;
+  readonly copies: readonly { readonly copy: OpinionCopy; readonly sha256: string }[];
 }
 
 /**

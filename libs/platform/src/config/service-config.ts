@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
@@ -59,6 +60,14 @@ export class ServiceEnvironment {
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   REVIEW_SVC_URL: string = 'http://127.0.0.1:3001';
+
+  /**
+   * Directory of the content-addressed blob store (file name = SHA-256 of the bytes); review-svc keeps the opinion
+   * documents' PDFs there (SPEC L9). Defaults to `<cwd>/.local/blobs`.
+   */
+  @IsOptional()
+  @IsString()
+  BLOB_STORE_DIR: string = join(process.cwd(), '.local', 'blobs');
 
   /** … or in a file (a mounted secret). One of the two is required. */
   @ValidateIf((o: ServiceEnvironment) => !o.JWT_PUBLIC_KEY)

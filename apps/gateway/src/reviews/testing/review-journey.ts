@@ -132,6 +132,26 @@ export class ReviewJourney {
       .set('authorization', await bearer(as));
   }
 
+  /** The registered copies of the case's opinion document (L9). */
+  async opinionDocuments(as: DemoUser = 'u-legal-reviewer'): Promise<request.Response> {
+    return request(gateway)
+      .get(`/api/v1/reviews/${encodeURIComponent(this.caseNo)}/opinion-documents`)
+      .set('authorization', await bearer(as));
+  }
+
+  /** One copy's PDF, as raw bytes in `body`. */
+  async opinionDocument(as: DemoUser, copy: string): Promise<request.Response> {
+    return request(gateway)
+      .get(`/api/v1/reviews/${encodeURIComponent(this.caseNo)}/opinion-documents/${encodeURIComponent(copy)}`)
+      .set('authorization', await bearer(as))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+  }
+
   /** Submitted complete by u-officer-1 and accepted by the legal reviewer: the review clock runs. */
   static async accepted(overrides: Record<string, unknown> = {}): Promise<ReviewJourney> {
     const journey = await ReviewJourney.initiated();
@@ -167,4 +187,12 @@ export async function reviewRows<T>(sql: string, params: unknown[] = []): Promis
   } finally {
     await client.end();
   }
+}
+
+/** Version of the catalogue in force now: other suites may publish new versions on the same stack (L1). */
+export async function catalogueVersionInForce(): Promise<number> {
+  const res = await request(gateway)
+    .get('/api/v1/catalogue')
+    .set('authorization', await bearer('u-legal-reviewer'));
+  return expectStatus(res, 200).body.version as number;
 }

@@ -1,0 +1,119 @@
+import { Controller, Get, HttpStatus, Logger, Param, Res, StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import type { Actor, OpinionCopy, Role } from '@enforcement/domain';
+import { AppError, CurrentActor, Roles } from '@enforcement/platform';
+import { BlobStore, sha256Hex } from '../blobs/blob.store';
+import { latestOpinionDocumentsOfCase, type OpinionDocumentRow } from './opinion-document.records';
+import { OPINION_COPIES } from './opinion-document.types';
+
+/** Who may read the opinion documents (SPEC L9); officers and unit heads only of the unit that owns the case (C1). */
+export const OPINION_DOCUMENT_READERS = [
+  'legal-reviewer',
+  'legal-section-head',
+  'agency-head',
+  'supervising-leader',
+  'officer',
+  'unit-head',
+] as const satisfies readonly Role[];
+
+const UNIT_SCOPED: readonly Role[] = ['officer', 'unit-head'];
+
+export interface OpinionDocumentItem {
+  copy: OpinionCopy;
+  sha256: string;
+  size: number;
+  documentNo: string;
+}
+
+/** 法制审核意见书 (L9): the registered copies of a case's latest opinion document, and each copy's PDF. */
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('reviews')
+export class OpinionDocumentsController {
+  private readonly logger = new Logger(OpinionDocumentsController.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  @Get(':caseNo/opinion-documents')
+  @Roles(...OPINION_DOCUMENT_READERS)
+  @ApiOperation({ summary: '法制审核意见书 — the two registered copies of the latest opinion document' })
+  async list(@Param('caseNo') caseNo: string, @CurrentActor() actor: Actor): Promise<OpinionDocumentItem[]> {
+    const documents = await this.documentsOf(caseNo, actor);
+    return documents.map((d) => ({ copy: d.copy, sha256: d.sha256, size: d.byteSize, documentNo: d.documentNo }));
+  }
+
+  @Get(':caseNo/opinion-documents/:copy')
+  @Roles(...OPINION_DOCUMENT_READERS)
+  @ApiOperation({
+    summary: '法制审核意见书 — one copy as PDF, checked against its registered SHA-256 before it is sent',
+  })
+  async download(
+    @Param('caseNo') caseNo: string,
+    @Param('copy') copy: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    if (!(OPINION_COPIES as readonly string[]).includes(copy)) {
+      throw new AppError('OPINION.DOCUMENT_NOT_FOUND', HttpStatus.NOT_FOUND, {
+        zh: `意见书没有名为“${copy}”的联次`,
+        en: `The opinion document has no copy named "${copy}"`,
+      });
+    }
+    const documents = await this.documentsOf(caseNo, actor);
+    const row = documents.find((d) => d.copy === copy);
+    if (row === undefined) throw notIssued(caseNo);
+    const bytes = await this.blobs.get(row.sha256);
+    // The register is append-only, so a file that no longer hashes to its name was changed or lost after the fact.
+    if (bytes === null || sha256Hex(bytes) !== row.sha256) {
+      this.logger.error(
+        `opinion document tampered or missing: case ${caseNo}, review ${row.reviewId}, round ${row.round}, ` +
+          `copy ${row.copy}, registered sha256 ${row.sha256}, stored ${bytes === null ? 'missing' : sha256Hex(bytes)}`,
+      );
+      throw new AppError('OPINION.DOCUMENT_TAMPERED', HttpStatus.INTERNAL_SERVER_ERROR, {
+        zh: '法制审核意见书的存档文件与登记的校验值不符，已拒绝提供，请联系管理员',
+        en: 'The stored opinion document does not match its registered checksum and was not served; contact the administrator',
+      });
+    }
+    res.setHeader('x-content-sha256', row.sha256);
+    return new StreamableFile(bytes, {
+      type: 'application/pdf',
+      length: bytes.length,
+      disposition: `inline; filename="opinion-${row.round}-${row.copy}.pdf"`,
+    });
+  }
+
+  private async documentsOf(caseNo: string, actor: Actor): Promise<OpinionDocumentRow[]> {
+    const found = await latestOpinionDocumentsOfCase(this.dataSource, caseNo);
+    if (found === null) {
+      throw new AppError('REVIEW.NOT_FOUND', HttpStatus.NOT_FOUND, {
+        zh: `案件 ${caseNo} 尚未报送法制审核`,
+        en: `Case ${caseNo} has not been submitted for legal review`,
+      });
+    }
+    // As the review read API: a role beyond the unit sees every unit's; officers and unit heads their own unit's.
+    const acrossUnits = actor.roles.some(
+      (r) => (OPINION_DOCUMENT_READERS as readonly Role[]).includes(r) && !UNIT_SCOPED.includes(r),
+    );
+    if (!acrossUnits && found.unitId !== actor.unitId) {
+      throw new AppError('REVIEW.NOT_HANDLING_UNIT', HttpStatus.FORBIDDEN, {
+        zh: '只能查看本承办机构的审核事项',
+        en: 'You can only see the reviews of your own unit',
+      });
+    }
+    if (found.documents.length === 0) throw notIssued(caseNo);
+    return found.documents;
+  }
+}
+
+function notIssued(caseNo: string): AppError {
+  return new AppError('OPINION.DOCUMENT_NOT_FOUND', HttpStatus.NOT_FOUND, {
+    zh: `案件 ${caseNo} 尚未出具法制审核意见书`,
+    en: `No opinion document has been issued for case ${caseNo}`,
+  });
+}

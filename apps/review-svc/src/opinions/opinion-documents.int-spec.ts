@@ -1,0 +1,187 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { reviewStepOf, type Actor, type ReviewState, type ReviewView } from '@enforcement/domain';
+import { InboxMessage, OutboxMessage, OutboxWriter, type OutboxRelay } from '@enforcement/platform';
+import { stackEnv } from '@enforcement/platform/testing/stack-env';
+import { Flow } from '@enforcement/domain/review/testing/review.fixtures';
+import { createOpinionDocumentActivities } from '../activities/opinion-document.activities';
+import { createReviewStoreActivities } from '../activities/review-store.activities';
+import { BlobStore, sha256Hex } from '../blobs/blob.store';
+import { Initial1764000000000 } from '../database/migrations/1764000000000-initial';
+import { ReviewWorkflow1764200000000 } from '../database/migrations/1764200000000-review-workflow';
+import { OpinionDocuments1764300000000 } from '../database/migrations/1764300000000-opinion-documents';
+import { opinionDocumentInputOf } from '../workflows/opinion-document.input';
+import { renderOpinionDocument } from './opinion-document.renderer';
+import { OpinionDocumentsController } from './opinion-documents.controller';
+
+/*
+ * The opinion document's register and blob store on the real PostgreSQL of the test stack, with the real renderer:
+ * written once, a retried activity changes nothing, the register is append-only, and a tampered blob is not served.
+ */
+
+const stack = stackEnv();
+const run = randomUUID().slice(0, 8);
+const schema = `it_opinion_${run}`;
+
+function viewOf(state: ReviewState): ReviewView {
+  const { step, nextActorRoles } = reviewStepOf(state);
+  return {
+    reviewId: state.reviewId,
+    caseNo: state.caseNo,
+    unitId: state.unitId,
+    agencyId: state.agencyId,
+    category: state.category,
+    status: state.status,
+    statusLabel: { zh: '已出具同意意见', en: 'opinion issued' },
+    round: state.rounds.length,
+    step,
+    nextActorRoles,
+    deadline: null,
+    deadlineKind: null,
+    warningAt: null,
+    workdaysLeft: null,
+    asOf: new Date().toISOString(),
+    lateSubmission: state.submission.late,
+    overdue: false,
+    openPauseIds: [],
+    opinion: null,
+    mayIssueDecision: false,
+    decision: null,
+    calendarFingerprint: null,
+    revision: state.revision,
+    history: [],
+  };
+}
+
+describe('opinion documents on real PostgreSQL and the blob store', () => {
+  let admin: DataSource;
+  let db: DataSource;
+  let dir: string;
+  let blobs: BlobStore;
+  let renders = 0;
+  let activities: ReturnType<typeof createOpinionDocumentActivities>;
+  let state: ReviewState;
+
+  beforeAll(async () => {
+    admin = await new DataSource({ type: 'postgres', url: stack.ADMIN_DATABASE_URL }).initialize();
+    await admin.query(`create schema ${schema}`);
+    db = await new DataSource({
+      type: 'postgres',
+      url: stack.ADMIN_DATABASE_URL,
+      schema,
+      entities: [OutboxMessage, InboxMessage],
+      extra: { options: `-c search_path=${schema}` },
+    }).initialize();
+    const q = db.createQueryRunner();
+    await new Initial1764000000000().up(q);
+    await new ReviewWorkflow1764200000000().up(q);
+    await new OpinionDocuments1764300000000().up(q);
+    await q.release();
+    dir = await mkdtemp(join(tmpdir(), 'blobs-'));
+    blobs = new BlobStore(dir);
+    activities = createOpinionDocumentActivities({
+      dataSource: db,
+      blobs,
+      render: (input) => {
+        renders += 1;
+        return renderOpinionDocument(input);
+      },
+    });
+    state = Flow.withOpinion('approve', undefined, { reviewId: `IT-${run}/1`, caseNo: `IT-${run}` }).current;
+    const relay = { kick: () => undefined } as unknown as OutboxRelay;
+    await createReviewStoreActivities({ dataSource: db, outbox: new OutboxWriter(), relay }).saveReviewChange({
+      workflowId: `review:IT-${run}`,
+      correlationId: 'it',
+      command: { type: 'issueOpinion', actorId: 'u-section-head-liu', role: 'legal-section-head' },
+      state,
+      events: [],
+      view: viewOf(state),
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.destroy();
+    await admin?.query(`drop schema ${schema} cascade`);
+    await admin?.destroy();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('L9: issueOpinionDocument writes both copies to the blob store and the register once; a retry is a no-op', async () => {
+    const input = opinionDocumentInputOf(state)!;
+    const first = await activities.issueOpinionDocument(input);
+    expect(first.copies.map((c) => c.copy)).toEqual(['handling-unit-with-case-file', 'legal-section-archive']);
+    expect(first.copies[0].sha256).not.toBe(first.copies[1].sha256);
+    const files = (await readdir(dir)).sort();
+    expect(files).toEqual(first.copies.map((c) => c.sha256).sort());
+    for (const c of first.copies) {
+      const bytes = await readFile(join(dir, c.sha256));
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+      expect(sha256Hex(bytes)).toBe(c.sha256);
+      expect(bytes.length).toBe(c.byteSize);
+    }
+    const mtimes = await Promise.all(files.map(async (f) => (await stat(join(dir, f))).mtimeMs));
+    const rows = await db.query(`select * from opinion_documents order by copy`);
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r: { document_no: string; round: number }) => [r.document_no, r.round])).toEqual([
+      ['某民法审〔2025〕3号', 1],
+      ['某民法审〔2025〕3号', 1],
+    ]);
+
+    // A retried activity (e.g. the worker died after the commit): nothing rendered, nothing written.
+    const retried = await activities.issueOpinionDocument(input);
+    expect(retried).toEqual(first);
+    expect(renders).toBe(1);
+    expect(await db.query(`select * from opinion_documents order by copy`)).toEqual(rows);
+    expect((await readdir(dir)).sort()).toEqual(files);
+    expect(await Promise.all(files.map(async (f) => (await stat(join(dir, f))).mtimeMs))).toEqual(mtimes);
+
+    // A render that repeats after the blobs but before the rows (crash in between) gives the same bytes and files.
+    expect((await blobs.put(await readFile(join(dir, files[0])))).written).toBe(false);
+  }, 60_000);
+
+  it('L9: the register is append-only', async () => {
+    await expect(db.query(`update opinion_documents set sha256 = repeat('0', 64)`)).rejects.toThrow();
+    await expect(db.query(`delete from opinion_documents`)).rejects.toThrow();
+    await expect(db.query(`truncate opinion_documents`)).rejects.toThrow();
+    expect(await db.query(`select count(*)::int as n from opinion_documents`)).toEqual([{ n: 2 }]);
+  });
+
+  it('L9: the read API lists the copies, serves verified bytes, and refuses a tampered file with OPINION.DOCUMENT_TAMPERED', async () => {
+    const controller = new OpinionDocumentsController(db, blobs);
+    const legal: Actor = {
+      id: 'u-reviewer-chen',
+      name: '陈明',
+      roles: ['legal-reviewer'],
+      unitId: 'unit-legal-affairs',
+    };
+    const listed = await controller.list(state.caseNo, legal);
+    expect(listed.map((d) => d.copy)).toEqual(['handling-unit-with-case-file', 'legal-section-archive']);
+    const headers: Record<string, string> = {};
+    const res = { setHeader: (k: string, v: string) => (headers[k] = v) } as never;
+    await controller.download(state.caseNo, 'legal-section-archive', legal, res);
+    expect(headers['x-content-sha256']).toBe(listed[1].sha256);
+
+    const otherUnit: Actor = {
+      id: 'u-head-zhao',
+      name: '赵',
+      roles: ['unit-head'],
+      unitId: 'unit-social-organisations',
+    };
+    await expect(controller.list(state.caseNo, otherUnit)).rejects.toMatchObject({ code: 'REVIEW.NOT_HANDLING_UNIT' });
+
+    const path = join(dir, listed[1].sha256);
+    const original = await readFile(path);
+    const tampered = Buffer.from(original);
+    tampered[tampered.length - 10] ^= 1;
+    await writeFile(path, tampered);
+    await expect(controller.download(state.caseNo, 'legal-section-archive', legal, res)).rejects.toMatchObject({
+      code: 'OPINION.DOCUMENT_TAMPERED',
+      status: 500,
+    });
+    await writeFile(path, original);
+  });
+});
