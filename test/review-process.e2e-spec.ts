@@ -1,7 +1,14 @@
+import { createHash } from 'node:crypto';
+import request from 'supertest';
+import { DEMO_CIVIL_AFFAIRS_CATALOGUE, type MajorDecisionCatalogue } from '@enforcement/domain';
 import { eventually } from '@enforcement/platform/testing/stack-env';
+import { civilDate } from '@enforcement/workdays';
 import {
+  bearer,
+  catalogueVersionInForce,
   expectStatus,
   findings,
+  gateway,
   materials,
   PENALTY_FACTS,
   ReviewJourney,
@@ -14,6 +21,26 @@ const collectiveDecision = (ref: string) => ({
   decisionRef: `衡民罚决〔2026〕${ref}`,
 });
 
+/**
+ * Publishes `catalogue` (its version dropped: the server assigns the next one) as agency IT, effective today, and
+ * returns the version number it got.
+ */
+async function publishCatalogue(catalogue: MajorDecisionCatalogue, adoptedBy: string): Promise<number> {
+  const { version: _version, ...body } = { ...catalogue, effectiveFrom: civilDate(new Date()), adoptedBy };
+  const res = await request(gateway)
+    .put('/api/v1/catalogue')
+    .set('authorization', await bearer('u-agency-it'))
+    .send(body);
+  return expectStatus(res, 200).body.catalogue.version as number;
+}
+
+async function catalogueInForce(): Promise<MajorDecisionCatalogue> {
+  const res = await request(gateway)
+    .get('/api/v1/catalogue')
+    .set('authorization', await bearer('u-agency-it'));
+  return expectStatus(res, 200).body as MajorDecisionCatalogue;
+}
+
 describe('legal review of a major decision through the gateway (SPEC L)', () => {
   it('L1, L2, L6, L8, L9, L12: submit → accept → findings → approve → collective decision opens the decision gate', async () => {
     const journey = await ReviewJourney.initiated();
@@ -21,7 +48,11 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
     expect(submitted).toMatchObject({
       caseNo: journey.caseNo,
       workflowId: `review:${journey.caseNo}`,
-      majorDecision: { mandatory: true, catalogueVersion: 1, entries: [{ entryId: 'penalty-large-fine' }] },
+      majorDecision: {
+        mandatory: true,
+        catalogueVersion: await catalogueVersionInForce(),
+        entries: [{ entryId: 'penalty-large-fine' }],
+      },
     });
     expect(submitted.reviewId).toMatch(/^[0-9a-f-]{36}$/);
     expect(submitted.view).toMatchObject({
@@ -61,6 +92,35 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
       step: 'decision',
       opinion: { type: 'approve', settledBy: 'legal-section' },
       mayIssueDecision: false,
+    });
+
+    // L9: the opinion document in its two registered copies, downloaded through the gateway and checked byte for byte.
+    const documents = expectStatus(await journey.opinionDocuments('u-officer-1'), 200).body as {
+      copy: string;
+      sha256: string;
+      size: number;
+      documentNo: string;
+    }[];
+    expect(documents.map((d) => [d.copy, d.documentNo])).toEqual([
+      ['handling-unit-with-case-file', `法审〔2026〕${journey.caseNo}`],
+      ['legal-section-archive', `法审〔2026〕${journey.caseNo}`],
+    ]);
+    const pdfs: Buffer[] = [];
+    for (const listed of documents) {
+      const res = expectStatus(await journey.opinionDocument('u-legal-reviewer', listed.copy), 200);
+      const pdf = res.body as Buffer;
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+      expect(pdf.length).toBe(listed.size);
+      expect(res.headers['x-content-sha256']).toBe(createHash('sha256').update(pdf).digest('hex'));
+      expect(res.headers['x-content-sha256']).toBe(listed.sha256);
+      pdfs.push(pdf);
+    }
+    expect(pdfs[0].equals(pdfs[1])).toBe(false);
+    expect(opinion.opinionDocument).toEqual({
+      round: 1,
+      documentNo: `法审〔2026〕${journey.caseNo}`,
+      copies: documents.map(({ copy, sha256 }) => ({ copy, sha256 })),
     });
 
     // A major penalty is decided by the collective discussion, not by the agency head alone (policy default).
@@ -259,6 +319,103 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
     ).body;
     expect(decided.status).toBe('decided');
   }, 60_000);
+
+  it('L11, L1: with an expert panel adopted in the catalogue, a disagreement goes to the expert meeting first and, without agreement, to collective discussion', async () => {
+    // The agency adopts an expert panel with its next catalogue version. The review takes its settings from the
+    // version in force when it is submitted, so the demo catalogue (no panel) is put back as soon as it is: other
+    // tests on this stack, such as the "no expert panel" one above, never meet the panel.
+    const current = await catalogueInForce();
+    expect(current.reviewPolicy?.expertPanelEstablished).not.toBe(true);
+    const journey = await ReviewJourney.initiated('EXP');
+    try {
+      const withPanel = await publishCatalogue(
+        { ...current, reviewPolicy: { ...current.reviewPolicy, expertPanelEstablished: true } },
+        `某民发〔2026〕专家论证-${journey.caseNo}（演示）`,
+      );
+      const inForce = await catalogueInForce();
+      expect(inForce).toMatchObject({ version: withPanel, reviewPolicy: { expertPanelEstablished: true } });
+      const submitted = expectStatus(await journey.submit(), 201).body;
+      expect(submitted.majorDecision).toMatchObject({ mandatory: true, catalogueVersion: withPanel });
+    } finally {
+      const restored = await publishCatalogue(
+        DEMO_CIVIL_AFFAIRS_CATALOGUE,
+        `某民发〔2026〕恢复-${journey.caseNo}（演示）`,
+      );
+      expect((await catalogueInForce()).version).toBe(restored);
+    }
+    expect((await catalogueInForce()).reviewPolicy).toBeUndefined();
+
+    // The settings were fixed in the review's workflow input at submission: the restored catalogue changes nothing.
+    expectStatus(await journey.command('u-legal-reviewer', 'accept'), 200);
+    expectStatus(
+      await journey.command('u-legal-reviewer', 'findings', { findings: findings('facts-and-evidence') }),
+      200,
+    );
+    const returned = expectStatus(
+      await journey.command('u-legal-head', 'opinion', {
+        opinion: 'reinvestigate',
+        documentNo: `法审〔2026〕${journey.caseNo}`,
+        summary: '主要事实不清，证据不足，建议补充调查',
+      }),
+      200,
+    ).body;
+    expect(returned).toMatchObject({ status: 'returned-to-unit', step: 'unit-response' });
+
+    const disputed = expectStatus(
+      await journey.command('u-unit-head-1', 'disagreement', { reasons: '现有证据足以认定违法事实' }),
+      200,
+    ).body;
+    // 专家论证会已成立: the dispute waits for the leader in charge to convene the expert meeting.
+    expect(disputed).toMatchObject({
+      status: 'disagreement',
+      step: 'expert-meeting-request',
+      nextActorRoles: ['supervising-leader'],
+    });
+    const early = await journey.command('u-agency-head', 'collective-discussion', {
+      resolvedOpinion: 'approve',
+      minutesRef: 'x',
+    });
+    expect([early.status, early.body.code]).toEqual([409, 'REVIEW.WRONG_STATUS']);
+
+    const convened = expectStatus(await journey.command('u-supervising-leader', 'expert-meeting'), 200).body;
+    expect(convened).toMatchObject({ status: 'expert-meeting', step: 'expert-meeting' });
+    const noMinutes = await journey.command('u-supervising-leader', 'expert-meeting/outcome', { agreed: false });
+    expect(noMinutes.status).toBe(400);
+
+    const noAgreement = expectStatus(
+      await journey.command('u-supervising-leader', 'expert-meeting/outcome', {
+        agreed: false,
+        minutesRef: `专家论证会纪要〔2026〕${journey.caseNo}`,
+      }),
+      200,
+    ).body;
+    expect(noAgreement).toMatchObject({ status: 'collective-discussion', step: 'collective-discussion' });
+
+    const settled = expectStatus(
+      await journey.command('u-leadership-meeting', 'collective-discussion', {
+        resolvedOpinion: 'approve',
+        minutesRef: `局长办公会纪要〔2026〕${journey.caseNo}-异议`,
+      }),
+      200,
+    ).body;
+    expect(settled).toMatchObject({
+      status: 'opinion-issued',
+      step: 'decision',
+      opinion: { type: 'approve', settledBy: 'collective-discussion' },
+      mayIssueDecision: false,
+    });
+
+    const decided = expectStatus(
+      await journey.command('u-leadership-meeting', 'decision', collectiveDecision(journey.caseNo)),
+      200,
+    ).body;
+    expect(decided).toMatchObject({ status: 'decided', step: 'closed', mayIssueDecision: true });
+    const gate = expectStatus(
+      await journey.command('u-officer-1', 'decision-attempts', { decisionRef: `衡民罚决〔2026〕${journey.caseNo}` }),
+      200,
+    ).body;
+    expect(gate).toMatchObject({ allowed: true, decision: { mode: 'collective-discussion' } });
+  }, 90_000);
 
   it('L12, L13: a decision attempted before the review passes is refused with 409 and recorded for accountability', async () => {
     const journey = await ReviewJourney.accepted();

@@ -1,9 +1,35 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { MajorDecisionAssessment, MajorDecisionCatalogue } from '@enforcement/domain';
-import { Roles } from '@enforcement/platform';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor, MajorDecisionAssessment, MajorDecisionCatalogue, Role } from '@enforcement/domain';
+import { CurrentActor, Roles } from '@enforcement/platform';
 import { AgencyCatalogue } from './agency-catalogue';
+import type { StoredCatalogueVersion } from './catalogue-versions.repository';
+import {
+  CatalogueAgencyQueryDto,
+  CatalogueQueryDto,
+  CatalogueVersionSummaryDto,
+  PublishCatalogueDto,
+} from './catalogue.dto';
 import { AssessmentDto, ProposedDecisionDto } from './proposed-decision.dto';
+
+const READERS: [Role, ...Role[]] = [
+  'officer',
+  'unit-head',
+  'legal-reviewer',
+  'legal-section-head',
+  'supervising-leader',
+  'agency-head',
+  'leadership-meeting',
+  'agency-it',
+];
 
 @ApiTags('catalogue')
 @ApiBearerAuth()
@@ -12,22 +38,46 @@ export class CatalogueController {
   constructor(private readonly catalogue: AgencyCatalogue) {}
 
   @Get()
-  @Roles(
-    'officer',
-    'unit-head',
-    'legal-reviewer',
-    'legal-section-head',
-    'supervising-leader',
-    'agency-head',
-    'leadership-meeting',
-    'agency-it',
-  )
+  @Roles(...READERS)
   @ApiOperation({
-    summary: '重大执法决定法制审核目录清单 — the catalogue of major decisions in force today (SPEC L1)',
-    description: 'For now the demo catalogue shipped with the system; an agency must confirm its amounts.',
+    summary: '重大执法决定法制审核目录清单 — the catalogue in force today, or a stored version (SPEC L1)',
   })
-  current(): MajorDecisionCatalogue {
-    return this.catalogue.inForce(new Date());
+  @ApiNotFoundResponse({ description: 'CATALOGUE.VERSION_NOT_FOUND' })
+  current(@Query() query: CatalogueQueryDto): Promise<MajorDecisionCatalogue> {
+    const agencyId = query.agencyId ?? this.catalogue.agencyId;
+    return query.version === undefined
+      ? this.catalogue.inForce(new Date(), agencyId)
+      : this.catalogue.version(agencyId, query.version);
+  }
+
+  @Get('versions')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Every published version of an agency’s catalogue, oldest first (metadata only)' })
+  @ApiOkResponse({ type: [CatalogueVersionSummaryDto] })
+  versions(@Query() query: CatalogueAgencyQueryDto): Promise<CatalogueVersionSummaryDto[]> {
+    return this.catalogue.list(query.agencyId ?? this.catalogue.agencyId, new Date());
+  }
+
+  /**
+   * Seed 000 第三条 has the bureau adopt the catalogue and seed 001's task table gives 编制目录清单 to the legal
+   * section (法规科), so its head may publish it as well as agency IT, who administer the system.
+   */
+  @Put()
+  @Roles('agency-it', 'legal-section-head')
+  @ApiOperation({
+    summary: '发布新版目录清单 — publish the next version of an agency’s catalogue (SPEC L1)',
+    description:
+      'The server numbers it (previous + 1). Validated in full; effective today or later, never before the previous ' +
+      'version. Stored append-only with an audit row; earlier versions and the reviews that used them are untouched.',
+  })
+  @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED (shape), CATALOGUE.INVALID with every problem' })
+  @ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED' })
+  publish(
+    @Body() body: PublishCatalogueDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: { id?: string },
+  ): Promise<StoredCatalogueVersion> {
+    return this.catalogue.publish(body, actor, req.id ?? `catalogue:${body.agencyId}`, new Date());
   }
 
   @Post('assessments')
@@ -38,7 +88,7 @@ export class CatalogueController {
   })
   @ApiOkResponse({ type: AssessmentDto })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED, REVIEW.INVALID_PROPOSED_DECISION' })
-  assess(@Body() proposed: ProposedDecisionDto): MajorDecisionAssessment {
+  assess(@Body() proposed: ProposedDecisionDto): Promise<MajorDecisionAssessment> {
     return this.catalogue.assess(proposed, new Date());
   }
 }

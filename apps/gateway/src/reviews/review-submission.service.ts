@@ -8,6 +8,7 @@ import {
   validate,
   type MajorDecisionAssessment,
   type PreliminaryReviewRecord,
+  type ReviewPolicy,
   type ReviewView,
   type ReviewWorkflowInput,
   type SubmitCommand,
@@ -49,7 +50,7 @@ export class ReviewSubmissionService {
     const { actor } = caller;
     await this.requireOwnCase(dto.caseNo, actor.unitId);
     const now = new Date();
-    const assessment = this.catalogue.assess(dto.proposedDecision, now);
+    const { catalogue, assessment } = await this.catalogue.assessInForce(dto.proposedDecision, now);
     const command: SubmitCommand = {
       type: 'submit',
       actor: actingAs(actor, SUBMIT_ROLES),
@@ -71,7 +72,10 @@ export class ReviewSubmissionService {
         widenedScope: assessment.widenedScope,
       },
     };
-    const policy = DEFAULT_REVIEW_POLICY;
+    // The agency's review settings adopted with the catalogue version in force (expert panel, time limits…), over
+    // the defaults. They go into the workflow input, so this review keeps them to its end: a catalogue version
+    // published later never changes a running review, only reviews submitted after it takes effect.
+    const policy: ReviewPolicy = { ...DEFAULT_REVIEW_POLICY, ...catalogue.reviewPolicy };
     this.prevalidate(command, now, policy);
     const input: ReviewWorkflowInput = { command, correlationId: caller.requestId || command.reviewId, policy };
     const workflowId = await this.reviews.start(input);
@@ -80,7 +84,7 @@ export class ReviewSubmissionService {
   }
 
   /** The same rules the workflow applies first (`decide(null, submit)`), with the same codes and messages. */
-  private prevalidate(command: SubmitCommand, now: Date, policy: typeof DEFAULT_REVIEW_POLICY): void {
+  private prevalidate(command: SubmitCommand, now: Date, policy: ReviewPolicy): void {
     let refusal;
     try {
       refusal = validate(null, command, now, { calendar: currentCalendar(), policy });

@@ -178,6 +178,83 @@ describe('major-decision catalogue (L1)', () => {
     ]);
   });
 
+  describe('reviewPolicy: the agency review settings adopted with a version (L1, L11)', () => {
+    const withPolicy = (reviewPolicy: unknown): MajorDecisionCatalogue =>
+      ({ ...DEMO, reviewPolicy }) as MajorDecisionCatalogue;
+
+    it('L1: the demo catalogue has no review settings of its own (seed 000: no expert panel)', () => {
+      expect(DEMO.reviewPolicy).toBeUndefined();
+    });
+
+    it('L1, L11: an expert panel, or a complete set of valid settings, is accepted', () => {
+      expect(validateCatalogue(withPolicy({ expertPanelEstablished: true }))).toEqual([]);
+      expect(validateCatalogue(withPolicy({}))).toEqual([]);
+      expect(
+        validateCatalogue(
+          withPolicy({
+            expertPanelEstablished: false,
+            standardReviewWorkdays: 5,
+            urgentReviewWorkdays: 2,
+            extensionWorkdays: 0,
+            supplementWindowWorkdays: 10,
+            submissionLeadWorkdays: 0,
+            warningWorkdaysBefore: 2,
+            collectiveDiscussionRequiredFor: ['penalty', 'coercive-measure'],
+          }),
+        ),
+      ).toEqual([]);
+    });
+
+    it('L1: every problem in the settings is reported, in Chinese and English, under reviewPolicy', () => {
+      const issues = validateCatalogue(
+        withPolicy({
+          expertPanelEstablished: 'yes',
+          standardReviewWorkdays: 0,
+          extensionWorkdays: 1.5,
+          supplementWindowWorkdays: 31,
+          warningWorkdaysBefore: -1,
+          collectiveDiscussionRequiredFor: ['penalty', 'unknown', 'penalty'],
+          expertPanel: true,
+        }),
+      );
+      expect(issues.map((issue) => issue.path)).toEqual([
+        'reviewPolicy.expertPanel',
+        'reviewPolicy.standardReviewWorkdays',
+        'reviewPolicy.extensionWorkdays',
+        'reviewPolicy.supplementWindowWorkdays',
+        'reviewPolicy.warningWorkdaysBefore',
+        'reviewPolicy.expertPanelEstablished',
+        'reviewPolicy.collectiveDiscussionRequiredFor[1]',
+        'reviewPolicy.collectiveDiscussionRequiredFor[2]',
+      ]);
+      for (const issue of issues) {
+        expect(issue.message_zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(issue.message_en).toMatch(/^[\x20-\x7e]+$/);
+      }
+    });
+
+    it('L1: the urgent limit may not exceed the standard one, counting defaults for what is not set', () => {
+      expect(validateCatalogue(withPolicy({ urgentReviewWorkdays: 4 })).map((issue) => issue.path)).toEqual([
+        'reviewPolicy.urgentReviewWorkdays',
+      ]);
+      expect(validateCatalogue(withPolicy({ urgentReviewWorkdays: 4, standardReviewWorkdays: 4 }))).toEqual([]);
+    });
+
+    it('L12: penalty cannot be taken out of the categories decided by collective discussion', () => {
+      expect(validateCatalogue(withPolicy({ collectiveDiscussionRequiredFor: [] }))).toEqual([
+        expect.objectContaining({ path: 'reviewPolicy.collectiveDiscussionRequiredFor' }),
+      ]);
+      expect(validateCatalogue(withPolicy({ collectiveDiscussionRequiredFor: 'penalty' }))).toEqual([
+        expect.objectContaining({ path: 'reviewPolicy.collectiveDiscussionRequiredFor' }),
+      ]);
+    });
+
+    it('L1: settings that are not an object are one problem', () => {
+      expect(validateCatalogue(withPolicy(null)).map((issue) => issue.path)).toEqual(['reviewPolicy']);
+      expect(validateCatalogue(withPolicy([true])).map((issue) => issue.path)).toEqual(['reviewPolicy']);
+    });
+  });
+
   it('L1: a negative or fractional amount is refused with REVIEW.INVALID_PROPOSED_DECISION', () => {
     const run = (): unknown => assessMajorDecision(DEMO, generalPenalty({ fineYuan: -5 }));
     expect(run).toThrow(ReviewRuleError);

@@ -1,5 +1,6 @@
 import type {
   CatalogueIssue,
+  CatalogueReviewPolicy,
   MajorCriterion,
   MajorDecisionAssessment,
   MajorDecisionCatalogue,
@@ -9,6 +10,7 @@ import type {
 } from './catalogue.types';
 import { ReviewRuleError } from './review.errors';
 import { enforcementCategories } from '../case/case.types';
+import { DEFAULT_REVIEW_POLICY } from './review.policy';
 import type { CivilDate } from './review.types';
 
 /**
@@ -96,6 +98,99 @@ export function validateCatalogue(catalogue: MajorDecisionCatalogue): CatalogueI
       }
     });
   });
+  if (catalogue.reviewPolicy !== undefined) issues.push(...reviewPolicyIssues(catalogue.reviewPolicy));
+  return issues;
+}
+
+/** Lowest and highest value of each working-day setting a catalogue may give; 30 catches typing slips. */
+const WORKDAY_FIELDS: Readonly<Record<string, readonly [min: number, max: number]>> = {
+  standardReviewWorkdays: [1, 30],
+  urgentReviewWorkdays: [1, 30],
+  extensionWorkdays: [0, 30],
+  supplementWindowWorkdays: [1, 30],
+  submissionLeadWorkdays: [0, 30],
+  warningWorkdaysBefore: [0, 30],
+};
+function isWorkdays(field: string, value: unknown): value is number {
+  const [min, max] = WORKDAY_FIELDS[field];
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+const POLICY_FIELDS = [...Object.keys(WORKDAY_FIELDS), 'expertPanelEstablished', 'collectiveDiscussionRequiredFor'];
+
+/**
+ * Problems in a catalogue's `reviewPolicy`. It may come straight from a request body, so every value is checked as
+ * unknown: known fields only, whole working days within bounds, a boolean panel flag, known categories.
+ */
+function reviewPolicyIssues(policy: CatalogueReviewPolicy): CatalogueIssue[] {
+  const issues: CatalogueIssue[] = [];
+  const issue = (path: string, zh: string, en: string): void => {
+    issues.push({ path: `reviewPolicy${path}`, message_zh: zh, message_en: en });
+  };
+  if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
+    issue('', '审核设置须为对象', 'reviewPolicy must be an object');
+    return issues;
+  }
+  const fields = policy as Readonly<Record<string, unknown>>;
+  for (const key of Object.keys(fields)) {
+    if (!POLICY_FIELDS.includes(key)) issue(`.${key}`, `未知的审核设置 ${key}`, `unknown review setting ${key}`);
+  }
+  for (const [key, [min, max]] of Object.entries(WORKDAY_FIELDS)) {
+    const value = fields[key];
+    if (value === undefined) continue;
+    if (!isWorkdays(key, value)) {
+      issue(
+        `.${key}`,
+        `${key} 须为 ${min} 至 ${max} 之间的整数（工作日）`,
+        `${key} must be whole working days from ${min} to ${max}`,
+      );
+    }
+  }
+  const standard = fields.standardReviewWorkdays ?? DEFAULT_REVIEW_POLICY.standardReviewWorkdays;
+  const urgent = fields.urgentReviewWorkdays ?? DEFAULT_REVIEW_POLICY.urgentReviewWorkdays;
+  // Compared only when both are valid, so one wrong number is not reported twice.
+  if (
+    isWorkdays('standardReviewWorkdays', standard) &&
+    isWorkdays('urgentReviewWorkdays', urgent) &&
+    urgent > standard
+  ) {
+    issue(
+      '.urgentReviewWorkdays',
+      `紧急案件审核期限（${urgent} 个工作日）不能长于一般期限（${standard} 个工作日）`,
+      `the urgent review limit (${urgent} working days) cannot exceed the standard one (${standard})`,
+    );
+  }
+  if (fields.expertPanelEstablished !== undefined && typeof fields.expertPanelEstablished !== 'boolean') {
+    issue(
+      '.expertPanelEstablished',
+      '是否已成立专家论证会须为 true 或 false',
+      'expertPanelEstablished must be true or false',
+    );
+  }
+  const collective = fields.collectiveDiscussionRequiredFor;
+  if (collective !== undefined) {
+    if (!Array.isArray(collective)) {
+      issue('.collectiveDiscussionRequiredFor', '须为执法类别列表', 'must be a list of categories');
+    } else {
+      const seenCategories = new Set<unknown>();
+      collective.forEach((category: unknown, i) => {
+        const at = `.collectiveDiscussionRequiredFor[${i}]`;
+        if (!enforcementCategories.includes(category as never)) {
+          issue(at, `未知的执法类别 ${String(category)}`, `unknown category ${String(category)}`);
+        } else if (seenCategories.has(category)) {
+          issue(at, `执法类别 ${String(category)} 重复`, `category ${String(category)} is listed twice`);
+        }
+        seenCategories.add(category);
+      });
+      // Seed 000 Annex 2 第二十七条: major penalty cases are decided by collective discussion; no agency may opt out.
+      if (!collective.includes('penalty')) {
+        issue(
+          '.collectiveDiscussionRequiredFor',
+          '重大行政处罚案件须经集体讨论决定，不能去掉 penalty',
+          'major penalty cases must be decided by collective discussion; penalty cannot be left out',
+        );
+      }
+    }
+  }
   return issues;
 }
 

@@ -1,4 +1,5 @@
 import type { EnforcementCategory } from '../case/case.types';
+import type { ReviewPolicy } from './review.policy';
 import type { CivilDate, PartyType } from './review.types';
 
 /**
@@ -23,6 +24,41 @@ export interface MajorDecisionCatalogue {
    */
   readonly reviewAllOutsideSimplifiedProcedure: boolean;
   readonly entries: readonly CatalogueEntry[];
+  /**
+   * The agency's own review settings, adopted with this version (an expert panel set up, a longer supplement
+   * window…). Absent fields, or an absent object, keep `DEFAULT_REVIEW_POLICY`. A review takes the settings of the
+   * version in force when it is submitted and keeps them to the end; a later version never changes a running review.
+   */
+  readonly reviewPolicy?: CatalogueReviewPolicy;
+}
+
+/**
+ * The review settings a catalogue version may set (a part of `ReviewPolicy`); each field replaces the default of the
+ * same name and is checked by `validateCatalogue`.
+ */
+export interface CatalogueReviewPolicy extends Partial<ReviewPolicy> {
+  /** Working days to review after acceptance; whole number, 1–30 (Annex 3 default 3). */
+  readonly standardReviewWorkdays?: number;
+  /** Working days to review an urgent case; whole number, 1–30 and not more than the standard limit (default 1). */
+  readonly urgentReviewWorkdays?: number;
+  /** Working days of the one extension for complex cases; whole number, 0–30 (default 2). */
+  readonly extensionWorkdays?: number;
+  /** Working days the unit has to supplement after the one-time notice; whole number, 1–30 (SPEC L5 default 5). */
+  readonly supplementWindowWorkdays?: number;
+  /** Submit at least this many working days before the handling deadline; whole number, 0–30 (default 10). */
+  readonly submissionLeadWorkdays?: number;
+  /** Warn this many working days before a limit runs out; whole number, 0–30 (SPEC C2 default 1). */
+  readonly warningWorkdaysBefore?: number;
+  /**
+   * 专家论证会已成立: the agency has an expert panel, so a disagreement goes first to the expert argumentation meeting
+   * and only then, without agreement, to collective discussion (SPEC L11). Default false (seed 000 had none).
+   */
+  readonly expertPanelEstablished?: boolean;
+  /**
+   * Categories whose decisions must be taken by collective discussion; known categories, no repeats, and always
+   * including `penalty` (seed 000 Annex 2 第二十七条). Default `['penalty']`.
+   */
+  readonly collectiveDiscussionRequiredFor?: readonly EnforcementCategory[];
 }
 
 /** One line of the catalogue: a decision is major under it when it matches any one of its criteria. */

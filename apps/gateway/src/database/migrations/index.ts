@@ -1,5 +1,6 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { Calendar1764100000000 } from './1764100000000-calendar';
+import { CatalogueVersions1764300000000 } from './1764300000000-catalogue-versions';
 
 /** Every migration of the gateway, oldest first. They run at start; there is no `synchronize`. */
-export const migrations = [Initial1764000000000, Calendar1764100000000];
+export const migrations = [Initial1764000000000, Calendar1764100000000, CatalogueVersions1764300000000];

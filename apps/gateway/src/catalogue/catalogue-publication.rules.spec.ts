@@ -1,0 +1,74 @@
+import { DEMO_CIVIL_AFFAIRS_CATALOGUE, type MajorDecisionCatalogue } from '@enforcement/domain';
+import { publicationIssues } from './catalogue-publication.rules';
+
+const TODAY = '2026-11-23';
+const v1 = { version: 1, effectiveFrom: DEMO_CIVIL_AFFAIRS_CATALOGUE.effectiveFrom };
+
+function next(changes: Partial<MajorDecisionCatalogue> = {}): MajorDecisionCatalogue {
+  return { ...DEMO_CIVIL_AFFAIRS_CATALOGUE, version: 2, effectiveFrom: TODAY, ...changes };
+}
+
+describe('publicationIssues (SPEC L1)', () => {
+  it('L1: the demo catalogue, effective today, may be published as the next version', () => {
+    expect(publicationIssues(next(), v1, TODAY)).toEqual([]);
+    expect(publicationIssues(next({ effectiveFrom: '2027-01-01' }), v1, TODAY)).toEqual([]);
+  });
+
+  it('L1: a version cannot take effect before today or before the previous version', () => {
+    const paths = (c: MajorDecisionCatalogue, prev = v1) => publicationIssues(c, prev, TODAY).map((i) => i.path);
+    expect(paths(next({ effectiveFrom: '2026-11-22' }))).toEqual(['effectiveFrom']);
+    expect(paths(next({ effectiveFrom: '2026-12-01' }), { version: 3, effectiveFrom: '2027-01-01' })).toEqual([
+      'effectiveFrom',
+    ]);
+    expect(publicationIssues(next({ effectiveFrom: '2027-02-30' }), v1, TODAY)).toEqual([
+      expect.objectContaining({ path: 'effectiveFrom', message_en: '2027-02-30 is not a calendar date' }),
+    ]);
+  });
+
+  it('L1: every problem is reported at once, in Chinese and English', () => {
+    const [first, ...rest] = DEMO_CIVIL_AFFAIRS_CATALOGUE.entries;
+    const issues = publicationIssues(
+      next({
+        adoptedBy: ' ',
+        entries: [
+          {
+            ...first,
+            criteria: [{ kind: 'penalty-amount', measure: 'fine', minYuan: { person: -1, organisation: 1.5 } }],
+          },
+          { ...rest[0], id: first.id, categories: [] },
+        ],
+      }),
+      v1,
+      TODAY,
+    );
+    expect(issues.map((i) => i.path)).toEqual([
+      'adoptedBy',
+      'entries[0].criteria[0].minYuan.person',
+      'entries[0].criteria[0].minYuan.organisation',
+      'entries[1].id',
+      'entries[1].categories',
+    ]);
+    for (const issue of issues) {
+      expect(issue.message_zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(issue.message_en).toMatch(/[a-z]/);
+    }
+  });
+
+  it('L1: a criterion must carry exactly the fields of its kind', () => {
+    const entry = DEMO_CIVIL_AFFAIRS_CATALOGUE.entries[0];
+    const criteria = [
+      { kind: 'penalty-amount', measure: 'fine' },
+      { kind: 'closure-order', minValueYuan: 5 },
+      { kind: 'licence-action', actions: [] },
+    ] as unknown as MajorDecisionCatalogue['entries'][number]['criteria'];
+    expect(publicationIssues(next({ entries: [{ ...entry, criteria }] }), v1, TODAY).map((i) => i.path)).toEqual([
+      'entries[0].criteria[0].minYuan',
+      'entries[0].criteria[1].minValueYuan',
+      'entries[0].criteria[2].actions',
+    ]);
+  });
+
+  it('L1: an empty catalogue is refused', () => {
+    expect(publicationIssues(next({ entries: [] }), null, TODAY).map((i) => i.path)).toEqual(['entries']);
+  });
+});
