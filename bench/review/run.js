@@ -19,9 +19,11 @@ const arg = (name, fallback) => {
 const REVIEWS = arg('reviews', 40);
 const CONCURRENCY = arg('concurrency', 4);
 // One review = submit (workflow start) + accept + findings + opinion + decision (updates). The review workflow runs
-// about two activities per command (persist and project; the outbox rides in the persist transaction).
+// three activities per command (compute deadlines, save the change with its outbox events, project the task inbox),
+// four at the start (calendar snapshot first), and one more when the opinion is issued (the opinion document).
 const UPDATES = 4;
-const ACTIVITIES_PER_STEP = arg('activities-per-step', 2);
+const ACTIVITIES_PER_STEP = arg('activities-per-step', 3);
+const START_ACTIVITIES = arg('start-activities', 4);
 
 const stackDir = process.env.STACK_DIR || path.join(root, '.local/stack');
 const env = Object.fromEntries(
@@ -155,7 +157,7 @@ async function baseline(run, count, warmup) {
         client.workflow.start('benchBaselineWorkflow', {
           taskQueue,
           workflowId: `bench-baseline-${run}-${prefix}-${i}`,
-          args: [UPDATES, ACTIVITIES_PER_STEP, ACTIVITIES_PER_STEP],
+          args: [UPDATES, ACTIVITIES_PER_STEP, START_ACTIVITIES],
         }),
       );
       for (let step = 0; step < UPDATES; step++) {

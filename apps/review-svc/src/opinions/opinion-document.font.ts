@@ -93,9 +93,12 @@ export function locateOpinionFonts(
   throw new OpinionFontNotFoundError(OPINION_FONT_CANDIDATES.map((c) => c.fonts.regular.path));
 }
 
+// Font files are tens of megabytes and never change while a process runs: read each once.
+const loaded = new Map<string, Buffer>();
+
 /** Reads a face; a collection without a member name is refused here, before the PDF library fails obscurely. */
 export function loadFontFace(face: OpinionFontFace): LoadedFontFace {
-  const data = readFileSync(face.path);
+  const data = loaded.get(face.path) ?? readFileSync(face.path);
   const tag = data.subarray(0, 4).toString('latin1');
   if ((tag === 'ttcf' || /\.(ttc|otc)$/i.test(face.path)) && !face.family) {
     throw new OpinionFontUnusableError(
@@ -104,5 +107,6 @@ export function loadFontFace(face: OpinionFontFace): LoadedFontFace {
       "it is a font collection; set OPINION_FONT_FAMILY to its simplified-Chinese member's PostScript name (list them with fc-scan --format '%{postscriptname}\\n')",
     );
   }
+  loaded.set(face.path, data);
   return { ...face, data };
 }
