@@ -4,9 +4,10 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { reviewStepOf, type Actor, type ReviewState, type ReviewView } from '@enforcement/domain';
+import type { Actor, ReviewState } from '@enforcement/domain';
 import { InboxMessage, OutboxMessage, OutboxWriter, type OutboxRelay } from '@enforcement/platform';
 import { stackEnv } from '@enforcement/platform/testing/stack-env';
+import { plainViewOf } from '../testing/review-view.fixture';
 import { Flow } from '@enforcement/domain/review/testing/review.fixtures';
 import { createOpinionDocumentActivities } from '../activities/opinion-document.activities';
 import { createReviewStoreActivities } from '../activities/review-store.activities';
@@ -26,36 +27,6 @@ import { OpinionDocumentsController } from './opinion-documents.controller';
 const stack = stackEnv();
 const run = randomUUID().slice(0, 8);
 const schema = `it_opinion_${run}`;
-
-function viewOf(state: ReviewState): ReviewView {
-  const { step, nextActorRoles } = reviewStepOf(state);
-  return {
-    reviewId: state.reviewId,
-    caseNo: state.caseNo,
-    unitId: state.unitId,
-    agencyId: state.agencyId,
-    category: state.category,
-    status: state.status,
-    statusLabel: { zh: '已出具同意意见', en: 'opinion issued' },
-    round: state.rounds.length,
-    step,
-    nextActorRoles,
-    deadline: null,
-    deadlineKind: null,
-    warningAt: null,
-    workdaysLeft: null,
-    asOf: new Date().toISOString(),
-    lateSubmission: state.submission.late,
-    overdue: false,
-    openPauseIds: [],
-    opinion: null,
-    mayIssueDecision: false,
-    decision: null,
-    calendarFingerprint: null,
-    revision: state.revision,
-    history: [],
-  };
-}
 
 describe('opinion documents on real PostgreSQL and the blob store', () => {
   let admin: DataSource;
@@ -99,7 +70,7 @@ describe('opinion documents on real PostgreSQL and the blob store', () => {
       command: { type: 'issueOpinion', actorId: 'u-section-head-liu', role: 'legal-section-head' },
       state,
       events: [],
-      view: viewOf(state),
+      view: plainViewOf(state),
     });
   }, 60_000);
 

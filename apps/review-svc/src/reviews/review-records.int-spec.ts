@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { decisionGate, reviewStepOf, type ReviewEvent, type ReviewState, type ReviewView } from '@enforcement/domain';
+import { decisionGate, type ReviewEvent } from '@enforcement/domain';
 import { InboxMessage, OutboxMessage, OutboxWriter, type OutboxRelay } from '@enforcement/platform';
 import { stackEnv } from '@enforcement/platform/testing/stack-env';
+import { plainViewOf } from '../testing/review-view.fixture';
 import { Flow, agencyHead, bj, env as reviewEnv, reviewer } from '@enforcement/domain/review/testing/review.fixtures';
 import { createReviewStoreActivities } from '../activities/review-store.activities';
 import { Initial1764000000000 } from '../database/migrations/1764000000000-initial';
@@ -19,37 +20,6 @@ const stack = stackEnv();
 const run = randomUUID().slice(0, 8);
 const schema = `it_review_${run}`;
 const workflowId = `review:IT-${run}`;
-
-function viewOf(state: ReviewState, overrides: Partial<ReviewView> = {}): ReviewView {
-  const { step, nextActorRoles } = reviewStepOf(state);
-  return {
-    reviewId: state.reviewId,
-    caseNo: state.caseNo,
-    unitId: state.unitId,
-    agencyId: state.agencyId,
-    category: state.category,
-    status: state.status,
-    statusLabel: { zh: '审核中', en: 'under review' },
-    round: state.rounds.length,
-    step,
-    nextActorRoles,
-    deadline: null,
-    deadlineKind: null,
-    warningAt: null,
-    workdaysLeft: null,
-    asOf: new Date().toISOString(),
-    lateSubmission: state.submission.late,
-    overdue: false,
-    openPauseIds: [],
-    opinion: null,
-    mayIssueDecision: false,
-    decision: null,
-    calendarFingerprint: null,
-    revision: state.revision,
-    history: [],
-    ...overrides,
-  };
-}
 
 /** A review of case `caseNo` in `unitId`, accepted by the reviewer (reducer-made, so every field is lawful). */
 function acceptedReview(
@@ -112,7 +82,7 @@ describe('review records on real PostgreSQL', () => {
       command: { type: 'acceptMaterials' as const, actorId: reviewer.id, role: reviewer.role },
       state,
       events: acceptEvents,
-      view: viewOf(state),
+      view: plainViewOf(state),
     };
     await activities.saveReviewChange(input);
     await activities.saveReviewChange(input);
@@ -169,7 +139,7 @@ describe('review records on real PostgreSQL', () => {
     for (const m of made) {
       const { flow } = acceptedReview(m.caseNo, m.unitId);
       const state = flow.current;
-      const view = viewOf(state, { deadline: m.deadline, deadlineKind: 'review', lateSubmission: m.late });
+      const view = plainViewOf(state, { deadline: m.deadline, deadlineKind: 'review', lateSubmission: m.late });
       await activities.saveReviewChange({
         workflowId: `review:${m.caseNo}`,
         correlationId: 'it',
@@ -201,10 +171,10 @@ describe('review records on real PostgreSQL', () => {
 
     // Closing the review removes its tasks; a stale retry of an older projection cannot bring them back.
     const { flow } = acceptedReview(made[0].caseNo, 'unit-a');
-    const closed = viewOf({ ...flow.current, status: 'withdrawn' }, { nextActorRoles: [] });
+    const closed = plainViewOf({ ...flow.current, status: 'withdrawn' }, { nextActorRoles: [] });
     const reviewId = flow.current.reviewId;
     expect(await activities.projectReview({ view: closed, seq: 10 })).toBe(true);
-    expect(await activities.projectReview({ view: viewOf(flow.current), seq: 9 })).toBe(false);
+    expect(await activities.projectReview({ view: plainViewOf(flow.current), seq: 9 })).toBe(false);
     expect(await db.query(`select count(*)::int as n from review_tasks where review_id = $1`, [reviewId])).toEqual([
       { n: 0 },
     ]);
@@ -219,7 +189,7 @@ describe('review records on real PostgreSQL', () => {
       command: { type: 'acceptMaterials', actorId: reviewer.id, role: reviewer.role },
       state,
       events: [],
-      view: viewOf(state),
+      view: plainViewOf(state),
     });
     const notice = {
       workflowId,
