@@ -479,7 +479,9 @@ describe('reviewWorkflow (time-skipping)', () => {
       await handle.signal(calendarChangedSignal, { year: 2026 });
       const view = await eventually(async () => {
         const v = await handle.query(reviewViewQuery);
-        return v.deadline === endOf('2026-12-15') ? v : undefined;
+        // The new limit and its history line are set in two workflow steps: wait for both, not just the first.
+        const recorded = v.history.some((e) => e.type === 'review.deadline-recomputed');
+        return v.deadline === endOf('2026-12-15') && recorded ? v : undefined;
       }, 'recomputed deadline');
       expect(view.warningAt).toBe(endOf('2026-12-14'));
       expect(view.calendarFingerprint).toBe(bundled.withYear(corrected).fingerprint);

@@ -30,6 +30,7 @@ import type { ReviewPolicy } from './review.policy';
 import {
   FINAL_STATUSES,
   type DisagreementRecord,
+  type NotAcceptedRecord,
   type OpinionCopy,
   type PauseRecord,
   type ReviewRound,
@@ -411,6 +412,20 @@ function warningOf(deadline: Date | null, env: ReviewEnv): IsoInstant | null {
   return deadline === null ? null : warningAt(deadline, env.calendar, env.policy.warningWorkdaysBefore).toISOString();
 }
 
+/** 不予受理 — the review ends without acceptance (SPEC L5), with the items still missing. */
+function notAccepted(
+  state: ReviewState,
+  at: IsoInstant,
+  reason: NotAcceptedRecord['reason'],
+  missing: readonly MaterialItemId[],
+): { state: ReviewState; events: PendingEvent[] } {
+  const next: ReviewState = { ...state, status: 'not-accepted', notAccepted: { at, reason, missing } };
+  return {
+    state: next,
+    events: [{ type: 'review.not-accepted.v1', payload: { reason, missing } }, concluded(next, 'not-accepted')],
+  };
+}
+
 function concluded(
   state: ReviewState,
   outcome: 'decided' | 'transferred' | 'not-accepted' | 'withdrawn',
@@ -541,18 +556,7 @@ function handle(state: ReviewState | null, command: ReviewCommand, now: Date, en
       const missing = outstanding(supplemented);
       if (missing.length === 0) return { state: { ...supplemented, status: 'submitted' }, events: [] };
       // 补充材料后仍不齐备的，不予受理: there is no second notice.
-      const next: ReviewState = {
-        ...supplemented,
-        status: 'not-accepted',
-        notAccepted: { at, reason: 'still-incomplete', missing },
-      };
-      return {
-        state: next,
-        events: [
-          { type: 'review.not-accepted.v1', payload: { reason: 'still-incomplete', missing } },
-          concluded(next, 'not-accepted'),
-        ],
-      };
+      return notAccepted(supplemented, at, 'still-incomplete', missing);
     }
 
     case 'supplementWindowLapsed': {
@@ -561,36 +565,14 @@ function handle(state: ReviewState | null, command: ReviewCommand, now: Date, en
         fail('REVIEW.SUPPLEMENT_WINDOW_OPEN', { dueBy: notice.supplementDueBy });
       }
       const missing = [...notice.missing];
-      const next: ReviewState = {
-        ...state,
-        status: 'not-accepted',
-        notAccepted: { at, reason: 'window-lapsed', missing },
-      };
-      return {
-        state: next,
-        events: [
-          { type: 'review.not-accepted.v1', payload: { reason: 'window-lapsed', missing } },
-          concluded(next, 'not-accepted'),
-        ],
-      };
+      return notAccepted(state, at, 'window-lapsed', missing);
     }
 
     case 'refuseAcceptance': {
       if (state.supplement === null) fail('REVIEW.REFUSAL_NEEDS_SUPPLEMENT_FIRST');
       const missing = requireKnownItems(command.missing, 'missing');
       if (missing.length === 0) fail('REVIEW.NOTICE_EMPTY');
-      const next: ReviewState = {
-        ...state,
-        status: 'not-accepted',
-        notAccepted: { at, reason: 'still-incomplete', missing },
-      };
-      return {
-        state: next,
-        events: [
-          { type: 'review.not-accepted.v1', payload: { reason: 'still-incomplete', missing } },
-          concluded(next, 'not-accepted'),
-        ],
-      };
+      return notAccepted(state, at, 'still-incomplete', missing);
     }
 
     case 'pause': {
