@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Actor, ReviewState } from '@enforcement/domain';
-import { InboxMessage, OutboxMessage, OutboxWriter, type OutboxRelay } from '@enforcement/platform';
-import { stackEnv } from '@enforcement/platform/testing/stack-env';
+import { OutboxWriter, type OutboxRelay } from '@enforcement/platform';
+import { openThrowawaySchema, type ThrowawaySchema } from '@enforcement/platform/testing/throwaway-schema';
 import { plainViewOf } from '../testing/review-view.fixture';
 import { Flow } from '@enforcement/domain/review/testing/review.fixtures';
 import { createOpinionDocumentActivities } from '../activities/opinion-document.activities';
@@ -24,12 +24,11 @@ import { OpinionDocumentsController } from './opinion-documents.controller';
  * written once, a retried activity changes nothing, the register is append-only, and a tampered blob is not served.
  */
 
-const stack = stackEnv();
 const run = randomUUID().slice(0, 8);
 const schema = `it_opinion_${run}`;
 
 describe('opinion documents on real PostgreSQL and the blob store', () => {
-  let admin: DataSource;
+  let scratch: ThrowawaySchema;
   let db: DataSource;
   let dir: string;
   let blobs: BlobStore;
@@ -38,20 +37,12 @@ describe('opinion documents on real PostgreSQL and the blob store', () => {
   let state: ReviewState;
 
   beforeAll(async () => {
-    admin = await new DataSource({ type: 'postgres', url: stack.ADMIN_DATABASE_URL }).initialize();
-    await admin.query(`create schema ${schema}`);
-    db = await new DataSource({
-      type: 'postgres',
-      url: stack.ADMIN_DATABASE_URL,
-      schema,
-      entities: [OutboxMessage, InboxMessage],
-      extra: { options: `-c search_path=${schema}` },
-    }).initialize();
-    const q = db.createQueryRunner();
-    await new Initial1764000000000().up(q);
-    await new ReviewWorkflow1764200000000().up(q);
-    await new OpinionDocuments1764300000000().up(q);
-    await q.release();
+    scratch = await openThrowawaySchema(schema, [
+      new Initial1764000000000(),
+      new ReviewWorkflow1764200000000(),
+      new OpinionDocuments1764300000000(),
+    ]);
+    db = scratch.db;
     dir = await mkdtemp(join(tmpdir(), 'blobs-'));
     blobs = new BlobStore(dir);
     activities = createOpinionDocumentActivities({
@@ -75,9 +66,7 @@ describe('opinion documents on real PostgreSQL and the blob store', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await db?.destroy();
-    await admin?.query(`drop schema ${schema} cascade`);
-    await admin?.destroy();
+    await scratch?.drop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

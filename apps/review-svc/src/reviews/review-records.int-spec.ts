@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { decisionGate, type ReviewEvent } from '@enforcement/domain';
-import { InboxMessage, OutboxMessage, OutboxWriter, type OutboxRelay } from '@enforcement/platform';
-import { stackEnv } from '@enforcement/platform/testing/stack-env';
+import { OutboxWriter, type OutboxRelay } from '@enforcement/platform';
+import { openThrowawaySchema, type ThrowawaySchema } from '@enforcement/platform/testing/throwaway-schema';
 import { plainViewOf } from '../testing/review-view.fixture';
 import { Flow, agencyHead, bj, env as reviewEnv, reviewer } from '@enforcement/domain/review/testing/review.fixtures';
 import { createReviewStoreActivities } from '../activities/review-store.activities';
@@ -16,7 +16,6 @@ import { ReviewReadRepository } from './review-read.repository';
  * store activity under retries, the append-only accountability table, and the task inbox's index and order.
  */
 
-const stack = stackEnv();
 const run = randomUUID().slice(0, 8);
 const schema = `it_review_${run}`;
 const workflowId = `review:IT-${run}`;
@@ -42,7 +41,7 @@ function acceptedReview(
 }
 
 describe('review records on real PostgreSQL', () => {
-  let admin: DataSource;
+  let scratch: ThrowawaySchema;
   let db: DataSource;
   let kicks = 0;
   const relay = { kick: () => void (kicks += 1) } as unknown as OutboxRelay;
@@ -50,27 +49,14 @@ describe('review records on real PostgreSQL', () => {
   let reads: ReviewReadRepository;
 
   beforeAll(async () => {
-    admin = await new DataSource({ type: 'postgres', url: stack.ADMIN_DATABASE_URL }).initialize();
-    await admin.query(`create schema ${schema}`);
-    db = await new DataSource({
-      type: 'postgres',
-      url: stack.ADMIN_DATABASE_URL,
-      schema,
-      entities: [OutboxMessage, InboxMessage],
-      extra: { options: `-c search_path=${schema}` },
-    }).initialize();
-    const q = db.createQueryRunner();
-    await new Initial1764000000000().up(q);
-    await new ReviewWorkflow1764200000000().up(q);
-    await q.release();
+    scratch = await openThrowawaySchema(schema, [new Initial1764000000000(), new ReviewWorkflow1764200000000()]);
+    db = scratch.db;
     activities = createReviewStoreActivities({ dataSource: db, outbox: new OutboxWriter(), relay });
     reads = new ReviewReadRepository(db);
   }, 60_000);
 
   afterAll(async () => {
-    await db?.destroy();
-    await admin?.query(`drop schema ${schema} cascade`);
-    await admin?.destroy();
+    await scratch?.drop();
   });
 
   it('L13/C3: a retried saveReviewChange writes the review row, its audit row and its events once', async () => {

@@ -5,10 +5,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { defineEvent, Topics, type EventEnvelope, type Topic } from '@enforcement/domain';
 import { eventually, stackEnv } from '../testing/stack-env';
+import { openThrowawaySchema, type ThrowawaySchema } from '../testing/throwaway-schema';
 import { createPlatformTables } from '../database/platform-tables';
 import { EventConsumer, UnprocessableEventError, type EventHandler } from './event-consumer';
-import { InboxMessage } from './inbox.entity';
-import { OutboxMessage } from './outbox.entity';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxWriter } from './outbox.writer';
 
@@ -42,25 +41,17 @@ async function collect(from: string): Promise<{ messages: KafkaMessage[]; consum
 }
 
 describe('messaging foundation on real PostgreSQL and Kafka', () => {
-  let admin: DataSource;
+  let scratch: ThrowawaySchema;
   let db: DataSource;
   let relay: OutboxRelay;
   const writer = new OutboxWriter();
 
   beforeAll(async () => {
-    admin = await new DataSource({ type: 'postgres', url: env.ADMIN_DATABASE_URL }).initialize();
-    await admin.query(`create schema ${schema}`);
-    db = await new DataSource({
-      type: 'postgres',
-      url: env.ADMIN_DATABASE_URL,
-      schema,
-      entities: [OutboxMessage, InboxMessage],
-      extra: { options: `-c search_path=${schema}` },
-    }).initialize();
-    const q = db.createQueryRunner();
-    await createPlatformTables(q);
-    await q.query(`create table handled (n int not null, message_id uuid not null)`);
-    await q.release();
+    scratch = await openThrowawaySchema(schema, [
+      createPlatformTables,
+      async (q) => void (await q.query(`create table handled (n int not null, message_id uuid not null)`)),
+    ]);
+    db = scratch.db;
     const kadmin = kafka.admin();
     await kadmin.connect();
     await kadmin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
@@ -71,9 +62,7 @@ describe('messaging foundation on real PostgreSQL and Kafka', () => {
 
   afterAll(async () => {
     await relay?.beforeApplicationShutdown();
-    await db?.destroy();
-    await admin?.query(`drop schema ${schema} cascade`);
-    await admin?.destroy();
+    await scratch?.drop();
     const kadmin = kafka.admin();
     await kadmin.connect();
     await kadmin.deleteTopics({ topics: [topic] }).catch(() => undefined);
