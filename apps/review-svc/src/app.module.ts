@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { TaskQueues, Topics } from '@enforcement/domain';
 import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
@@ -11,8 +11,12 @@ import { BlobStore } from './blobs/blob.store';
 import { CaseDeadline } from './cases/case-deadline.entity';
 import { migrations } from './database/migrations';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
+import { createOpinionRenderPool } from './opinions/opinion-document.render-pool';
 import { OpinionDocumentsModule } from './opinions/opinion-documents.module';
 import { ReviewsModule } from './reviews/reviews.module';
+
+// Opinion documents render in worker threads (OPINION_RENDER_THREADS), so a render never stalls this service.
+const renderPool = createOpinionRenderPool();
 
 @Module({
   imports: [
@@ -32,7 +36,7 @@ import { ReviewsModule } from './reviews/reviews.module';
             // The service's calendar as CalendarSync keeps it current (W4); read only inside activities.
             ...createReviewCalendarActivities({ calendar: currentCalendar }),
             ...createReviewStoreActivities({ dataSource, outbox, relay }),
-            ...createOpinionDocumentActivities({ dataSource, blobs: new BlobStore() }),
+            ...createOpinionDocumentActivities({ dataSource, blobs: new BlobStore(), render: renderPool.render }),
           }),
         },
       },
@@ -41,4 +45,9 @@ import { ReviewsModule } from './reviews/reviews.module';
     OpinionDocumentsModule,
   ],
 })
-export class AppModule {}
+export class AppModule implements OnApplicationShutdown {
+  // The root module shuts down last, after the Temporal worker has drained, so no render in flight is cut off.
+  async onApplicationShutdown(): Promise<void> {
+    await renderPool.close();
+  }
+}

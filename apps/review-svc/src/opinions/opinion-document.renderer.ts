@@ -28,6 +28,7 @@ import {
   type OpinionDocumentInput,
   type OpinionDocumentResult,
 } from './opinion-document.types';
+import { useFontFace } from './opinion-document.shared-font';
 import { paragraphs, wrapText } from './opinion-document.wrap';
 
 /** The document's name in Annex 3 (重大行政执法决定法制审核意见书). */
@@ -414,7 +415,7 @@ async function renderCopy(
     doc.on('error', reject);
   });
   for (const name of ['regular', 'bold'] as const) {
-    doc.registerFont(name, fonts[name].data, fonts[name].family);
+    useFontFace(doc, name, fonts[name]);
   }
   const page = new PageComposer(doc, { regular: fonts.regular.path, bold: fonts.bold.path });
   page.newPage();

@@ -148,6 +148,10 @@ describe('法制审核意见书 renderer', () => {
   });
 
   it('L9: the same input gives the same bytes and the same SHA-256', async () => {
+    // A document with other text in between: the font parse shared across documents must not carry anything over.
+    await renderOpinionDocument(
+      opinionInput({ opinion: { ...input.opinion, reasoning: '另案：罚款数额畸高，裁量明显不当。' } }),
+    );
     const again = await renderOpinionDocument(opinionInput());
     expect(again.copies.map((c) => c.sha256)).toEqual(issued.copies.map((c) => c.sha256));
     expect(again.copies[0].pdf.equals(copy(0))).toBe(true);
