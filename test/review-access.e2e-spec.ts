@@ -62,16 +62,52 @@ describe('who may do what in a legal review, and what each sees (SPEC C1, L1, L2
 
   it('L2: a submission without a passed preliminary review is refused with 400 and starts nothing', async () => {
     const journey = await ReviewJourney.initiated();
-    const missing = expectStatus(await journey.submit({ preliminaryReview: null }), 400).body;
+    const missing = expectStatus(await journey.submit({}, 'u-officer-1', { sign: false }), 400).body;
     expect(missing.code).toBe('REVIEW.PRELIMINARY_REVIEW_MISSING');
     expect(missing.message.zh).toMatch(/初审/);
-    const notPassed = await journey.submit({
-      preliminaryReview: { ...(journey.submission().preliminaryReview as object), outcome: 'not-passed' },
-    });
+    expectStatus(await journey.signPreliminaryReview('not-passed'), 201);
+    const notPassed = await journey.submit();
     expect([notPassed.status, notPassed.body.code]).toEqual([400, 'REVIEW.PRELIMINARY_REVIEW_NOT_PASSED']);
     expectStatus(await journey.view(), 404);
-    // Nothing was started, so the case number is not used up: the corrected submission goes through.
-    expectStatus(await journey.submit(), 201);
+    // Nothing was started, so the case number is not used up: after a passed sign-off (the latest counts) it goes through.
+    expectStatus(await journey.signPreliminaryReview('passed'), 201);
+    const submitted = expectStatus(await journey.submit(), 201).body;
+    expect(submitted.view).toMatchObject({ caseNo: journey.caseNo, unitId: 'unit-enforcement-1' });
+  }, 60_000);
+
+  it('L2, C1: only the head of the case’s own unit signs the preliminary review, as the authenticated signer; a signer named in the submission is refused', async () => {
+    const journey = await ReviewJourney.initiated();
+    const byOfficer = await journey.signPreliminaryReview('passed', 'u-officer-1');
+    expect([byOfficer.status, byOfficer.body.code]).toEqual([403, 'AUTH.ROLE_NOT_ALLOWED']);
+    // A unit head of another unit cannot even see the case.
+    const otherUnitHead = await journey.signPreliminaryReview('passed', 'u-unit-head-2');
+    expect([otherUnitHead.status, otherUnitHead.body.code]).toEqual([404, 'CASE.NOT_FOUND']);
+    const badOutcome = await request(gateway)
+      .post(`/api/v1/reviews/${encodeURIComponent(journey.caseNo)}/preliminary-review`)
+      .set('authorization', await bearer('u-unit-head-1'))
+      .send({ outcome: 'fine', documentRef: '' });
+    expect([badOutcome.status, badOutcome.body.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+    // The old way — a signer's id typed into the submission — is no longer accepted.
+    const claimed = await journey.submit(
+      {
+        preliminaryReview: {
+          signedBy: 'u-unit-head-1',
+          signedAt: new Date().toISOString(),
+          outcome: 'passed',
+          documentRef: 'x',
+        },
+      },
+      'u-officer-1',
+      { sign: false },
+    );
+    expect([claimed.status, claimed.body.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
+    const signOff = expectStatus(await journey.signPreliminaryReview('passed'), 201).body;
+    expect(signOff).toMatchObject({
+      caseNo: journey.caseNo,
+      signedBy: 'u-unit-head-1',
+      signerName: '李科长',
+      outcome: 'passed',
+    });
   }, 60_000);
 
   it('L1: the catalogue in force says whether review is mandatory for a proposed decision and which entry applies', async () => {

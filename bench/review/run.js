@@ -88,16 +88,22 @@ const timed = async (latencies, fn) => {
   return result;
 };
 
-// The cases are registered before the clock starts: a case exists long before it is submitted for review, and the
-// baseline has no case to register. Only the review itself — submission to concluded decision — is timed.
+// The cases are registered, and their preliminary reviews (L2) signed by the unit head, before the clock starts: both
+// happen long before a case is submitted for review, and the baseline has neither. Only the review itself —
+// submission to concluded decision — is timed.
 async function registerCases(run, count) {
-  await pool(count, CONCURRENCY, (i) =>
-    call('POST', '/api/v1/cases', 'u-officer-1', {
-      caseNumber: `BENCH-${run}-${i}`,
+  await pool(count, CONCURRENCY, async (i) => {
+    const caseNo = `BENCH-${run}-${i}`;
+    await call('POST', '/api/v1/cases', 'u-officer-1', {
+      caseNumber: caseNo,
       category: 'penalty',
       title: `benchmark ${i}`,
-    }),
-  );
+    });
+    await call('POST', `/api/v1/reviews/${encodeURIComponent(caseNo)}/preliminary-review`, 'u-unit-head-1', {
+      outcome: 'passed',
+      documentRef: 'sha256:preliminary',
+    });
+  });
 }
 
 async function measured(run, count) {
@@ -111,12 +117,6 @@ async function measured(run, count) {
         proposedDecision: { category: 'penalty', procedure: 'general', partyType: 'organisation', fineYuan: 80000 },
         caseFacts: facts,
         materials,
-        preliminaryReview: {
-          signedBy: 'u-unit-head-1',
-          signedAt: new Date(Date.now() - 3600000).toISOString(),
-          outcome: 'passed',
-          documentRef: 'sha256:preliminary',
-        },
         urgent: false,
         handlingDeadline,
       }),

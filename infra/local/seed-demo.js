@@ -60,24 +60,31 @@ async function main() {
     console.log(`  demo case ${c.caseNumber}: ${outcome}`);
   }
   const first = cases[0];
-  const review = await post(
-    `${gateway}/api/v1/reviews`,
-    {
-      caseNo: first.caseNumber,
-      proposedDecision: { category: 'penalty', procedure: 'general', partyType: 'organisation', fineYuan: 80000 },
-      caseFacts: facts,
-      materials: requiredMaterials(facts).map(({ item }) => ({ item, documentRef: `demo:${item}` })),
-      preliminaryReview: {
-        signedBy: 'u-unit-head-1',
-        signedAt: new Date(Date.now() - 3600000).toISOString(),
-        outcome: 'passed',
-        documentRef: 'demo:preliminary-review',
+  const reviewUrl = `${gateway}/api/v1/reviews/${encodeURIComponent(first.caseNumber)}`;
+  const existing = await fetch(reviewUrl, { headers: { authorization: `Bearer ${officer}` } });
+  let review = 'exists';
+  if (existing.status === 404) {
+    // L2: the unit head signs the preliminary review (the signer is the token's user), then the officer submits.
+    await post(
+      `${reviewUrl}/preliminary-review`,
+      { outcome: 'passed', documentRef: 'demo:preliminary-review', opinion: '事实清楚，同意报送法制审核' },
+      token('u-unit-head-1'),
+    );
+    review = await post(
+      `${gateway}/api/v1/reviews`,
+      {
+        caseNo: first.caseNumber,
+        proposedDecision: { category: 'penalty', procedure: 'general', partyType: 'organisation', fineYuan: 80000 },
+        caseFacts: facts,
+        materials: requiredMaterials(facts).map(({ item }) => ({ item, documentRef: `demo:${item}` })),
+        urgent: false,
+        handlingDeadline: first.handlingDeadline,
       },
-      urgent: false,
-      handlingDeadline: first.handlingDeadline,
-    },
-    officer,
-  );
+      officer,
+    );
+  } else if (!existing.ok) {
+    throw new Error(`${reviewUrl} answered ${existing.status}: ${await existing.text()}`);
+  }
   console.log(`  demo review of ${first.caseNumber}: ${review === 'created' ? 'submitted' : 'exists'}`);
 }
 

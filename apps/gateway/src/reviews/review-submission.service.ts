@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import {
-  caseStatusQuery,
-  caseWorkflowId,
   DEFAULT_REVIEW_POLICY,
   validate,
   type MajorDecisionAssessment,
-  type PreliminaryReviewRecord,
   type ReviewPolicy,
   type ReviewView,
   type ReviewWorkflowInput,
   type SubmitCommand,
 } from '@enforcement/domain';
-import { AppError, TEMPORAL_CLIENT } from '@enforcement/platform';
+import { AppError } from '@enforcement/platform';
 import { CalendarNotCoveredError, currentCalendar } from '@enforcement/workdays';
 import { AgencyCatalogue } from '../catalogue/agency-catalogue';
 import { actingAs, type ReviewCaller } from './review-caller';
 import { reviewRuleAppError } from './review-errors';
 import { ReviewWorkflowClient } from './review-workflow.client';
-import type { PreliminaryReviewDto, SubmitReviewDto } from './submit-review.dto';
+import type { SubmitReviewDto } from './submit-review.dto';
+import { CaseOwnership } from './case-ownership';
+import { PreliminaryReviews } from './preliminary-reviews';
 
 /** Who may submit a case for review (SPEC C1, L2): the handling unit. */
 export const SUBMIT_ROLES = ['officer', 'unit-head'] as const;
@@ -41,14 +39,17 @@ export interface ReviewSubmitted {
 @Injectable()
 export class ReviewSubmissionService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly cases: CaseOwnership,
+    private readonly preliminaryReviews: PreliminaryReviews,
     private readonly catalogue: AgencyCatalogue,
     private readonly reviews: ReviewWorkflowClient,
   ) {}
 
   async submit(dto: SubmitReviewDto, caller: ReviewCaller): Promise<ReviewSubmitted> {
     const { actor } = caller;
-    await this.requireOwnCase(dto.caseNo, actor.unitId);
+    await this.cases.requireOwnCase(dto.caseNo, actor.unitId);
+    // L2: the latest sign-off the unit head made for this case; the reducer refuses none and a not-passed one.
+    const signOff = await this.preliminaryReviews.latest(dto.caseNo, actor.unitId);
     const now = new Date();
     const { catalogue, assessment } = await this.catalogue.assessInForce(dto.proposedDecision, now);
     const command: SubmitCommand = {
@@ -60,7 +61,7 @@ export class ReviewSubmissionService {
       // The unit comes from the token, never from the body: a unit submits only its own cases.
       unitId: actor.unitId,
       category: dto.proposedDecision.category,
-      preliminaryReview: dto.preliminaryReview ? preliminaryRecord(dto.preliminaryReview, actor.unitId) : null,
+      preliminaryReview: signOff ? PreliminaryReviews.asRecord(signOff) : null,
       caseFacts: dto.caseFacts,
       materials: dto.materials,
       urgent: dto.urgent,
@@ -97,33 +98,4 @@ export class ReviewSubmissionService {
     }
     if (refusal) throw reviewRuleAppError(refusal.toJSON());
   }
-
-  /** A case is reviewed only after it was initiated, and only its own unit may submit it (C1 ownership). */
-  private async requireOwnCase(caseNo: string, unitId: string): Promise<void> {
-    let owner: string | undefined;
-    try {
-      owner = (await this.temporal.workflow.getHandle(caseWorkflowId(caseNo)).query(caseStatusQuery)).unitId;
-    } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
-    }
-    if (owner !== unitId) {
-      throw new AppError('CASE.NOT_FOUND', HttpStatus.NOT_FOUND, {
-        zh: `本单位没有编号为 ${caseNo} 的案件；须先立案，才能报送法制审核`,
-        en: `Your unit has no case ${caseNo}; a case must be initiated before it is submitted for review`,
-      });
-    }
-  }
-}
-
-/**
- * The unit head's signature as the rules expect it. There is no user directory, so the signer is taken to be the
- * head of the submitting unit; when the submitter is a unit head signing for itself this is exact.
- */
-function preliminaryRecord(dto: PreliminaryReviewDto, unitId: string): PreliminaryReviewRecord {
-  return {
-    signedBy: { id: dto.signedBy, role: 'unit-head', unitId },
-    signedAt: new Date(dto.signedAt).toISOString(),
-    outcome: dto.outcome,
-    documentRef: dto.documentRef,
-  };
 }

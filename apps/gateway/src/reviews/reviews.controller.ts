@@ -19,7 +19,13 @@ import { OPINION_DOCUMENT_READERS, StatisticsQueryDto, TASK_ROLES, TaskInboxQuer
 import { ReviewSubmissionService, SUBMIT_ROLES, type ReviewSubmitted } from './review-submission.service';
 import { ReviewViewDto } from './review-view.dto';
 import { ReviewWorkflowClient } from './review-workflow.client';
-import { ReviewSubmittedDto, SubmitReviewDto } from './submit-review.dto';
+import { PreliminaryReviews, type PreliminaryReviewSignOff } from './preliminary-reviews';
+import {
+  PreliminaryReviewSignOffDto,
+  ReviewSubmittedDto,
+  SignPreliminaryReviewDto,
+  SubmitReviewDto,
+} from './submit-review.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -29,6 +35,7 @@ export class ReviewsController {
     private readonly submission: ReviewSubmissionService,
     private readonly reviews: ReviewWorkflowClient,
     private readonly reads: ReviewReadApi,
+    private readonly preliminaryReviews: PreliminaryReviews,
   ) {}
 
   @Post()
@@ -36,8 +43,9 @@ export class ReviewsController {
   @ApiOperation({
     summary: '报送法制审核 — submit a case for legal review (SPEC L1–L4)',
     description:
-      'The proposed decision is assessed against the catalogue in force (L1; for now the demo catalogue); the ' +
-      'preliminary review (L2), the materials (L4) and the inputs are checked with the review rules; then the ' +
+      'The proposed decision is assessed against the catalogue in force (L1); the case’s latest preliminary-review ' +
+      'sign-off (L2, POST :caseNo/preliminary-review), the materials (L4) and the inputs are checked with the ' +
+      'review rules; then the ' +
       'review workflow starts in review-svc. Roles: officer, unit-head (of the case’s own unit).',
   })
   @ApiCreatedResponse({ type: ReviewSubmittedDto })
@@ -46,6 +54,25 @@ export class ReviewsController {
   @ApiConflictResponse({ description: 'REVIEW.ALREADY_SUBMITTED' })
   submit(@Body() dto: SubmitReviewDto, @Caller() caller: ReviewCaller): Promise<ReviewSubmitted> {
     return this.submission.submit(dto, caller);
+  }
+
+  @Post(':caseNo/preliminary-review')
+  @Roles('unit-head')
+  @ApiOperation({
+    summary: '初审 — the head of the handling unit signs the preliminary review of a case (SPEC L2)',
+    description:
+      'Recorded for ever (append-only) with the caller as signer. A submission carries the case’s latest ' +
+      'sign-off and is refused without a passed one. Roles: unit-head (of the case’s own unit).',
+  })
+  @ApiCreatedResponse({ type: PreliminaryReviewSignOffDto })
+  @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND: no such case in the caller’s unit' })
+  signPreliminaryReview(
+    @Param('caseNo') caseNo: string,
+    @Body() dto: SignPreliminaryReviewDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<PreliminaryReviewSignOff> {
+    return this.preliminaryReviews.sign(caseNo, dto, caller);
   }
 
   @Get('tasks')

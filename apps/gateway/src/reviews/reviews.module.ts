@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { CaseOwnership } from './case-ownership';
+import { PreliminaryReviews } from './preliminary-reviews';
 import { ReviewCommandsController } from './review-commands.controller';
 import { ReviewReadApi } from './review-read.api';
 import { ReviewSubmissionService } from './review-submission.service';
@@ -11,6 +13,6 @@ import { ReviewsController } from './reviews.controller';
   imports: [CatalogueModule],
   // ReviewsController first: its `tasks` and `statistics` routes must match before `:caseNo`.
   controllers: [ReviewsController, ReviewCommandsController],
-  providers: [ReviewWorkflowClient, ReviewSubmissionService, ReviewReadApi],
+  providers: [ReviewWorkflowClient, ReviewSubmissionService, ReviewReadApi, CaseOwnership, PreliminaryReviews],
 })
 export class ReviewsModule {}

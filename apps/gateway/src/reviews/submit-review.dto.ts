@@ -21,7 +21,7 @@ import {
   type SubmittedMaterial,
 } from '@enforcement/domain';
 import { AssessmentDto, ProposedDecisionDto } from '../catalogue/proposed-decision.dto';
-import { Nested, NestedList, OneOf, Text } from './review-fields';
+import { Nested, NestedList, OneOf, OptionalText, Text } from './review-fields';
 import { ReviewViewDto } from './review-view.dto';
 
 export const materialItems: readonly MaterialItemId[] = MATERIAL_CHECKLIST.map((r) => r.item);
@@ -66,22 +66,29 @@ export class CaseFactsDto implements CaseFacts {
   @ApiProperty({ description: 'further materials outside the six named kinds' }) @IsBoolean() otherMaterials!: boolean;
 }
 
-/** 初审 — the unit head's preliminary review record (SPEC L2). */
-export class PreliminaryReviewDto {
-  @ApiProperty({ description: 'user id of the head of the handling unit who signed', example: 'u-unit-head-1' })
-  @IsString()
-  @Length(1, 128)
-  signedBy!: string;
-
-  @ApiProperty({ description: 'when it was signed (ISO-8601 with offset)' })
-  @IsISO8601({ strict: true })
-  signedAt!: string;
-
+/** 初审 — the head of the handling unit signs the preliminary review of the unit's own case (SPEC L2). */
+export class SignPreliminaryReviewDto {
   @OneOf(['passed', 'not-passed'], 'outcome; only a passed preliminary review may be submitted')
   outcome!: 'passed' | 'not-passed';
 
-  @Text('stored 初审文书', 300)
+  @Text('stored 初审文书 (the preliminary-review document)', 300, 'sha256:preliminary-review')
   documentRef!: string;
+
+  @OptionalText('初审意见 — what the unit head found, especially why it did not pass', 2000)
+  opinion?: string;
+}
+
+/** A sign-off as recorded; the signer is the caller. */
+export class PreliminaryReviewSignOffDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() caseNo!: string;
+  @ApiProperty() unitId!: string;
+  @ApiProperty({ enum: ['passed', 'not-passed'] }) outcome!: string;
+  @ApiProperty() documentRef!: string;
+  @ApiProperty() opinion!: string;
+  @ApiProperty({ description: 'user id of the unit head who signed (from the token)' }) signedBy!: string;
+  @ApiProperty() signerName!: string;
+  @ApiProperty() signedAt!: string;
 }
 
 /** 报送法制审核 — the handling unit submits a case for legal review (SPEC L1–L4). */
@@ -100,9 +107,6 @@ export class SubmitReviewDto {
 
   @NestedList(SubmittedMaterialDto, 'the materials submitted (L4)', { max: 100 })
   materials!: SubmittedMaterialDto[];
-
-  @Nested(PreliminaryReviewDto, 'the passed preliminary review; without it the submission is refused (L2)', true)
-  preliminaryReview?: PreliminaryReviewDto | null;
 
   @ApiProperty({ description: '情况紧急 — urgent: 1 working day instead of 3 (L6)' })
   @IsBoolean()

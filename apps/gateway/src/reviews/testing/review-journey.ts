@@ -64,6 +64,7 @@ export type DemoUser =
   | 'u-officer-1'
   | 'u-officer-2'
   | 'u-unit-head-1'
+  | 'u-unit-head-2'
   | 'u-legal-reviewer'
   | 'u-legal-head'
   | 'u-legal-advisor'
@@ -78,6 +79,8 @@ export async function bearer(user: DemoUser): Promise<string> {
 
 /** One case of unit-enforcement-1 on its way through the review. */
 export class ReviewJourney {
+  private signed = false;
+
   private constructor(readonly caseNo: string) {}
 
   /** A case initiated by u-officer-1 (unit-enforcement-1) in recording-svc, ready to be submitted. */
@@ -91,26 +94,46 @@ export class ReviewJourney {
     return new ReviewJourney(caseNo);
   }
 
-  /** The submission body: complete unless told otherwise, with a passed preliminary review. */
+  /** 初审 (L2): the unit head signs the case's preliminary review; the caller asserts the status. */
+  async signPreliminaryReview(
+    outcome: 'passed' | 'not-passed' = 'passed',
+    as: DemoUser = 'u-unit-head-1',
+  ): Promise<request.Response> {
+    const response = await request(gateway)
+      .post(`/api/v1/reviews/${encodeURIComponent(this.caseNo)}/preliminary-review`)
+      .set('authorization', await bearer(as))
+      .send({
+        outcome,
+        documentRef: 'sha256:preliminary-review',
+        ...(outcome === 'passed' ? {} : { opinion: '证据不足' }),
+      });
+    if (response.status === 201) this.signed = true;
+    return response;
+  }
+
+  /** The submission body: complete unless told otherwise. */
   submission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
     return {
       caseNo: this.caseNo,
       proposedDecision: LARGE_FINE,
       caseFacts: PENALTY_FACTS,
       materials: materials(),
-      preliminaryReview: {
-        signedBy: 'u-unit-head-1',
-        signedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        outcome: 'passed',
-        documentRef: 'sha256:preliminary-review',
-      },
       urgent: false,
       handlingDeadline: lastCoveredDay(),
       ...overrides,
     };
   }
 
-  async submit(overrides: Record<string, unknown> = {}, as: DemoUser = 'u-officer-1'): Promise<request.Response> {
+  /** Submits the case; unless told not to, the unit head first signs a passed preliminary review if none is signed. */
+  async submit(
+    overrides: Record<string, unknown> = {},
+    as: DemoUser = 'u-officer-1',
+    { sign = true }: { sign?: boolean } = {},
+  ): Promise<request.Response> {
+    if (sign && !this.signed) {
+      const signed = await this.signPreliminaryReview('passed');
+      if (signed.status !== 201) throw new Error(`preliminary review not signed: ${signed.status} ${signed.text}`);
+    }
     return request(gateway)
       .post('/api/v1/reviews')
       .set('authorization', await bearer(as))
