@@ -459,4 +459,40 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
     expect(view).toMatchObject({ status: 'under-review', mayIssueDecision: false });
     expect(view.history.map((h: { type: string }) => h.type)).toContain('review.decision-attempt-refused.v1');
   }, 60_000);
+
+  it('L12, L13: a decision attempted on a case never submitted for review is refused with 409 and recorded too', async () => {
+    const journey = await ReviewJourney.initiated();
+    const decisionRef = `衡民罚决〔2026〕${journey.caseNo}`;
+    const refused = expectStatus(
+      await journey.command('u-agency-head', 'decision-attempts', { decisionRef }),
+      409,
+    ).body;
+    expect(refused).toMatchObject({
+      code: 'REVIEW.REVIEW_NOT_PASSED',
+      message: { zh: expect.stringContaining('未报送法制审核'), en: expect.stringContaining('never submitted') },
+      details: { attemptId: expect.any(String), recorded: true },
+    });
+    const [row] = await eventually(async () => {
+      const rows = await reviewRows<Record<string, unknown>>(
+        `select case_no, review_id, unit_id, review_status, attempted_by, attempted_role, code, decision_ref
+           from decision_attempts where attempt_id = $1`,
+        [refused.details.attemptId],
+      );
+      return rows.length ? rows : undefined;
+    }, 'the decision_attempts row of a never-submitted case');
+    expect(row).toEqual({
+      case_no: journey.caseNo,
+      review_id: null,
+      // Counted against the case's own unit (L13), though no review ever existed.
+      unit_id: 'unit-enforcement-1',
+      review_status: null,
+      attempted_by: 'u-agency-head',
+      attempted_role: 'agency-head',
+      code: 'REVIEW.REVIEW_NOT_PASSED',
+      decision_ref: decisionRef,
+    });
+    // Nothing was started for the case itself: it can still be submitted for review.
+    expectStatus(await journey.view(), 404);
+    expectStatus(await journey.submit(), 201);
+  }, 60_000);
 });

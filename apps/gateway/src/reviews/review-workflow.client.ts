@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   WorkflowExecutionAlreadyStartedError,
@@ -7,6 +8,8 @@ import {
 } from '@temporalio/client';
 import {
   attemptDecisionUpdate,
+  decisionAttemptWorkflowId,
+  RECORD_DECISION_ATTEMPT_WORKFLOW_TYPE,
   REVIEW_WORKFLOW_TYPE,
   reviewCommandUpdate,
   ReviewRuleError,
@@ -15,15 +18,17 @@ import {
   reviewWorkflowId,
   TaskQueues,
   type DecisionAttemptResult,
+  type RecordDecisionAttemptInput,
   type ReviewActor,
   type ReviewCommand,
   type ReviewView,
   type ReviewWorkflowInput,
 } from '@enforcement/domain';
 import { AppError, TEMPORAL_CLIENT } from '@enforcement/platform';
+import { CaseOwnership } from './case-ownership';
 import { actingAs, isUnitScoped, type ReviewCaller } from './review-caller';
 import { COMMAND_ROLES, type PersonCommand } from './review-command.route';
-import { reviewNotFound, reviewRuleAppError, toReviewHttpError } from './review-errors';
+import { reviewNotFound, toReviewHttpError } from './review-errors';
 
 /** How long a person waits for the workflow to answer before we say "check, then try again" (a command sent may still apply). */
 const CALL_TIMEOUT_MS = 20_000;
@@ -34,7 +39,10 @@ const CALL_TIMEOUT_MS = 20_000;
  */
 @Injectable()
 export class ReviewWorkflowClient {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly cases: CaseOwnership,
+  ) {}
 
   async start(input: ReviewWorkflowInput): Promise<string> {
     const { caseNo, unitId } = input.command;
@@ -77,8 +85,9 @@ export class ReviewWorkflowClient {
 
   /**
    * SPEC L12 gate. The workflow records a refused attempt (accountability) and answers `allowed: false`. Without a
-   * running workflow (never submitted, or closed) there is nothing to record it in: the answer then comes from the
-   * view, with the same rule and message, and `recorded: false`.
+   * running workflow (never submitted, or closed) the answer comes from the last view, with the same rule and
+   * message, and the refusal is recorded all the same: a short workflow on the review task queue stores it. Its start
+   * is durable, so the record is kept even if review-svc is down at that moment.
    */
   async attemptDecision(
     caseNo: string,
@@ -103,7 +112,36 @@ export class ReviewWorkflowClient {
       if (known?.mayIssueDecision && known.decision) return { allowed: true, decision: known.decision };
       const status = known?.statusLabel ?? { zh: '未报送法制审核', en: 'never submitted for review' };
       const refusal = new ReviewRuleError('REVIEW.REVIEW_NOT_PASSED', { statusZh: status.zh, statusEn: status.en });
-      throw reviewRuleAppError(refusal.toJSON(), { attemptId: null, recorded: false });
+      const attemptId = randomUUID();
+      const workflowId = decisionAttemptWorkflowId(attemptId);
+      const input: RecordDecisionAttemptInput = {
+        workflowId,
+        correlationId: caller.requestId || attemptId,
+        attemptId,
+        attempt: {
+          caseNo,
+          reviewId: known?.reviewId ?? null,
+          // A never-submitted case still belongs to a unit: count the attempt there (L13), not under no unit.
+          unitId: known?.unitId ?? (await this.cases.ownerOf(caseNo)),
+          reviewStatus: known?.status ?? null,
+          attemptedBy: actor,
+          attemptedAt: new Date().toISOString(),
+          code: refusal.code,
+        },
+        decisionRef: decisionRef ?? null,
+      };
+      await this.temporal.workflow.start(RECORD_DECISION_ATTEMPT_WORKFLOW_TYPE, {
+        taskQueue: TaskQueues.review,
+        workflowId,
+        args: [input],
+      });
+      return {
+        allowed: false,
+        attemptId,
+        code: refusal.code,
+        message_zh: refusal.message_zh,
+        message_en: refusal.message_en,
+      };
     }
   }
 

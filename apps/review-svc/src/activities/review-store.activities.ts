@@ -12,7 +12,7 @@ import {
   reviewPausedV1,
   reviewResumedV1,
   reviewSubmittedV1,
-  type BlockedDecisionAttempt,
+  type RecordDecisionAttemptInput,
   type DeadlineMissedV1,
   type DeadlineWarningV1,
   type EventContract,
@@ -126,13 +126,7 @@ export function createReviewStoreActivities({ dataSource, outbox, relay }: Revie
     },
 
     /** L12: the append-only record of a refused decision attempt, its audit row and its event. */
-    async recordDecisionAttempt(input: {
-      workflowId: string;
-      correlationId: string;
-      attemptId: string;
-      attempt: BlockedDecisionAttempt;
-      decisionRef: string | null;
-    }): Promise<void> {
+    async recordDecisionAttempt(input: RecordDecisionAttemptInput): Promise<void> {
       const { attempt } = input;
       await dataSource.transaction(async (manager) => {
         await insertDecisionAttempt(manager, input.attemptId, attempt, input.decisionRef);

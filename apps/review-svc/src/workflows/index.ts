@@ -1,2 +1,3 @@
 // Everything review-svc's worker runs. Workflow code only: deterministic, no Node built-ins (lint-fenced).
+export { recordDecisionAttemptWorkflow } from './decision-attempt.workflow';
 export { reviewWorkflow } from './review.workflow';

@@ -13,6 +13,7 @@ import type { Role } from '../access/roles';
 import type { EnforcementCategory } from '../case/case.types';
 import type { ReviewOpinionType } from './findings.rules';
 import type { ReviewCommand, SubmitCommand } from './review.commands';
+import type { BlockedDecisionAttempt } from './review.machine';
 import type { ReviewErrorCategory, ReviewErrorCode } from './review.errors';
 import type { ReviewPolicy } from './review.policy';
 import type { DecisionRecord, OpinionCopy, ReviewState, ReviewStatus } from './review.state';
@@ -226,6 +227,27 @@ export type DecisionAttemptResult =
  * `{ allowed: true }`. The validator only rejects malformed requests (no actor).
  */
 export const attemptDecisionUpdate = defineUpdate<DecisionAttemptResult, [DecisionAttemptRequest]>('attemptDecision');
+
+/**
+ * L12 for a case with no running review (never submitted, or its workflow closed after the retention period): the
+ * refused attempt is still recorded, by this short workflow on the review task queue, with the same record, audit
+ * row and event as a refusal inside a review.
+ */
+export const RECORD_DECISION_ATTEMPT_WORKFLOW_TYPE = 'recordDecisionAttemptWorkflow';
+
+export function decisionAttemptWorkflowId(attemptId: string): string {
+  return `decision-attempt:${attemptId}`;
+}
+
+/** Input of `recordDecisionAttemptWorkflow` (and of the `recordDecisionAttempt` activity). */
+export interface RecordDecisionAttemptInput {
+  /** The workflow the record belongs to: the review's, or the recording workflow's own id. */
+  readonly workflowId: string;
+  readonly correlationId: string;
+  readonly attemptId: string;
+  readonly attempt: BlockedDecisionAttempt;
+  readonly decisionRef: string | null;
+}
 
 /**
  * Search attributes the workflow keeps current (registered in the namespace by infra/local/stack), so Temporal
