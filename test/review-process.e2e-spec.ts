@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { DEMO_CIVIL_AFFAIRS_CATALOGUE, type MajorDecisionCatalogue } from '@enforcement/domain';
@@ -10,6 +11,7 @@ import {
   findings,
   gateway,
   materials,
+  PARTY_NAME,
   PENALTY_FACTS,
   ReviewJourney,
   reviewRows,
@@ -117,6 +119,12 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
       pdfs.push(pdf);
     }
     expect(pdfs[0].equals(pdfs[1])).toBe(false);
+    // It names the agency (catalogue in force), the case (as initiated) and the party (as submitted).
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdfs[0] }).toString('utf8');
+    const squeezed = text.replace(/\s+/g, '');
+    expect(squeezed).toContain(DEMO_CIVIL_AFFAIRS_CATALOGUE.agencyName);
+    expect(squeezed).toContain(`法制审核测试${journey.caseNo}`);
+    expect(squeezed).toContain(`${PARTY_NAME}（单位）`);
     expect(opinion.opinionDocument).toEqual({
       round: 1,
       documentNo: `法审〔2026〕${journey.caseNo}`,

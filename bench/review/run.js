@@ -115,6 +115,7 @@ async function measured(run, count) {
       call('POST', '/api/v1/reviews', 'u-officer-1', {
         caseNo,
         proposedDecision: { category: 'penalty', procedure: 'general', partyType: 'organisation', fineYuan: 80000 },
+        partyName: '某养老服务有限公司',
         caseFacts: facts,
         materials,
         urgent: false,

@@ -75,6 +75,7 @@ async function main() {
       {
         caseNo: first.caseNumber,
         proposedDecision: { category: 'penalty', procedure: 'general', partyType: 'organisation', fineYuan: 80000 },
+        partyName: '某养老服务有限公司',
         caseFacts: facts,
         materials: requiredMaterials(facts).map(({ item }) => ({ item, documentRef: `demo:${item}` })),
         urgent: false,

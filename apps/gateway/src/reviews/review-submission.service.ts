@@ -47,7 +47,7 @@ export class ReviewSubmissionService {
 
   async submit(dto: SubmitReviewDto, caller: ReviewCaller): Promise<ReviewSubmitted> {
     const { actor } = caller;
-    await this.cases.requireOwnCase(dto.caseNo, actor.unitId);
+    const reviewedCase = await this.cases.requireOwnCase(dto.caseNo, actor.unitId);
     // L2: the latest sign-off the unit head made for this case; the reducer refuses none and a not-passed one.
     const signOff = await this.preliminaryReviews.latest(dto.caseNo, actor.unitId);
     const now = new Date();
@@ -78,7 +78,16 @@ export class ReviewSubmissionService {
     // published later never changes a running review, only reviews submitted after it takes effect.
     const policy: ReviewPolicy = { ...DEFAULT_REVIEW_POLICY, ...catalogue.reviewPolicy };
     this.prevalidate(command, now, policy);
-    const input: ReviewWorkflowInput = { command, correlationId: caller.requestId || command.reviewId, policy };
+    const input: ReviewWorkflowInput = {
+      command,
+      correlationId: caller.requestId || command.reviewId,
+      policy,
+      particulars: {
+        agencyName: catalogue.agencyName,
+        caseTitle: reviewedCase.title,
+        party: { name: dto.partyName, type: dto.proposedDecision.partyType },
+      },
+    };
     const workflowId = await this.reviews.start(input);
     const view = await this.reviews.firstView(command.caseNo, caller);
     return { caseNo: command.caseNo, reviewId: command.reviewId, workflowId, majorDecision: assessment, view };

@@ -102,6 +102,13 @@ export class SubmitReviewDto {
   @Nested(ProposedDecisionDto, 'the decision proposed; the catalogue in force assesses it (L1)')
   proposedDecision!: ProposedDecisionDto;
 
+  @Text(
+    '当事人 — the party the proposed decision is addressed to, as the opinion document prints it',
+    200,
+    '某养老服务有限公司',
+  )
+  partyName!: string;
+
   @Nested(CaseFactsDto, 'what happened in the case; decides the materials due (L4)')
   caseFacts!: CaseFactsDto;
 

@@ -59,6 +59,7 @@ describe('caseWorkflow', () => {
       expect(status).toEqual({
         caseNumber: 'WF-TEST-1',
         unitId: 'unit-1',
+        title: 'workflow test',
         step: 'registered',
         registeredAt: '2026-03-02T01:00:01.000Z',
       });

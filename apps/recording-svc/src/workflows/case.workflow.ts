@@ -15,6 +15,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   const status: CaseStatus = {
     caseNumber: input.caseNumber,
     unitId: input.unitId,
+    title: input.title,
     step: 'initiation',
     registeredAt: null,
   };

@@ -71,7 +71,7 @@ describe('opinion documents on real PostgreSQL and the blob store', () => {
   });
 
   it('L9: issueOpinionDocument writes both copies to the blob store and the register once; a retry is a no-op', async () => {
-    const input = opinionDocumentInputOf(state)!;
+    const input = opinionDocumentInputOf(state, undefined)!;
     const first = await activities.issueOpinionDocument(input);
     expect(first.copies.map((c) => c.copy)).toEqual(['handling-unit-with-case-file', 'legal-section-archive']);
     expect(first.copies[0].sha256).not.toBe(first.copies[1].sha256);

@@ -3,18 +3,18 @@
  * Workflow code (pure and deterministic): the input is kept in history, so a retried or replayed activity renders
  * the same bytes.
  *
- * The review state keeps people and bodies as ids only, so until a directory of names exists the document prints:
- * - agency name: the agency id; legal-affairs section: `法制机构` (the regulation's generic name);
- * - case title: the case number; handling unit: the unit id;
- * - party: `详见案卷` (see the case file), as an organisation — the submission does not carry the party;
+ * The agency's name, the case title and the party come from the particulars fixed at submission (the catalogue in
+ * force, the case as initiated, the submission). A review started before particulars existed prints the agency id,
+ * the case number and `详见案卷` (see the case file) instead. There is no directory of people or units yet, so:
+ * - legal-affairs section: `法制机构` (the regulation's generic name); handling unit: the unit id;
  * - reviewer and section sign-off: the id of the person who issued the opinion, signed at `issuedAt`.
  */
-import type { ReviewRound, ReviewState } from '@enforcement/domain';
+import type { ReviewParticulars, ReviewRound, ReviewState } from '@enforcement/domain';
 import type { OpinionDocumentInput } from '../opinions/opinion-document.types';
 
 /** Printed where the state has no name for the legal-affairs section. */
 export const LEGAL_SECTION_NAME = '法制机构';
-/** Printed where the state has no party (当事人) name. */
+/** Printed where the review has no particulars (started before they existed) for the party (当事人). */
 export const PARTY_SEE_CASE_FILE = '详见案卷';
 
 /** What `issueOpinionDocument` needs: where to register the copies, and what to print. */
@@ -26,7 +26,10 @@ export interface IssueOpinionDocumentInput {
 }
 
 /** The input for the current round's own opinion; `null` when the round has none. */
-export function opinionDocumentInputOf(state: ReviewState): IssueOpinionDocumentInput | null {
+export function opinionDocumentInputOf(
+  state: ReviewState,
+  particulars: ReviewParticulars | undefined,
+): IssueOpinionDocumentInput | null {
   const round: ReviewRound | undefined = state.rounds[state.rounds.length - 1];
   const opinion = round?.opinion ?? null;
   if (round === undefined || opinion === null) return null;
@@ -36,11 +39,11 @@ export function opinionDocumentInputOf(state: ReviewState): IssueOpinionDocument
     caseNo: state.caseNo,
     round: round.round,
     document: {
-      agency: { name: state.agencyId, legalSectionName: LEGAL_SECTION_NAME },
+      agency: { name: particulars?.agencyName || state.agencyId, legalSectionName: LEGAL_SECTION_NAME },
       documentNo: opinion.documentNo,
-      case: { caseNo: state.caseNo, title: state.caseNo },
+      case: { caseNo: state.caseNo, title: particulars?.caseTitle || state.caseNo },
       handlingUnitName: state.unitId,
-      party: { name: PARTY_SEE_CASE_FILE, type: 'organisation' },
+      party: particulars?.party ?? { name: PARTY_SEE_CASE_FILE, type: 'organisation' },
       submittedAt: state.submission.submittedAt,
       completeMaterialsReceivedAt: round.completeMaterialsReceivedAt,
       findings: round.findings ?? [],

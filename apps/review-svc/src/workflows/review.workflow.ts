@@ -203,7 +203,7 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
    * as input) is noted in the history instead of stopping the review; anything else is retried by Temporal.
    */
   async function issueDocument(current: ReviewState, at: string): Promise<void> {
-    const request = opinionDocumentInputOf(current);
+    const request = opinionDocumentInputOf(current, input.particulars);
     if (request === null) return;
     try {
       const issued = await documentActivities.issueOpinionDocument(request);

@@ -21,6 +21,8 @@ export interface CaseWorkflowInput {
 export interface CaseStatus {
   caseNumber: string;
   unitId: string;
+  /** 案件名称 as initiated; documents of the case print it. */
+  title: string;
   step: 'initiation' | 'registered' | 'closed';
   registeredAt: string | null;
 }

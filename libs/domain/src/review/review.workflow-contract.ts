@@ -17,7 +17,7 @@ import type { BlockedDecisionAttempt } from './review.machine';
 import type { ReviewErrorCategory, ReviewErrorCode } from './review.errors';
 import type { ReviewPolicy } from './review.policy';
 import type { DecisionRecord, OpinionCopy, ReviewState, ReviewStatus } from './review.state';
-import type { IsoInstant, ReviewActor } from './review.types';
+import type { IsoInstant, PartyType, ReviewActor } from './review.types';
 
 /** Workflow type name registered by review-svc's worker (task queue `TaskQueues.review`). */
 export const REVIEW_WORKFLOW_TYPE = 'reviewWorkflow';
@@ -43,10 +43,25 @@ export interface ReviewWorkflowInput {
   /** The agency's review settings (time limits, supplement window, expert panel…), fixed for this review. */
   readonly policy: ReviewPolicy;
   /**
+   * What the review's documents print and the review rules never read (so the reducer's state stays without them).
+   * Absent in reviews started before it existed: their documents print the placeholders.
+   */
+  readonly particulars?: ReviewParticulars;
+  /**
    * Set only by the workflow itself when it continues as new: the state and history it carries over.
    * Callers leave it out.
    */
   readonly carried?: ReviewCarriedOver;
+}
+
+/** 文书要素 — names the 法制审核意见书 (L9) prints, fixed at submission. */
+export interface ReviewParticulars {
+  /** 执法主体名称, from the catalogue version in force. */
+  readonly agencyName: string;
+  /** 案件名称, as the case was initiated. */
+  readonly caseTitle: string;
+  /** 当事人 of the proposed decision. */
+  readonly party: { readonly name: string; readonly type: PartyType };
 }
 
 /** What a run hands to the next when it continues as new (history size, see the workflow's doc). */

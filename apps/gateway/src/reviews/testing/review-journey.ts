@@ -52,6 +52,9 @@ function lastCoveredDay(): string {
   return endOfCivilDay(`${Math.max(...bundledCalendar().years)}-12-31`).toISOString();
 }
 
+/** 当事人 of the test cases' proposed decisions (an organisation, as LARGE_FINE says). */
+export const PARTY_NAME = '某养老服务有限公司';
+
 /** A fine large enough for the demo catalogue's "large fine" entry (organisations: 50 000 yuan). */
 export const LARGE_FINE = {
   category: 'penalty',
@@ -116,6 +119,7 @@ export class ReviewJourney {
     return {
       caseNo: this.caseNo,
       proposedDecision: LARGE_FINE,
+      partyName: PARTY_NAME,
       caseFacts: PENALTY_FACTS,
       materials: materials(),
       urgent: false,
