@@ -268,6 +268,24 @@ describe('major-decision catalogue, versioned per agency (SPEC L1)', () => {
     expect(expectStatus(res, 403).body.code).toBe('AUTH.ROLE_NOT_ALLOWED');
   });
 
+  it('L1: a deployment serves one agency: publishing another agency’s catalogue is refused and stores nothing', async () => {
+    const current = await inForce();
+    const latest = await latestVersion();
+    const other = await publish(
+      bodyOf(current, { agencyId: 'another-bureau', effectiveFrom: civilDate(new Date()) }),
+      'u-agency-it',
+    );
+    expect(expectStatus(other, 400).body).toMatchObject({
+      code: 'CATALOGUE.OTHER_AGENCY',
+      message: { zh: expect.stringContaining(AGENCY), en: expect.stringContaining('another-bureau') },
+    });
+    expect(await latestVersion()).toBe(latest);
+    await gatewayDb(async (db) => {
+      const rows = await db.query(`select 1 from catalogue_versions where agency_id = 'another-bureau'`);
+      expect(rows.rows).toHaveLength(0);
+    });
+  });
+
   it('L1: stored versions cannot be updated or deleted (append-only in PostgreSQL)', async () => {
     await gatewayDb(async (db) => {
       await expect(

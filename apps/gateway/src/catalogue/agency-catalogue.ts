@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
   assessMajorDecision,
   catalogueInForce,
-  DEMO_CIVIL_AFFAIRS_CATALOGUE,
   ReviewRuleError,
   type Actor,
   type MajorDecisionAssessment,
@@ -29,15 +29,19 @@ export const catalogueSubject = (agencyId: string): string => `catalogue:${agenc
 @Injectable()
 export class AgencyCatalogue {
   /**
-   * The agency this deployment serves. Tokens carry no agency claim (one agency per deployment), so assessments and
-   * submissions use this one; the demo catalogue is its version 1, seeded by the migration.
+   * The agency this deployment serves (`AGENCY_ID`; one agency per deployment, so tokens need no agency claim):
+   * assessments and submissions use its catalogue, and only its catalogue may be published here. The demo
+   * catalogue, seeded by the migration, is version 1 of the default demo agency.
    */
-  readonly agencyId = DEMO_CIVIL_AFFAIRS_CATALOGUE.agencyId;
+  readonly agencyId: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly versions: CatalogueVersionsRepository,
-  ) {}
+    config: ConfigService,
+  ) {
+    this.agencyId = config.getOrThrow<string>('AGENCY_ID');
+  }
 
   /** The version in force on the civil date (Asia/Shanghai) of `at`. */
   async inForce(at: Date, agencyId: string = this.agencyId): Promise<MajorDecisionCatalogue> {
@@ -91,6 +95,12 @@ export class AgencyCatalogue {
     correlationId: string,
     at: Date,
   ): Promise<StoredCatalogueVersion> {
+    if (body.agencyId !== this.agencyId) {
+      throw new AppError('CATALOGUE.OTHER_AGENCY', HttpStatus.BAD_REQUEST, {
+        zh: `本系统服务于 ${this.agencyId}，不能发布其他机关（${body.agencyId}）的目录清单；请核对 agencyId`,
+        en: `This system serves ${this.agencyId}; it cannot publish the catalogue of another agency (${body.agencyId}). Check agencyId`,
+      });
+    }
     return this.dataSource.transaction(async (manager) => {
       const previous = await this.versions.latestLocked(manager, body.agencyId);
       const candidate = normalise(body, (previous?.catalogue.version ?? 0) + 1);

@@ -56,6 +56,14 @@ export class ServiceEnvironment {
   @IsString()
   JWT_PUBLIC_KEY?: string;
 
+  /**
+   * The agency (执法主体) this deployment serves: one agency per deployment, so its catalogue (L1) is the one
+   * assessments and submissions use and the only one that may be published here. The default is the demo agency.
+   */
+  @IsOptional()
+  @Matches(/^\S{1,80}$/, { message: 'AGENCY_ID must be 1–80 characters without spaces' })
+  AGENCY_ID: string = 'demo-civil-affairs-bureau';
+
   /** Base URL of review-svc's read API (task inbox, statistics); only the gateway forwards to it. */
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
