@@ -14,9 +14,10 @@ import {
   type ReviewItem,
   type SubmittedMaterial,
 } from '@enforcement/domain';
-import { serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { eventually, serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
-import { bundledCalendar, endOfCivilDay } from '@enforcement/workdays';
+import { bundledCalendar, civilDate, endOfCivilDay } from '@enforcement/workdays';
+import { hypothetical2027 } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
 
 export const gateway = serviceUrl('gateway');
 
@@ -47,9 +48,12 @@ export function findings(...problems: ReviewItem[]): ReviewFinding[] {
   );
 }
 
-/** The end of the last year the shipped calendar covers: a handling deadline every limit can be computed against. */
+/** The last year the test stack's calendar covers: the bundled years, plus a next year loaded by ensureCalendarAhead. */
+let lastCoveredYear = Math.max(...bundledCalendar().years);
+
+/** The end of the last year the calendar covers: a handling deadline every limit can be computed against. */
 function lastCoveredDay(): string {
-  return endOfCivilDay(`${Math.max(...bundledCalendar().years)}-12-31`).toISOString();
+  return endOfCivilDay(`${lastCoveredYear}-12-31`).toISOString();
 }
 
 /** 当事人 of the test cases' proposed decisions (an organisation, as LARGE_FINE says). */
@@ -80,6 +84,58 @@ export async function bearer(user: DemoUser): Promise<string> {
   return `Bearer ${await tokenFor(user)}`;
 }
 
+/** How far ahead of today a review test's limits may run (supplement window, review limit, extension, pauses). */
+const CALENDAR_LOOKAHEAD_DAYS = 40;
+let calendarAhead: Promise<void> | undefined;
+
+/**
+ * W3 makes a year without data an error, so in the last weeks of the last year the bundled calendar covers, every
+ * submission would be refused until the official arrangement of the next year is bundled. So that the review tests
+ * keep proving the review rules then, the test stack gets the clearly hypothetical next-year arrangement through W4
+ * — as an agency would load a notice — with a loud reminder to bundle the official one. Earlier in the year this
+ * does nothing.
+ */
+export function ensureCalendarAhead(): Promise<void> {
+  return (calendarAhead ??= loadNextYearIfNeeded());
+}
+
+async function loadNextYearIfNeeded(): Promise<void> {
+  const lastYear = Math.max(...bundledCalendar().years);
+  const horizon = civilDate(new Date(Date.now() + CALENDAR_LOOKAHEAD_DAYS * 86_400_000));
+  if (Number(horizon.slice(0, 4)) <= lastYear) return;
+  const next = lastYear + 1;
+  if (next !== 2027) {
+    throw new Error(
+      `the bundled calendar ends with ${lastYear}: bundle the official ${next} arrangement (libs/workdays)`,
+    );
+  }
+  process.stderr.write(
+    `\n⚠ the bundled calendar ends with ${lastYear}; review tests load a HYPOTHETICAL ${next} on the test stack. ` +
+      `Bundle the official ${next} notice in libs/workdays/src/holidays.data.ts.\n\n`,
+  );
+  const auth = await bearer('u-agency-it');
+  const listing = await request(gateway).get('/api/v1/admin/calendar').set('authorization', auth);
+  const published = (listing.body as { published?: { year: number }[] }).published ?? [];
+  if (!published.some((p) => p.year === next)) {
+    const res = await request(gateway)
+      .put(`/api/v1/admin/calendar/years/${next}`)
+      .set('authorization', auth)
+      .send(hypothetical2027());
+    if (res.status !== 200) throw new Error(`could not load the ${next} arrangement: ${res.status} ${res.text}`);
+  }
+  const services = ['gateway', 'review-svc', 'recording-svc', 'disclosure-svc'] as const;
+  await Promise.all(
+    services.map((svc) =>
+      eventually(async () => {
+        const res = await request(serviceUrl(svc)).get('/health');
+        const years = (res.body as { details?: { calendar?: { years?: string } } }).details?.calendar?.years;
+        return years?.endsWith(String(next)) ? years : undefined;
+      }, `${svc} to apply the ${next} arrangement`),
+    ),
+  );
+  lastCoveredYear = next;
+}
+
 /** One case of unit-enforcement-1 on its way through the review. */
 export class ReviewJourney {
   private signed = false;
@@ -88,6 +144,7 @@ export class ReviewJourney {
 
   /** A case initiated by u-officer-1 (unit-enforcement-1) in recording-svc, ready to be submitted. */
   static async initiated(prefix = 'RV'): Promise<ReviewJourney> {
+    await ensureCalendarAhead();
     const caseNo = `${prefix}-${randomUUID().slice(0, 8)}`;
     await request(gateway)
       .post('/api/v1/cases')
