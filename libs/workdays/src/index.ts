@@ -21,6 +21,7 @@ export {
   type YearArrangementIssue,
 } from './calendar.errors';
 export { civilDate, endOfCivilDay, isCivilDate, startOfCivilDay } from './civil-date';
+export { COVERAGE_WARNING_DAYS, coverageWarning, type CoverageWarning } from './coverage';
 export { BUNDLED_YEAR_ARRANGEMENTS } from './holidays.data';
 export type { LegalPeriod } from './period';
 export type { HolidayBreak, SourceNotice, YearArrangement } from './year-arrangement';

@@ -9,7 +9,7 @@ import {
 import { ConfigService } from '@nestjs/config';
 import type { Consumer, Kafka } from 'kafkajs';
 import { calendarYearPublishedV1, parseEvent, type CalendarYearPublishedV1 } from '@enforcement/domain';
-import { calendarVersion, loadYearArrangement, type CalendarVersion } from '@enforcement/workdays';
+import { calendarVersion, coverageWarning, loadYearArrangement, type CalendarVersion } from '@enforcement/workdays';
 import { KAFKA } from '../messaging/kafka.provider';
 
 const contracts = new Map([[calendarYearPublishedV1.type, calendarYearPublishedV1]]);
@@ -73,6 +73,8 @@ export class CalendarSync implements OnApplicationBootstrap, BeforeApplicationSh
     await ready;
     const v = calendarVersion();
     this.logger.log(`calendar ready: years ${v.years[0]}–${v.years[v.years.length - 1]}, fingerprint ${v.fingerprint}`);
+    const warning = coverageWarning(v.years[v.years.length - 1], new Date());
+    if (warning) this.logger.warn(warning.message_en);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -87,6 +89,8 @@ export class CalendarSync implements OnApplicationBootstrap, BeforeApplicationSh
       fingerprint: v.fingerprint,
       publishedYearsApplied: Object.fromEntries(this.applied),
       lastError: this.lastError,
+      // W3: deadlines reaching past the last year will fail; say so weeks ahead (the service itself is fine).
+      coverageWarning: coverageWarning(v.years[v.years.length - 1], new Date()),
     };
   }
 

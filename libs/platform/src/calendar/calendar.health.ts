@@ -11,7 +11,13 @@ export class CalendarHealthIndicator {
   ) {}
 
   check(key = 'calendar') {
-    const { years, fingerprint, publishedYearsApplied, lastError } = this.sync.status();
-    return this.health.check(key).up({ years, fingerprint, publishedYearsApplied, lastError: lastError ?? null });
+    const { years, fingerprint, publishedYearsApplied, lastError, coverageWarning } = this.sync.status();
+    return this.health.check(key).up({
+      years,
+      fingerprint,
+      publishedYearsApplied,
+      lastError: lastError ?? null,
+      coverageWarning,
+    });
   }
 }
