@@ -17,6 +17,18 @@ import {
   reviewRows,
 } from '../apps/gateway/src/reviews/testing/review-journey';
 
+/** The accountability record of a refused decision attempt (L12), once review-svc has stored it. */
+async function decisionAttemptRow(attemptId: string, columns: string): Promise<Record<string, unknown>> {
+  const [row] = await eventually(async () => {
+    const rows = await reviewRows<Record<string, unknown>>(
+      `select ${columns} from decision_attempts where attempt_id = $1`,
+      [attemptId],
+    );
+    return rows.length ? rows : undefined;
+  }, `decision attempt ${attemptId} in decision_attempts`);
+  return row;
+}
+
 const collectiveDecision = (ref: string) => ({
   mode: 'collective-discussion',
   minutesRef: `局长办公会纪要〔2026〕${ref}`,
@@ -439,14 +451,10 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
       details: { attemptId: expect.any(String), recorded: true },
     });
 
-    const [row] = await eventually(async () => {
-      const rows = await reviewRows<Record<string, unknown>>(
-        `select case_no, review_status, attempted_by, attempted_role, attempted_unit_id, code, decision_ref
-           from decision_attempts where attempt_id = $1`,
-        [refused.details.attemptId],
-      );
-      return rows.length ? rows : undefined;
-    }, 'the decision_attempts row');
+    const row = await decisionAttemptRow(
+      refused.details.attemptId,
+      'case_no, review_status, attempted_by, attempted_role, attempted_unit_id, code, decision_ref',
+    );
     expect(row).toEqual({
       case_no: journey.caseNo,
       review_status: 'under-review',
@@ -480,14 +488,10 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
       message: { zh: expect.stringContaining('未报送法制审核'), en: expect.stringContaining('never submitted') },
       details: { attemptId: expect.any(String), recorded: true },
     });
-    const [row] = await eventually(async () => {
-      const rows = await reviewRows<Record<string, unknown>>(
-        `select case_no, review_id, unit_id, review_status, attempted_by, attempted_role, code, decision_ref
-           from decision_attempts where attempt_id = $1`,
-        [refused.details.attemptId],
-      );
-      return rows.length ? rows : undefined;
-    }, 'the decision_attempts row of a never-submitted case');
+    const row = await decisionAttemptRow(
+      refused.details.attemptId,
+      'case_no, review_id, unit_id, review_status, attempted_by, attempted_role, code, decision_ref',
+    );
     expect(row).toEqual({
       case_no: journey.caseNo,
       review_id: null,
