@@ -2,21 +2,10 @@ import request from 'supertest';
 import { Client as PgClient } from 'pg';
 import { bundledCalendar } from '@enforcement/workdays';
 import { hypothetical2027 } from '../libs/workdays/src/testing/year-arrangement.fixture';
-import { eventually, serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { calendarOf, eventually, serviceUrl, SERVICES, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 
 const gateway = serviceUrl('gateway');
-const services = ['gateway', 'review-svc', 'recording-svc', 'disclosure-svc'] as const;
-
-async function calendarOf(svc: (typeof services)[number]) {
-  const res = await request(serviceUrl(svc)).get('/health');
-  return res.body.details?.calendar as {
-    years: string;
-    fingerprint: string;
-    publishedYearsApplied: Record<string, number>;
-  };
-}
-
 describe('runtime calendar updates through the gateway (SPEC W4)', () => {
   it('W4: a year published by agency IT is validated, stored, audited, and used by every service within seconds without a restart', async () => {
     const token = await tokenFor('u-agency-it');
@@ -36,7 +25,7 @@ describe('runtime calendar updates through the gateway (SPEC W4)', () => {
 
     const applied = (revision: number) =>
       Promise.all(
-        services.map((svc) =>
+        SERVICES.map((svc) =>
           eventually(async () => {
             const c = await calendarOf(svc);
             return c.publishedYearsApplied['2027'] === revision ? c : undefined;

@@ -34,8 +34,12 @@ export function stackEnv(): StackEnv {
   return env as unknown as StackEnv;
 }
 
+/** The four services bin/test starts. */
+export const SERVICES = ['gateway', 'review-svc', 'recording-svc', 'disclosure-svc'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
 /** Base URL of a service started by bin/test (infra/local/services with the test ports). */
-export function serviceUrl(service: 'gateway' | 'review-svc' | 'recording-svc' | 'disclosure-svc'): string {
+export function serviceUrl(service: ServiceName): string {
   const port = {
     gateway: process.env.GATEWAY_PORT ?? '3100',
     'review-svc': process.env.REVIEW_PORT ?? '3101',
@@ -60,4 +64,18 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
       throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The calendar a running service computes with, as its /health reports it (W4). */
+export interface ServiceCalendar {
+  readonly years: string;
+  readonly fingerprint: string;
+  readonly publishedYearsApplied: Record<string, number>;
+}
+
+export async function calendarOf(service: ServiceName): Promise<ServiceCalendar> {
+  const res = await fetch(`${serviceUrl(service)}/health`);
+  const body = (await res.json()) as { details?: { calendar?: ServiceCalendar } };
+  if (!body.details?.calendar) throw new Error(`${service} /health has no calendar detail (HTTP ${res.status})`);
+  return body.details.calendar;
 }

@@ -14,7 +14,7 @@ import {
   type ReviewItem,
   type SubmittedMaterial,
 } from '@enforcement/domain';
-import { eventually, serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { calendarOf, eventually, serviceUrl, SERVICES, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 import { bundledCalendar, civilDate, endOfCivilDay } from '@enforcement/workdays';
 import { hypothetical2027 } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
@@ -123,13 +123,11 @@ async function loadNextYearIfNeeded(): Promise<void> {
       .send(hypothetical2027());
     if (res.status !== 200) throw new Error(`could not load the ${next} arrangement: ${res.status} ${res.text}`);
   }
-  const services = ['gateway', 'review-svc', 'recording-svc', 'disclosure-svc'] as const;
   await Promise.all(
-    services.map((svc) =>
+    SERVICES.map((svc) =>
       eventually(async () => {
-        const res = await request(serviceUrl(svc)).get('/health');
-        const years = (res.body as { details?: { calendar?: { years?: string } } }).details?.calendar?.years;
-        return years?.endsWith(String(next)) ? years : undefined;
+        const { years } = await calendarOf(svc);
+        return years.endsWith(String(next)) ? years : undefined;
       }, `${svc} to apply the ${next} arrangement`),
     ),
   );
