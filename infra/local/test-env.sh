@@ -1,0 +1,8 @@
+# Sourced by bin/test and tools/e2e-run: the test stack lives in .local/stack-test on its own ports, so it never
+# disturbs a running bin/up. ROOT must be set by the caller.
+export STACK_DIR="$ROOT/.local/stack-test"
+export STACK_PG_PORT="${TEST_PG_PORT:-55433}" STACK_KAFKA_PORT="${TEST_KAFKA_PORT:-29092}"
+export STACK_KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-29093}" STACK_TEMPORAL_PORT="${TEST_TEMPORAL_PORT:-7243}"
+export STACK_TEMPORAL_UI_PORT="${TEST_TEMPORAL_UI_PORT:-8243}" STACK_DB_NAME=enforcement_test
+export GATEWAY_PORT=3100 REVIEW_PORT=3101 RECORDING_PORT=3102 DISCLOSURE_PORT=3103 NODE_ENV=test LOG_LEVEL=warn
+export STACK_ENV_FILE="$STACK_DIR/stack.env"
