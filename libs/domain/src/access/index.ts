@@ -1,1 +1,4 @@
 export * from './roles';
+export * from './groups';
+export * from './command-permissions';
+export * from './route-access';

@@ -1,11 +1,13 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
-import { PUBLIC_KEY, ROLES_KEY } from '../errors/public.decorator';
+import { ACCESS_RULE_KEY, PUBLIC_KEY, ROLES_KEY } from '../errors/public.decorator';
 
 export interface RouteRule {
   route: string;
   rule: 'public' | string[] | undefined;
+  /** The access module's rule name the roles came from (`@Access` / `@CommandAccess`); undefined for bare `@Roles`. */
+  accessRule?: string;
 }
 
 function isDynamic(m: unknown): m is DynamicModule {
@@ -39,8 +41,9 @@ export function routeRules(root: Type<unknown> | DynamicModule): RouteRule[] {
         const path = String(Reflect.getMetadata(PATH_METADATA, handler));
         const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, ctrl);
         const roles = Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, ctrl);
+        const accessRule = Reflect.getMetadata(ACCESS_RULE_KEY, handler) ?? Reflect.getMetadata(ACCESS_RULE_KEY, ctrl);
         const route = `/${base}/${path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
-        return { route: `${method} ${route}`, rule: isPublic ? 'public' : roles };
+        return { route: `${method} ${route}`, rule: isPublic ? 'public' : roles, accessRule };
       });
   });
 }

@@ -1,0 +1,92 @@
+import type { ReviewCommandType } from '../review/review.commands';
+import { commandPermissions, personRolesOf } from './command-permissions';
+import { DECIDER_ROLES, LEGAL_SECTION_ROLES, UNIT_ROLES, type RoleList } from './groups';
+
+/** One HTTP route's access rule. */
+export interface RouteAccess {
+  /** Roles the route admits (the role guard's first fence). */
+  readonly roles: RoleList;
+  /**
+   * `unit`: the route touches one unit's record, so unit-scoped callers (see `isUnitScoped`) reach only their own
+   * unit's, and another unit's record answers 404 as if it did not exist. `agency`: agency-wide data, no owner.
+   */
+  readonly scope: 'unit' | 'agency';
+}
+
+/** Who holds review tasks (the assignees of the review's steps). */
+const TASK_HOLDERS = [
+  ...UNIT_ROLES,
+  ...LEGAL_SECTION_ROLES,
+  'supervising-leader',
+  ...DECIDER_ROLES,
+] as const satisfies RoleList;
+
+/**
+ * Every named HTTP route rule of every service (gateway and the services' read APIs share a name when they serve
+ * the same thing, so they admit the same roles). Review commands have their rule from `commandPermissions` through
+ * `commandRouteAccess`. A route declares its rule with `@Access(<name>)` (libs/platform); a test fails the build when
+ * a route has none.
+ */
+export const routeAccess = {
+  /** 立案 (R1/R2): the handling unit. */
+  'cases.initiate': { roles: UNIT_ROLES, scope: 'unit' },
+  /** Where a case stands. */
+  'cases.read': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
+    scope: 'unit',
+  },
+  /** 报送法制审核 (L2–L4). */
+  'reviews.submit': { roles: UNIT_ROLES, scope: 'unit' },
+  /** 初审 (L2): the unit head signs. */
+  'reviews.preliminary-review': { roles: ['unit-head'], scope: 'unit' },
+  /** Task inbox (L6, C2). */
+  'reviews.tasks': { roles: TASK_HOLDERS, scope: 'unit' },
+  /** L13 statistics: whoever answers for the agency's review work. */
+  'reviews.statistics': { roles: ['legal-section-head', 'supervising-leader', 'agency-head'], scope: 'agency' },
+  /** One review: everyone who takes part in reviews. */
+  'reviews.read': { roles: [...TASK_HOLDERS, 'legal-advisor'], scope: 'unit' },
+  /** 法制审核意见书 (L9). */
+  'reviews.opinion-documents': {
+    roles: [...LEGAL_SECTION_ROLES, 'agency-head', 'supervising-leader', ...UNIT_ROLES],
+    scope: 'unit',
+  },
+  /** The decision gate (L12): the unit that would issue the decision, and the deciders. */
+  'reviews.decision-attempt': { roles: [...UNIT_ROLES, ...DECIDER_ROLES], scope: 'unit' },
+  /** The catalogue in force and its versions (L1). */
+  'catalogue.read': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', ...DECIDER_ROLES, 'agency-it'],
+    scope: 'agency',
+  },
+  /** Publishing the next catalogue version (L1). */
+  'catalogue.publish': { roles: ['agency-it', 'legal-section-head'], scope: 'agency' },
+  /** Assessing a proposed decision against the catalogue (L1). */
+  'catalogue.assess': { roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES], scope: 'agency' },
+  /** Publishing a year's working-day arrangement (W4). */
+  'calendar.publish': { roles: ['agency-it'], scope: 'agency' },
+  /** Reading the runtime calendar. */
+  'calendar.read': { roles: ['agency-it', ...LEGAL_SECTION_ROLES], scope: 'agency' },
+} as const satisfies Record<string, RouteAccess>;
+
+export type RouteAccessName = keyof typeof routeAccess;
+
+/** The rule of the HTTP route that sends one review command: its roles are `commandPermissions`' person roles. */
+export function commandRouteAccess(type: ReviewCommandType): RouteAccess {
+  return { roles: personRolesOf(type), scope: 'unit' };
+}
+
+/** The name a command route's rule is known by (`review-command:<type>`), for the route test and the docs. */
+export function commandRouteAccessName(type: ReviewCommandType): `review-command:${ReviewCommandType}` {
+  return `review-command:${type}`;
+}
+
+/** Every rule name a route may declare. */
+export type AccessRuleName = RouteAccessName | `review-command:${ReviewCommandType}`;
+
+/** The rule a name stands for, or undefined for a name the module does not know. */
+export function accessRuleOf(name: string): RouteAccess | undefined {
+  if (name.startsWith('review-command:')) {
+    const type = name.slice('review-command:'.length) as ReviewCommandType;
+    return Object.hasOwn(commandPermissions, type) ? commandRouteAccess(type) : undefined;
+  }
+  return Object.hasOwn(routeAccess, name) ? (routeAccess as Record<string, RouteAccess>)[name] : undefined;
+}
