@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { Type } from '@nestjs/common';
+import { accessRuleOf } from '@enforcement/domain';
 import { routeRules } from '@enforcement/platform/testing/routes';
 
 // The app modules validate configuration when they are defined; give them a syntactically valid one (no I/O happens:
@@ -14,15 +15,35 @@ function appModule(app: string): Type<unknown> {
   return (require(`../apps/${app}/src/app.module`) as { AppModule: Type<unknown> }).AppModule;
 }
 
+const APPS = ['gateway', 'review-svc', 'recording-svc', 'disclosure-svc'];
+
 describe('every endpoint has an explicit role rule', () => {
-  it.each(['gateway', 'review-svc', 'recording-svc', 'disclosure-svc'])(
-    'C1: every route of %s declares @Public() or @Roles(...)',
-    (app) => {
-      const rules = routeRules(appModule(app));
-      expect(rules.length).toBeGreaterThan(0);
-      expect(rules.filter((r) => r.rule === undefined).map((r) => r.route)).toEqual([]);
-    },
-  );
+  it.each(APPS)('C1: every route of %s declares @Public() or @Roles(...)', (app) => {
+    const rules = routeRules(appModule(app));
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.filter((r) => r.rule === undefined).map((r) => r.route)).toEqual([]);
+  });
+
+  it.each(APPS)('C1: every non-public route of %s takes its roles from the one access module', (app) => {
+    const guarded = routeRules(appModule(app)).filter((r) => r.rule !== 'public');
+    const notDerived = guarded
+      .filter((r) => {
+        const rule = r.accessRule === undefined ? undefined : accessRuleOf(r.accessRule);
+        return rule === undefined || JSON.stringify([...rule.roles]) !== JSON.stringify(r.rule);
+      })
+      .map((r) => `${r.route} (${r.accessRule ?? 'bare @Roles'})`);
+    expect(notDerived).toEqual([]);
+  });
+
+  it('C1: the gateway and review-svc admit the same roles to the reads they both serve', () => {
+    const byRule = (app: string) =>
+      new Map(routeRules(appModule(app)).map((r) => [r.accessRule, JSON.stringify(r.rule)] as const));
+    const gateway = byRule('gateway');
+    const reviewSvc = byRule('review-svc');
+    const shared = [...reviewSvc.keys()].filter((rule) => rule !== undefined && gateway.has(rule));
+    expect(shared.sort()).toEqual(['reviews.opinion-documents', 'reviews.read', 'reviews.statistics', 'reviews.tasks']);
+    for (const rule of shared) expect(reviewSvc.get(rule)).toEqual(gateway.get(rule));
+  });
 
   it('C1: on the gateway only the health check is open without a token', () => {
     const open = routeRules(appModule('gateway'))

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@enforcement/domain';
-import { CalendarSync, CurrentActor, Roles } from '@enforcement/platform';
+import { Access, CalendarSync, CurrentActor } from '@enforcement/platform';
 import { CalendarService } from './calendar.service';
 import { CalendarYearStoredDto, YearArrangementDto } from './year-arrangement.dto';
 
@@ -15,7 +15,7 @@ export class CalendarController {
   ) {}
 
   @Put('years/:year')
-  @Roles('agency-it')
+  @Access('calendar.publish')
   @ApiOperation({
     summary: '发布或更正某年节假日安排 — publish or correct a year’s working-day arrangement (SPEC W4)',
     description:
@@ -34,7 +34,7 @@ export class CalendarController {
   }
 
   @Get()
-  @Roles('agency-it', 'legal-section-head', 'legal-reviewer')
+  @Access('calendar.read')
   @ApiOperation({
     summary: 'The calendar in use: years covered, fingerprint, and the arrangements published at run time',
   })

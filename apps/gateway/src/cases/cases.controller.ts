@@ -4,12 +4,13 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Clien
 import {
   caseStatusQuery,
   caseWorkflowId,
+  maySeeUnit,
   TaskQueues,
   type Actor,
   type CaseStatus,
   type CaseWorkflowInput,
 } from '@enforcement/domain';
-import { AppError, CurrentActor, Roles, TEMPORAL_CLIENT } from '@enforcement/platform';
+import { Access, AppError, CurrentActor, TEMPORAL_CLIENT } from '@enforcement/platform';
 import { CaseCreatedDto, CreateCaseDto } from './create-case.dto';
 
 @ApiTags('cases')
@@ -19,7 +20,7 @@ export class CasesController {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
 
   @Post()
-  @Roles('officer', 'unit-head')
+  @Access('cases.initiate')
   @ApiOperation({ summary: '立案 — initiate a case; starts its lifecycle workflow in recording-svc' })
   @ApiCreatedResponse({ type: CaseCreatedDto })
   @ApiConflictResponse({ description: 'CASE.ALREADY_EXISTS' })
@@ -61,15 +62,7 @@ export class CasesController {
   }
 
   @Get(':caseNumber')
-  @Roles(
-    'officer',
-    'unit-head',
-    'legal-reviewer',
-    'legal-section-head',
-    'supervising-leader',
-    'agency-head',
-    'records-administrator',
-  )
+  @Access('cases.read')
   @ApiOperation({ summary: 'Where a case stands (from its lifecycle workflow)' })
   async status(@Param('caseNumber') caseNumber: string, @CurrentActor() actor: Actor): Promise<CaseStatus> {
     let status: CaseStatus;
@@ -80,8 +73,7 @@ export class CasesController {
       throw err;
     }
     // Officers and unit heads see their own unit's cases only (SPEC C1: role and ownership).
-    const unitScoped = actor.roles.every((r) => r === 'officer' || r === 'unit-head');
-    if (unitScoped && status.unitId !== actor.unitId) throw caseNotFound(caseNumber);
+    if (!maySeeUnit(actor, status.unitId)) throw caseNotFound(caseNumber);
     return status;
   }
 }

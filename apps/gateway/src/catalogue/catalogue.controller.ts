@@ -8,8 +8,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor, MajorDecisionAssessment, MajorDecisionCatalogue, Role } from '@enforcement/domain';
-import { CurrentActor, Roles } from '@enforcement/platform';
+import type { Actor, MajorDecisionAssessment, MajorDecisionCatalogue } from '@enforcement/domain';
+import { Access, CurrentActor } from '@enforcement/platform';
 import { AgencyCatalogue } from './agency-catalogue';
 import type { StoredCatalogueVersion } from './catalogue-versions.repository';
 import {
@@ -20,17 +20,6 @@ import {
 } from './catalogue.dto';
 import { AssessmentDto, ProposedDecisionDto } from './proposed-decision.dto';
 
-const READERS: [Role, ...Role[]] = [
-  'officer',
-  'unit-head',
-  'legal-reviewer',
-  'legal-section-head',
-  'supervising-leader',
-  'agency-head',
-  'leadership-meeting',
-  'agency-it',
-];
-
 @ApiTags('catalogue')
 @ApiBearerAuth()
 @Controller('api/v1/catalogue')
@@ -38,7 +27,7 @@ export class CatalogueController {
   constructor(private readonly catalogue: AgencyCatalogue) {}
 
   @Get()
-  @Roles(...READERS)
+  @Access('catalogue.read')
   @ApiOperation({
     summary: '重大执法决定法制审核目录清单 — the catalogue in force today, or a stored version (SPEC L1)',
   })
@@ -51,7 +40,7 @@ export class CatalogueController {
   }
 
   @Get('versions')
-  @Roles(...READERS)
+  @Access('catalogue.read')
   @ApiOperation({ summary: 'Every published version of an agency’s catalogue, oldest first (metadata only)' })
   @ApiOkResponse({ type: [CatalogueVersionSummaryDto] })
   versions(@Query() query: CatalogueAgencyQueryDto): Promise<CatalogueVersionSummaryDto[]> {
@@ -63,7 +52,7 @@ export class CatalogueController {
    * section (法规科), so its head may publish it as well as agency IT, who administer the system.
    */
   @Put()
-  @Roles('agency-it', 'legal-section-head')
+  @Access('catalogue.publish')
   @ApiOperation({
     summary: '发布新版目录清单 — publish the next version of an agency’s catalogue (SPEC L1)',
     description:
@@ -82,7 +71,7 @@ export class CatalogueController {
 
   @Post('assessments')
   @HttpCode(HttpStatus.OK)
-  @Roles('officer', 'unit-head', 'legal-reviewer', 'legal-section-head')
+  @Access('catalogue.assess')
   @ApiOperation({
     summary: '是否须经法制审核 — is legal review mandatory for this proposed decision, and under which entry (SPEC L1)',
   })

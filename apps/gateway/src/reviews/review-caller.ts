@@ -15,11 +15,6 @@ export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): 
   return { actor: req.actor, requestId: req.id ?? '' };
 });
 
-/** Officers and unit heads see and act on their own unit's reviews only (SPEC C1 ownership). */
-export function isUnitScoped(actor: Actor): boolean {
-  return actor.roles.every((role) => role === 'officer' || role === 'unit-head');
-}
-
 /**
  * The one role the person acts in for a command: the first of the route's roles the token holds. A token may carry
  * several roles; each step of the review record names exactly one responsibility.

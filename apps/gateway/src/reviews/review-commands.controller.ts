@@ -11,7 +11,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { DecisionRecord, ReviewView } from '@enforcement/domain';
-import { Roles } from '@enforcement/platform';
+import { routeAccess } from '@enforcement/domain';
+import { Access } from '@enforcement/platform';
 import { actingAs, Caller, type ReviewCaller } from './review-caller';
 import { CommandRoute } from './review-command.route';
 import { reviewRuleAppError } from './review-errors';
@@ -34,7 +35,7 @@ import {
 import { DecisionAllowedDto, ReviewViewDto } from './review-view.dto';
 import { ReviewWorkflowClient } from './review-workflow.client';
 
-const DECISION_ATTEMPT_ROLES = ['officer', 'unit-head', 'agency-head', 'leadership-meeting'] as const;
+const DECISION_ATTEMPT_ROLES = routeAccess['reviews.decision-attempt'].roles;
 
 /**
  * One route per command of a person in the review (SPEC L5–L12). Each becomes a Temporal update of the case's
@@ -242,7 +243,7 @@ export class ReviewCommandsController {
 
   @Post('decision-attempts')
   @HttpCode(HttpStatus.OK)
-  @Roles(...DECISION_ATTEMPT_ROLES)
+  @Access('reviews.decision-attempt')
   @ApiOperation({
     summary: '决定闸门 — may the major decision be issued now? (L12)',
     description:

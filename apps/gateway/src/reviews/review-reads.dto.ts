@@ -1,18 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { Role } from '@enforcement/domain';
+import { routeAccess } from '@enforcement/domain';
 
-/** Roles that can hold a review task (the assignees of the review's steps). */
-export const TASK_ROLES = [
-  'officer',
-  'unit-head',
-  'legal-reviewer',
-  'legal-section-head',
-  'supervising-leader',
-  'agency-head',
-  'leadership-meeting',
-] as const satisfies readonly Role[];
+/** Roles that can hold a review task (from the one access module). */
+export const TASK_ROLES = routeAccess['reviews.tasks'].roles;
 
 /** A page of the task inbox. */
 export class TaskInboxQueryDto {
@@ -57,13 +49,3 @@ export class StatisticsQueryDto {
   @Matches(DATE, { message: 'to is YYYY-MM-DD' })
   to?: string;
 }
-
-/** Who may read the 法制审核意见书 (SPEC L9); review-svc limits officers and unit heads to their own unit (C1). */
-export const OPINION_DOCUMENT_READERS = [
-  'legal-reviewer',
-  'legal-section-head',
-  'agency-head',
-  'supervising-leader',
-  'officer',
-  'unit-head',
-] as const satisfies readonly Role[];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   DEFAULT_REVIEW_POLICY,
+  routeAccess,
   validate,
   type MajorDecisionAssessment,
   type ReviewPolicy,
@@ -20,7 +21,7 @@ import { CaseOwnership } from './case-ownership';
 import { PreliminaryReviews } from './preliminary-reviews';
 
 /** Who may submit a case for review (SPEC C1, L2): the handling unit. */
-export const SUBMIT_ROLES = ['officer', 'unit-head'] as const;
+export const SUBMIT_ROLES = routeAccess['reviews.submit'].roles;
 
 export interface ReviewSubmitted {
   caseNo: string;

@@ -9,6 +9,8 @@ import {
 import {
   attemptDecisionUpdate,
   decisionAttemptWorkflowId,
+  isUnitScoped,
+  maySeeUnit,
   RECORD_DECISION_ATTEMPT_WORKFLOW_TYPE,
   REVIEW_WORKFLOW_TYPE,
   reviewCommandUpdate,
@@ -26,7 +28,7 @@ import {
 } from '@enforcement/domain';
 import { AppError, TEMPORAL_CLIENT } from '@enforcement/platform';
 import { CaseOwnership } from './case-ownership';
-import { actingAs, isUnitScoped, type ReviewCaller } from './review-caller';
+import { actingAs, type ReviewCaller } from './review-caller';
 import { COMMAND_ROLES, type PersonCommand } from './review-command.route';
 import { reviewNotFound, toReviewHttpError } from './review-errors';
 
@@ -148,7 +150,7 @@ export class ReviewWorkflowClient {
   /** The review as its workflow knows it; another unit's review is "not found" for officers and unit heads. */
   async view(caseNo: string, caller: ReviewCaller): Promise<ReviewView> {
     const view = await this.call(caseNo, caller, (handle) => handle.query(reviewViewQuery));
-    if (isUnitScoped(caller.actor) && view.unitId !== caller.actor.unitId) throw reviewNotFound(caseNo);
+    if (!maySeeUnit(caller.actor, view.unitId)) throw reviewNotFound(caseNo);
     return view;
   }
 
@@ -188,7 +190,7 @@ export class ReviewWorkflowClient {
     } catch {
       return reviewNotFound(caseNo);
     }
-    if (isUnitScoped(caller.actor) && view.unitId !== caller.actor.unitId) return reviewNotFound(caseNo);
+    if (!maySeeUnit(caller.actor, view.unitId)) return reviewNotFound(caseNo);
     return new AppError('REVIEW.CLOSED', HttpStatus.CONFLICT, {
       zh: `案件 ${caseNo} 的法制审核已办结（${view.statusLabel.zh}），不能再办理`,
       en: `The legal review of case ${caseNo} has ended (${view.statusLabel.en}); nothing more can be done in it`,

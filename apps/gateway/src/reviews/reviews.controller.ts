@@ -11,12 +11,12 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ReviewView } from '@enforcement/domain';
-import { Roles } from '@enforcement/platform';
+import { Access } from '@enforcement/platform';
 import { civilDate } from '@enforcement/workdays';
 import { Caller, type ReviewCaller } from './review-caller';
 import { ReviewReadApi } from './review-read.api';
-import { OPINION_DOCUMENT_READERS, StatisticsQueryDto, TASK_ROLES, TaskInboxQueryDto } from './review-reads.dto';
-import { ReviewSubmissionService, SUBMIT_ROLES, type ReviewSubmitted } from './review-submission.service';
+import { StatisticsQueryDto, TaskInboxQueryDto } from './review-reads.dto';
+import { ReviewSubmissionService, type ReviewSubmitted } from './review-submission.service';
 import { ReviewViewDto } from './review-view.dto';
 import { ReviewWorkflowClient } from './review-workflow.client';
 import { PreliminaryReviews, type PreliminaryReviewSignOff } from './preliminary-reviews';
@@ -39,7 +39,7 @@ export class ReviewsController {
   ) {}
 
   @Post()
-  @Roles(...SUBMIT_ROLES)
+  @Access('reviews.submit')
   @ApiOperation({
     summary: '报送法制审核 — submit a case for legal review (SPEC L1–L4)',
     description:
@@ -57,7 +57,7 @@ export class ReviewsController {
   }
 
   @Post(':caseNo/preliminary-review')
-  @Roles('unit-head')
+  @Access('reviews.preliminary-review')
   @ApiOperation({
     summary: '初审 — the head of the handling unit signs the preliminary review of a case (SPEC L2)',
     description:
@@ -76,7 +76,7 @@ export class ReviewsController {
   }
 
   @Get('tasks')
-  @Roles(...TASK_ROLES)
+  @Access('reviews.tasks')
   @ApiOperation({
     summary: '待办 — the caller’s open review tasks, most urgent first (SPEC L6, C2)',
     description:
@@ -92,7 +92,7 @@ export class ReviewsController {
   }
 
   @Get('statistics')
-  @Roles('legal-section-head', 'agency-head', 'supervising-leader')
+  @Access('reviews.statistics')
   @ApiOperation({
     summary:
       '统计 — review counts per unit and reviewer: late submissions, overdue reviews, decisions against the opinion (SPEC L13)',
@@ -110,7 +110,7 @@ export class ReviewsController {
   }
 
   @Get(':caseNo/opinion-documents')
-  @Roles(...OPINION_DOCUMENT_READERS)
+  @Access('reviews.opinion-documents')
   @ApiOperation({
     summary: '法制审核意见书 — the two registered copies of the latest opinion document (SPEC L9)',
     description:
@@ -134,7 +134,7 @@ export class ReviewsController {
   }
 
   @Get(':caseNo/opinion-documents/:copy')
-  @Roles(...OPINION_DOCUMENT_READERS)
+  @Access('reviews.opinion-documents')
   @ApiOperation({
     summary: '法制审核意见书 — one copy as PDF (SPEC L9)',
     description:
@@ -162,16 +162,7 @@ export class ReviewsController {
   }
 
   @Get(':caseNo')
-  @Roles(
-    'officer',
-    'unit-head',
-    'legal-reviewer',
-    'legal-section-head',
-    'legal-advisor',
-    'supervising-leader',
-    'agency-head',
-    'leadership-meeting',
-  )
+  @Access('reviews.read')
   @ApiOperation({ summary: 'Where a case’s legal review stands (officers and unit heads: their own unit’s only)' })
   @ApiOkResponse({ type: ReviewViewDto })
   @ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND' })

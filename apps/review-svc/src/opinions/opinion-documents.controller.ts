@@ -3,23 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import type { Actor, OpinionCopy, Role } from '@enforcement/domain';
-import { AppError, CurrentActor, Roles } from '@enforcement/platform';
+import { maySeeUnit, type Actor, type OpinionCopy } from '@enforcement/domain';
+import { Access, AppError, CurrentActor } from '@enforcement/platform';
+import { reviewNotFound } from '../reviews/review-not-found';
 import { BlobStore, sha256Hex } from '../blobs/blob.store';
 import { latestOpinionDocumentsOfCase, type OpinionDocumentRow } from './opinion-document.records';
 import { OPINION_COPIES } from './opinion-document.types';
-
-/** Who may read the opinion documents (SPEC L9); officers and unit heads only of the unit that owns the case (C1). */
-export const OPINION_DOCUMENT_READERS = [
-  'legal-reviewer',
-  'legal-section-head',
-  'agency-head',
-  'supervising-leader',
-  'officer',
-  'unit-head',
-] as const satisfies readonly Role[];
-
-const UNIT_SCOPED: readonly Role[] = ['officer', 'unit-head'];
 
 export interface OpinionDocumentItem {
   copy: OpinionCopy;
@@ -41,7 +30,7 @@ export class OpinionDocumentsController {
   ) {}
 
   @Get(':caseNo/opinion-documents')
-  @Roles(...OPINION_DOCUMENT_READERS)
+  @Access('reviews.opinion-documents')
   @ApiOperation({ summary: '法制审核意见书 — the two registered copies of the latest opinion document' })
   async list(@Param('caseNo') caseNo: string, @CurrentActor() actor: Actor): Promise<OpinionDocumentItem[]> {
     const documents = await this.documentsOf(caseNo, actor);
@@ -49,7 +38,7 @@ export class OpinionDocumentsController {
   }
 
   @Get(':caseNo/opinion-documents/:copy')
-  @Roles(...OPINION_DOCUMENT_READERS)
+  @Access('reviews.opinion-documents')
   @ApiOperation({
     summary: '法制审核意见书 — one copy as PDF, checked against its registered SHA-256 before it is sent',
   })
@@ -90,22 +79,8 @@ export class OpinionDocumentsController {
 
   private async documentsOf(caseNo: string, actor: Actor): Promise<OpinionDocumentRow[]> {
     const found = await latestOpinionDocumentsOfCase(this.dataSource, caseNo);
-    if (found === null) {
-      throw new AppError('REVIEW.NOT_FOUND', HttpStatus.NOT_FOUND, {
-        zh: `案件 ${caseNo} 尚未报送法制审核`,
-        en: `Case ${caseNo} has not been submitted for legal review`,
-      });
-    }
-    // As the review read API: a role beyond the unit sees every unit's; officers and unit heads their own unit's.
-    const acrossUnits = actor.roles.some(
-      (r) => (OPINION_DOCUMENT_READERS as readonly Role[]).includes(r) && !UNIT_SCOPED.includes(r),
-    );
-    if (!acrossUnits && found.unitId !== actor.unitId) {
-      throw new AppError('REVIEW.NOT_HANDLING_UNIT', HttpStatus.FORBIDDEN, {
-        zh: '只能查看本承办机构的审核事项',
-        en: 'You can only see the reviews of your own unit',
-      });
-    }
+    // As the review read API: another unit's review is "not found" for a unit-scoped caller (C1).
+    if (found === null || !maySeeUnit(actor, found.unitId)) throw reviewNotFound(caseNo);
     if (found.documents.length === 0) throw notIssued(caseNo);
     return found.documents;
   }

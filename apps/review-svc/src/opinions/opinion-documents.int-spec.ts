@@ -131,7 +131,10 @@ describe('opinion documents on real PostgreSQL and the blob store', () => {
       roles: ['unit-head'],
       unitId: 'unit-social-organisations',
     };
-    await expect(controller.list(state.caseNo, otherUnit)).rejects.toMatchObject({ code: 'REVIEW.NOT_HANDLING_UNIT' });
+    await expect(controller.list(state.caseNo, otherUnit)).rejects.toMatchObject({
+      code: 'REVIEW.NOT_FOUND',
+      status: 404,
+    });
 
     const path = join(dir, listed[1].sha256);
     const original = await readFile(path);

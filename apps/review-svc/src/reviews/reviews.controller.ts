@@ -1,20 +1,18 @@
 import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { STATUS_LABELS, type Actor, type ReviewStatus, type ReviewView, type Role } from '@enforcement/domain';
-import { AppError, CurrentActor, Roles } from '@enforcement/platform';
+import {
+  maySeeUnit,
+  seesAcrossUnits,
+  STATUS_LABELS,
+  type Actor,
+  type ReviewStatus,
+  type ReviewView,
+} from '@enforcement/domain';
+import { Access, AppError, CurrentActor } from '@enforcement/platform';
 import { endOfCivilDay, startOfCivilDay, workdaysLeft } from '@enforcement/workdays';
 import { ReviewReadRepository, type ReviewerStatistics, type UnitStatistics } from './review-read.repository';
-import { REVIEW_READERS, STATISTICS_READERS, StatisticsQuery, TASK_ROLES, TaskInboxQuery } from './reviews.dto';
-
-/** Roles that see every unit's reviews; anyone else (officers, unit heads) sees their own unit's only (C1). */
-const ACROSS_UNITS: readonly Role[] = [
-  'legal-reviewer',
-  'legal-section-head',
-  'legal-advisor',
-  'supervising-leader',
-  'agency-head',
-  'leadership-meeting',
-];
+import { reviewNotFound } from './review-not-found';
+import { StatisticsQuery, TASK_ROLES, TaskInboxQuery } from './reviews.dto';
 
 export interface TaskItem {
   reviewId: string;
@@ -55,7 +53,7 @@ export class ReviewsController {
   constructor(private readonly reads: ReviewReadRepository) {}
 
   @Get('tasks')
-  @Roles(...TASK_ROLES)
+  @Access('reviews.tasks')
   @ApiOperation({ summary: '待办 — open review tasks of a role, most urgent first (deadline ascending, late first)' })
   async tasks(
     @Query() query: TaskInboxQuery,
@@ -69,7 +67,7 @@ export class ReviewsController {
       });
     }
     let unitId = query.unitId;
-    if (!actor.roles.some((r) => ACROSS_UNITS.includes(r))) {
+    if (!seesAcrossUnits(actor)) {
       if (unitId !== undefined && unitId !== actor.unitId) {
         throw new AppError('REVIEW.NOT_HANDLING_UNIT', HttpStatus.FORBIDDEN, {
           zh: '只能查看本承办机构的审核事项',
@@ -105,7 +103,7 @@ export class ReviewsController {
   }
 
   @Get('statistics')
-  @Roles(...STATISTICS_READERS)
+  @Access('reviews.statistics')
   @ApiOperation({
     summary: 'L13 — late submissions, overdue reviews, decisions against the opinion, per unit and reviewer',
   })
@@ -136,23 +134,14 @@ export class ReviewsController {
   }
 
   @Get(':caseNo')
-  @Roles(...REVIEW_READERS)
+  @Access('reviews.read')
   @ApiOperation({ summary: '法制审核 — the review of a case as its workflow last stored it' })
   async review(@Param('caseNo') caseNo: string, @CurrentActor() actor: Actor): Promise<ReviewView> {
     const found = await this.reads.latestView(caseNo);
-    if (found === null) {
-      throw new AppError('REVIEW.NOT_FOUND', HttpStatus.NOT_FOUND, {
-        zh: `案件 ${caseNo} 尚未报送法制审核`,
-        en: `Case ${caseNo} has not been submitted for legal review`,
-      });
-    }
+    if (found === null) throw reviewNotFound(caseNo);
     const { view } = found;
-    if (!actor.roles.some((r) => ACROSS_UNITS.includes(r)) && view.unitId !== actor.unitId) {
-      throw new AppError('REVIEW.NOT_HANDLING_UNIT', HttpStatus.FORBIDDEN, {
-        zh: '只能查看本承办机构的审核事项',
-        en: 'You can only see the reviews of your own unit',
-      });
-    }
+    // Another unit's review answers exactly as a review that does not exist, as at the gateway (C1).
+    if (!maySeeUnit(actor, view.unitId)) throw reviewNotFound(caseNo);
     const now = new Date();
     const deadline = view.deadline === null ? null : new Date(view.deadline);
     return {

@@ -1,29 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { Role } from '@enforcement/domain';
+import { routeAccess } from '@enforcement/domain';
 
-/** Roles that can hold a review task (the assignees of `reviewStepOf`). */
-export const TASK_ROLES = [
-  'officer',
-  'unit-head',
-  'legal-reviewer',
-  'legal-section-head',
-  'supervising-leader',
-  'agency-head',
-  'leadership-meeting',
-] as const satisfies readonly Role[];
-
-/** Everyone who takes part in a review may read it (C1 ownership is checked per record). */
-export const REVIEW_READERS = [...TASK_ROLES, 'legal-advisor'] as const satisfies readonly Role[];
-
-/** Who answers for the review work of the agency (L13 statistics). */
-export const STATISTICS_READERS = [
-  'legal-section-head',
-  'legal-reviewer',
-  'supervising-leader',
-  'agency-head',
-] as const satisfies readonly Role[];
+/** Roles that can hold a review task (the assignees of `reviewStepOf`), from the one access module. */
+export const TASK_ROLES = routeAccess['reviews.tasks'].roles;
 
 export class TaskInboxQuery {
   @ApiPropertyOptional({ enum: TASK_ROLES, description: 'Role whose tasks to list; one of the caller’s roles' })
