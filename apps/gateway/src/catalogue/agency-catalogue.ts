@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import {
   assessMajorDecision,
   catalogueInForce,
+  publicationIssues,
   ReviewRuleError,
   type Actor,
   type MajorDecisionAssessment,
@@ -14,7 +15,6 @@ import {
 import { AppError } from '@enforcement/platform';
 import { civilDate } from '@enforcement/workdays';
 import { reviewRuleAppError } from '../reviews/review-errors';
-import { publicationIssues } from './catalogue-publication.rules';
 import { CatalogueVersionsRepository, type StoredCatalogueVersion } from './catalogue-versions.repository';
 import type { CatalogueVersionSummaryDto, PublishCatalogueDto } from './catalogue.dto';
 

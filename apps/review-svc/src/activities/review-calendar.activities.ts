@@ -1,13 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import {
-  currentDeadline,
-  warningAt,
+  reviewCalendarPort,
+  runningLimits,
   type IsoInstant,
   type ReviewPolicy,
   type ReviewState,
-  type WorkdayCalendarPort,
 } from '@enforcement/domain';
-import { civilDate, endOfCivilDay, type WorkdayCalendar, type YearArrangement } from '@enforcement/workdays';
+import type { WorkdayCalendar, YearArrangement } from '@enforcement/workdays';
 
 /** The calendar as plain data, for the workflow to rebuild deterministically (SPEC W4: it can change at run time). */
 export interface CalendarSnapshot {
@@ -42,17 +41,6 @@ export interface ReviewCalendarActivityDeps {
   calendar: () => WorkdayCalendar;
 }
 
-/** Adapts a calendar to the port the review rules take. */
-export function calendarPortOf(calendar: WorkdayCalendar): WorkdayCalendarPort {
-  return {
-    isWorkday: (date) => calendar.isWorkday(date),
-    addWorkdays: (date, n) => calendar.addWorkdays(date, n),
-    countWorkdays: (from, to) => calendar.countWorkdays(from, to),
-    civilDate,
-    endOfCivilDay,
-  };
-}
-
 /**
  * Activities that read the calendar. Workflow code must not read the process's mutable calendar, so every answer
  * that depends on it is computed here and kept in history. Both are pure reads, so retries are harmless.
@@ -76,20 +64,9 @@ export function createReviewCalendarActivities({ calendar }: ReviewCalendarActiv
     async computeReviewDeadlines(input: { state: ReviewState; policy: ReviewPolicy }): Promise<ComputedDeadlines> {
       const { state, policy } = input;
       const current = calendar();
-      const port = calendarPortOf(current);
-      const limit = (deadline: Date): ComputedLimit => ({
-        deadline: deadline.toISOString(),
-        warningAt: warningAt(deadline, port, policy.warningWorkdaysBefore).toISOString(),
-      });
+      const port = reviewCalendarPort(current);
       try {
-        let review: ComputedLimit | null = null;
-        if (state.status === 'under-review' || state.status === 'paused') {
-          const deadline = currentDeadline(state, { calendar: port, policy });
-          review = deadline === null ? null : limit(deadline);
-        }
-        // The notice told the unit its date; a later calendar change does not move a date already served.
-        const supplement =
-          state.status === 'awaiting-supplement' && state.notice ? limit(new Date(state.notice.supplementDueBy)) : null;
+        const { review, supplement } = runningLimits(state, { calendar: port, policy });
         return { revision: state.revision, fingerprint: current.fingerprint, review, supplement, uncoveredYear: null };
       } catch (error) {
         const code = (error as { code?: unknown }).code;

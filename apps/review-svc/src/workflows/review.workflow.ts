@@ -14,15 +14,17 @@ import {
   ReviewSearchAttributes,
   attemptDecisionUpdate,
   calendarChangedSignal,
-  currentDeadline,
   decide,
   decisionGate,
+  plannedAlarms,
+  reviewCalendarPort,
   reviewCommandUpdate,
   reviewViewQuery,
-  warningAt,
+  runningLimits,
   workdaysLeft,
   type DecideResult,
   type DecisionAttemptResult,
+  type ReviewAlarm,
   type ReviewCommand,
   type ReviewEnv,
   type ReviewFailureDetails,
@@ -34,7 +36,7 @@ import {
   type ReviewWorkflowResult,
   type WorkdayCalendarPort,
 } from '@enforcement/domain';
-import { civilDate, endOfCivilDay, WorkdayCalendar } from '@enforcement/workdays';
+import { civilDate, WorkdayCalendar } from '@enforcement/workdays';
 import type { CalendarSnapshot, ComputedDeadlines, ReviewActivities } from '../activities/review.activities';
 import { opinionDocumentInputOf } from './opinion-document.input';
 import { buildView, historyOf, isFinal } from './review.view';
@@ -79,17 +81,6 @@ const documentActivities = proxyActivities<ReviewActivities>({
 
 /** Histories recorded before the opinion document was produced replay without the activity (STYLE habit 7). */
 const OPINION_DOCUMENT_PATCH = 'opinion-document-v1';
-
-/** A deadline notice or the supplement lapse, due at `at`. */
-interface Alarm {
-  readonly key: string;
-  readonly at: number;
-  readonly kind: 'warning' | 'missed' | 'lapse';
-  readonly limit: 'review-limit' | 'supplement-window';
-  readonly deadline: string;
-  readonly warningAt: string;
-  readonly round: number | null;
-}
 
 interface CalendarInUse {
   readonly fingerprint: string;
@@ -158,23 +149,9 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
   function limitsNow(current: ReviewState): ComputedDeadlines | null {
     if (deadlines !== null && deadlines.revision === current.revision) return deadlines;
     if (calendar === null) return null;
-    const port = calendar.port;
-    const limit = (deadline: Date) => ({
-      deadline: deadline.toISOString(),
-      warningAt: warningAt(deadline, port, policy.warningWorkdaysBefore).toISOString(),
-    });
     try {
-      const running = current.status === 'under-review' || current.status === 'paused';
-      const review = running ? currentDeadline(current, reducerEnv()) : null;
-      const supplement =
-        current.status === 'awaiting-supplement' && current.notice ? current.notice.supplementDueBy : null;
-      return {
-        revision: current.revision,
-        fingerprint: calendar.fingerprint,
-        review: review === null ? null : limit(review),
-        supplement: supplement === null ? null : limit(new Date(supplement)),
-        uncoveredYear: null,
-      };
+      const { review, supplement } = runningLimits(current, reducerEnv());
+      return { revision: current.revision, fingerprint: calendar.fingerprint, review, supplement, uncoveredYear: null };
     } catch {
       return null;
     }
@@ -228,16 +205,9 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     // Years before last year cannot matter to a review that is still open; keep history small.
     const fromYear = Number(civilDate(new Date()).slice(0, 4)) - 1;
     const snapshot: CalendarSnapshot = await calendarActivities.snapshotReviewCalendar({ fromYear });
-    const built = WorkdayCalendar.fromYears(snapshot.arrangements);
     calendar = {
       fingerprint: snapshot.fingerprint,
-      port: {
-        isWorkday: (date) => built.isWorkday(date),
-        addWorkdays: (date, n) => built.addWorkdays(date, n),
-        countWorkdays: (from, to) => built.countWorkdays(from, to),
-        civilDate,
-        endOfCivilDay,
-      },
+      port: reviewCalendarPort(WorkdayCalendar.fromYears(snapshot.arrangements)),
     };
   }
 
@@ -390,30 +360,12 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
   }
 
   // ------------------------------------------------------------------------------------------------ timers
-  function alarms(current: ReviewState): Alarm[] {
+  function alarms(current: ReviewState): ReviewAlarm[] {
     const limits = deadlines !== null && deadlines.revision === current.revision ? deadlines : null;
-    if (limits === null) return [];
-    const round = current.rounds[current.rounds.length - 1]?.round ?? null;
-    const list: Alarm[] = [];
-    const add = (kind: Alarm['kind'], limit: Alarm['limit'], at: string, deadline: string, warning: string) => {
-      const key = `${kind}:${limit}:${round ?? 0}:${deadline}`;
-      if (!sentNotices.has(key))
-        list.push({ key, at: Date.parse(at), kind, limit, deadline, warningAt: warning, round });
-    };
-    if (current.status === 'awaiting-supplement' && limits.supplement) {
-      const { deadline, warningAt: warning } = limits.supplement;
-      add('warning', 'supplement-window', warning, deadline, warning);
-      add('lapse', 'supplement-window', deadline, deadline, warning);
-    }
-    if ((current.status === 'under-review' || current.status === 'paused') && limits.review) {
-      const { deadline, warningAt: warning } = limits.review;
-      add('warning', 'review-limit', warning, deadline, warning);
-      add('missed', 'review-limit', deadline, deadline, warning);
-    }
-    return list.sort((a, b) => a.at - b.at);
+    return limits === null ? [] : plannedAlarms(current, limits, sentNotices);
   }
 
-  async function publishNotice(current: ReviewState, alarm: Alarm, kind: 'warning' | 'missed', at: Date) {
+  async function publishNotice(current: ReviewState, alarm: ReviewAlarm, kind: 'warning' | 'missed', at: Date) {
     const supplement = alarm.limit === 'supplement-window';
     const responsible = supplement ? current.submission.submittedBy.id : (current.rounds[0]?.openedByActor ?? null);
     const base = {
@@ -461,7 +413,7 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     });
   }
 
-  async function fire(alarm: Alarm): Promise<void> {
+  async function fire(alarm: ReviewAlarm): Promise<void> {
     const current = state!;
     const now = new Date();
     sentNotices.add(alarm.key);

@@ -2,7 +2,8 @@
  * Test helpers for the review rules: the real working-day calendar behind the port, actors, and a builder that
  * drives a review through the reducer so each test starts from a state reached the legal way.
  */
-import { bundledCalendar, civilDate, endOfCivilDay, type WorkdayCalendar } from '@enforcement/workdays';
+import { bundledCalendar, endOfCivilDay, type WorkdayCalendar } from '@enforcement/workdays';
+import { reviewCalendarPort } from '../review-calendar.port';
 import type { ReviewFinding } from '../findings.rules';
 import { REVIEW_ITEMS } from '../findings.rules';
 import type { CaseFacts, SubmittedMaterial } from '../materials.rules';
@@ -16,13 +17,7 @@ import type { ReviewActor, WorkdayCalendarPort } from '../review.types';
 
 /** The shipped calendar (2015–2026) as the port the rules expect. */
 export function calendarPort(calendar: WorkdayCalendar = bundledCalendar()): WorkdayCalendarPort {
-  return {
-    isWorkday: (date) => calendar.isWorkday(date),
-    addWorkdays: (date, n) => calendar.addWorkdays(date, n),
-    countWorkdays: (from, to) => calendar.countWorkdays(from, to),
-    civilDate,
-    endOfCivilDay,
-  };
+  return reviewCalendarPort(calendar);
 }
 
 export const calendar = calendarPort();

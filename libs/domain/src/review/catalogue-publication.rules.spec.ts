@@ -1,4 +1,5 @@
-import { DEMO_CIVIL_AFFAIRS_CATALOGUE, type MajorDecisionCatalogue } from '@enforcement/domain';
+import { DEMO_CIVIL_AFFAIRS_CATALOGUE } from './catalogue.demo';
+import type { MajorDecisionCatalogue } from './catalogue.types';
 import { publicationIssues } from './catalogue-publication.rules';
 
 const TODAY = '2026-11-23';

@@ -1,11 +1,10 @@
-import {
-  validateCatalogue,
-  type CatalogueIssue,
-  type MajorCriterion,
-  type MajorCriterionKind,
-  type MajorDecisionCatalogue,
-} from '@enforcement/domain';
+/**
+ * Publication rules of the agency catalogue (SPEC L1): what a candidate version must satisfy before it is stored as
+ * the agency's next version. Pure; the gateway supplies the previous version and today's civil date.
+ */
 import { isCivilDate } from '@enforcement/workdays';
+import { validateCatalogue } from './catalogue.rules';
+import type { CatalogueIssue, MajorCriterion, MajorCriterionKind, MajorDecisionCatalogue } from './catalogue.types';
 
 /** What the fields of each criterion kind must be; the DTO checks types, this checks which fields belong together. */
 const CRITERION_FIELDS: Readonly<Record<MajorCriterionKind, readonly string[]>> = {

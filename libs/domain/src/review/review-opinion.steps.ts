@@ -1,0 +1,164 @@
+/**
+ * Opinion phase of the review (SPEC L8–L10): findings, the legal advisor's opinion, the section's opinion
+ * (审核意见) and the unit's resubmission after a returning opinion.
+ */
+import { OPINION_LABELS, checkFindings, checkOpinionAgainstFindings } from './findings.rules';
+import { missingMaterials, requiredMaterials } from './materials.rules';
+import type { ReviewRound, ReviewState } from './review.state';
+import {
+  OPINION_COPIES,
+  accepted,
+  checkTransfer,
+  concluded,
+  deadlineOf,
+  fail,
+  itemLabels,
+  mergeMaterials,
+  openPauses,
+  replaceRound,
+  requireKnownItems,
+  requireRound,
+  requireText,
+  statusAfterOpinion,
+  type PendingEvent,
+  type StepHandlers,
+} from './review-steps.shared';
+
+export const OPINION_STEPS: StepHandlers<
+  'recordFindings' | 'attachAdvisorOpinion' | 'markAdvisorOpinionReviewed' | 'issueOpinion' | 'resubmit'
+> = {
+  recordFindings(state, command) {
+    const round = requireRound(state);
+    const error = checkFindings(command.findings);
+    if (error) throw error;
+    const findings = command.findings.map((f) => ({ item: f.item, outcome: f.outcome, note: f.note }));
+    return { state: replaceRound(state, { ...round, findings }), events: [] };
+  },
+  attachAdvisorOpinion(state, command, ctx) {
+    const { at, by } = ctx;
+    const round = requireRound(state);
+    const opinionId = requireText(command.opinionId, 'opinionId');
+    const advisorName = requireText(command.advisorName, 'advisorName');
+    const documentRef = requireText(command.documentRef, 'documentRef');
+    if (round.advisorOpinions.some((o) => o.opinionId === opinionId)) {
+      fail('REVIEW.ADVISOR_OPINION_DUPLICATE', { opinionId });
+    }
+    const nextRound: ReviewRound = {
+      ...round,
+      advisorOpinions: [
+        ...round.advisorOpinions,
+        {
+          opinionId,
+          advisorName,
+          documentRef,
+          attachedAt: at,
+          attachedBy: by,
+          reviewedAt: null,
+          reviewedBy: null,
+          reviewNote: null,
+        },
+      ],
+    };
+    return { state: replaceRound(state, nextRound), events: [] };
+  },
+  markAdvisorOpinionReviewed(state, command, ctx) {
+    const { at, by } = ctx;
+    const round = requireRound(state);
+    const note = requireText(command.note, 'note');
+    if (!round.advisorOpinions.some((o) => o.opinionId === command.opinionId)) {
+      fail('REVIEW.ADVISOR_OPINION_NOT_FOUND', { opinionId: String(command.opinionId) });
+    }
+    const nextRound: ReviewRound = {
+      ...round,
+      advisorOpinions: round.advisorOpinions.map((o) =>
+        o.opinionId === command.opinionId ? { ...o, reviewedAt: at, reviewedBy: by, reviewNote: note } : o,
+      ),
+    };
+    return { state: replaceRound(state, nextRound), events: [] };
+  },
+  issueOpinion(state, command, ctx) {
+    const { now, at, by, env } = ctx;
+    const round = requireRound(state);
+    const open = openPauses(state);
+    if (open.length > 0) fail('REVIEW.PAUSES_OPEN', { pauseIds: open.map((p) => p.pauseId) });
+    if (!(command.opinion in OPINION_LABELS)) {
+      fail('REVIEW.INVALID_INPUT', {
+        field: 'opinion',
+        problemZh: '未知的意见类型',
+        problemEn: 'unknown opinion type',
+      });
+    }
+    const documentNo = requireText(command.documentNo, 'documentNo');
+    const summary = requireText(command.summary, 'summary');
+    if (round.findings === null) {
+      const error = checkFindings([]);
+      if (error) throw error;
+    }
+    const unreviewed = round.advisorOpinions.filter((o) => o.reviewedAt === null).map((o) => o.opinionId);
+    if (unreviewed.length > 0) fail('REVIEW.ADVISOR_OPINION_NOT_REVIEWED', { ids: unreviewed });
+    const contradiction = checkOpinionAgainstFindings(command.opinion, round.findings ?? []);
+    if (contradiction) throw contradiction;
+    const transfer = checkTransfer(command.opinion, command.transfer);
+    const deadline = deadlineOf(state, round, env);
+    const overdue = deadline !== null && now.getTime() > deadline.getTime();
+    const nextRound: ReviewRound = {
+      ...round,
+      opinion: {
+        type: command.opinion,
+        documentNo,
+        summary,
+        issuedAt: at,
+        issuedBy: by,
+        copies: OPINION_COPIES,
+        transfer,
+        overdue,
+      },
+    };
+    const next: ReviewState = { ...replaceRound(state, nextRound), status: statusAfterOpinion(command.opinion) };
+    const events: PendingEvent[] = [
+      {
+        type: 'review.opinion-issued.v1',
+        payload: {
+          round: round.round,
+          opinion: command.opinion,
+          settledBy: 'legal-section',
+          documentRef: documentNo,
+          copies: OPINION_COPIES,
+          transfer,
+          overdue,
+          legalOpinionOverruled: false,
+        },
+      },
+    ];
+    if (command.opinion === 'transfer') events.push(concluded(next, 'transferred'));
+    return { state: next, events };
+  },
+  resubmit(state, command, ctx) {
+    const { at, by, env } = ctx;
+    const note = requireText(command.note, 'note');
+    requireKnownItems(
+      command.materials.map((m) => m.item),
+      'materials',
+    );
+    const materials = mergeMaterials(state.materials, command.materials);
+    const candidate: ReviewState = { ...state, caseFacts: command.caseFacts, materials };
+    const missing = missingMaterials(requiredMaterials(command.caseFacts), materials).map((r) => r.item);
+    // No notice round-trip here: the one-time notice and single supplement belong to the first submission.
+    if (missing.length > 0) fail('REVIEW.MATERIALS_INCOMPLETE', itemLabels(missing));
+    const round: ReviewRound = {
+      round: state.rounds.length + 1,
+      completeMaterialsReceivedAt: at,
+      openedBy: 'resubmit',
+      openedAt: at,
+      openedByActor: by,
+      resubmissionNote: note,
+      pauses: [],
+      extension: null,
+      findings: null,
+      advisorOpinions: [],
+      opinion: null,
+    };
+    const next: ReviewState = { ...candidate, status: 'under-review', rounds: [...state.rounds, round] };
+    return { state: next, events: [accepted(next, round, env)] };
+  },
+};

@@ -1,0 +1,265 @@
+/**
+ * What every step of the review reducer shares: the step's shape, input checks that refuse with a `ReviewRuleError`,
+ * and small state helpers. Internal to the reducer; `review.machine.ts` re-exports the parts callers use.
+ */
+import type { ReviewOpinionType } from './findings.rules';
+import {
+  MATERIAL_CHECKLIST,
+  materialRequirement,
+  missingMaterials,
+  requiredMaterials,
+  type MaterialItemId,
+  type SubmittedMaterial,
+} from './materials.rules';
+import { reviewDeadline, reviewPeriodWorkdays, warningAt, type ReviewClockInput } from './review-clock.rules';
+import type { ReviewCommand, ReviewCommandType } from './review.commands';
+import { ReviewRuleError, type ReviewErrorCode, type ReviewErrorDetails } from './review.errors';
+import type { ReviewEvent } from './review.events';
+import type { ReviewPolicy } from './review.policy';
+import type {
+  DisagreementRecord,
+  NotAcceptedRecord,
+  OpinionCopy,
+  PauseRecord,
+  ReviewRound,
+  ReviewState,
+  ReviewStatus,
+  TransferRecord,
+} from './review.state';
+import type { IsoInstant, WorkdayCalendarPort } from './review.types';
+
+/** What the reducer needs besides state and command. */
+export interface ReviewEnv {
+  readonly calendar: WorkdayCalendarPort;
+  readonly policy: ReviewPolicy;
+}
+
+export type PendingEvent = {
+  [K in ReviewEvent['type']]: { readonly type: K; readonly payload: Extract<ReviewEvent, { type: K }>['payload'] };
+}[ReviewEvent['type']];
+
+export interface Step {
+  readonly state: ReviewState;
+  readonly events: readonly PendingEvent[];
+}
+
+/** Facts every step gets besides state and command. */
+export interface StepContext {
+  readonly now: Date;
+  /** `now` as stored in the state. */
+  readonly at: IsoInstant;
+  /** User id of the actor. */
+  readonly by: string;
+  readonly env: ReviewEnv;
+}
+
+/** One step function per command type; state and status checks have already passed. */
+export type StepHandlers<K extends ReviewCommandType> = {
+  readonly [T in K]: (state: ReviewState, command: Extract<ReviewCommand, { type: T }>, ctx: StepContext) => Step;
+};
+
+export const OPINION_COPIES: readonly OpinionCopy[] = ['handling-unit-with-case-file', 'legal-section-archive'];
+
+/** The round under way (the last one), or `null` before the materials are accepted. */
+export function currentRound(state: ReviewState): ReviewRound | null {
+  return state.rounds[state.rounds.length - 1] ?? null;
+}
+
+/** Pauses of the current round that are still open. */
+export function openPauses(state: ReviewState): PauseRecord[] {
+  return (currentRound(state)?.pauses ?? []).filter((pause) => pause.endedAt === null);
+}
+
+/** Clock inputs of a round, converted from the stored JSON. */
+export function roundClockInput(state: ReviewState, round: ReviewRound): ReviewClockInput {
+  return {
+    completeMaterialsReceivedAt: new Date(round.completeMaterialsReceivedAt),
+    urgent: state.submission.urgent,
+    extensionApproved: round.extension?.approvedAt != null,
+    pauses: round.pauses.map((pause) => ({
+      start: new Date(pause.startedAt),
+      end: pause.endedAt === null ? null : new Date(pause.endedAt),
+    })),
+    statutoryReviewWorkdays: state.submission.statutoryReviewWorkdays ?? undefined,
+  };
+}
+
+/**
+ * Review limit of the current round under the given calendar; `null` before acceptance or while a pause holds the
+ * clock. Recompute it whenever the calendar changes (SPEC W4) — it is deliberately not stored in the state.
+ */
+export function currentDeadline(state: ReviewState, env: ReviewEnv): Date | null {
+  const round = currentRound(state);
+  return round === null ? null : reviewDeadline(roundClockInput(state, round), env.calendar, env.policy);
+}
+
+export function fail(code: ReviewErrorCode, details?: ReviewErrorDetails): never {
+  throw new ReviewRuleError(code, details);
+}
+
+export function requireText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    fail('REVIEW.INVALID_INPUT', { field, problemZh: '不能为空', problemEn: 'must not be empty' });
+  }
+  return value;
+}
+
+export function requireInstant(value: unknown, field: string): Date {
+  const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) {
+    fail('REVIEW.INVALID_INPUT', { field, problemZh: '须为 ISO-8601 时间', problemEn: 'must be an ISO-8601 instant' });
+  }
+  return date;
+}
+
+export function requireKnownItems(items: readonly MaterialItemId[], field: string): MaterialItemId[] {
+  const known = new Set(MATERIAL_CHECKLIST.map((requirement) => requirement.item));
+  const unknown = items.filter((item) => !known.has(item));
+  if (unknown.length > 0) {
+    fail('REVIEW.INVALID_INPUT', {
+      field,
+      problemZh: `未知的材料项：${unknown.join('、')}`,
+      problemEn: `unknown material items: ${unknown.join(', ')}`,
+    });
+  }
+  return [...new Set(items)];
+}
+
+export function itemLabels(items: readonly MaterialItemId[]): { itemsZh: string[]; itemsEn: string[] } {
+  const requirements = items.map(materialRequirement);
+  return { itemsZh: requirements.map((r) => r.label_zh), itemsEn: requirements.map((r) => r.label_en) };
+}
+
+/** Later submissions of an item replace earlier ones; a new item is appended. */
+export function mergeMaterials(
+  current: readonly SubmittedMaterial[],
+  added: readonly SubmittedMaterial[],
+): SubmittedMaterial[] {
+  const byItem = new Map(current.map((material) => [material.item, material]));
+  for (const material of added) byItem.set(material.item, material);
+  return [...byItem.values()];
+}
+
+/**
+ * Items still outstanding: what the checklist finds missing, plus anything the notice asked for that has not come —
+ * the reviewer may ask for an item the checklist would not (e.g. a deficient transcript).
+ */
+export function outstanding(state: Pick<ReviewState, 'caseFacts' | 'materials' | 'notice'>): MaterialItemId[] {
+  const present = new Set(state.materials.filter((m) => m.documentRef.trim() !== '').map((m) => m.item));
+  const items = new Set(missingMaterials(requiredMaterials(state.caseFacts), state.materials).map((r) => r.item));
+  for (const item of state.notice?.missing ?? []) if (!present.has(item)) items.add(item);
+  return MATERIAL_CHECKLIST.map((r) => r.item).filter((item) => items.has(item));
+}
+
+export function replaceRound(state: ReviewState, round: ReviewRound): ReviewState {
+  return { ...state, rounds: [...state.rounds.slice(0, -1), round] };
+}
+
+/** Only called in statuses that exist after acceptance, so a missing round is a bug, not a refusal. */
+export function requireRound(state: ReviewState): ReviewRound {
+  const round = currentRound(state);
+  if (round === null) throw new Error(`review ${state.reviewId} is ${state.status} but has no round`);
+  return round;
+}
+
+export function deadlineOf(state: ReviewState, round: ReviewRound, env: ReviewEnv): Date | null {
+  return reviewDeadline(roundClockInput(state, round), env.calendar, env.policy);
+}
+
+export function warningOf(deadline: Date | null, env: ReviewEnv): IsoInstant | null {
+  return deadline === null ? null : warningAt(deadline, env.calendar, env.policy.warningWorkdaysBefore).toISOString();
+}
+
+/** 不予受理 — the review ends without acceptance (SPEC L5), with the items still missing. */
+export function notAccepted(
+  state: ReviewState,
+  at: IsoInstant,
+  reason: NotAcceptedRecord['reason'],
+  missing: readonly MaterialItemId[],
+): { state: ReviewState; events: PendingEvent[] } {
+  const next: ReviewState = { ...state, status: 'not-accepted', notAccepted: { at, reason, missing } };
+  return {
+    state: next,
+    events: [{ type: 'review.not-accepted.v1', payload: { reason, missing } }, concluded(next, 'not-accepted')],
+  };
+}
+
+export function concluded(
+  state: ReviewState,
+  outcome: 'decided' | 'transferred' | 'not-accepted' | 'withdrawn',
+): PendingEvent {
+  return {
+    type: 'review.concluded.v1',
+    payload: {
+      outcome,
+      mayIssueDecision: outcome === 'decided' && state.decision !== null,
+      decision: state.decision,
+      lateSubmission: state.submission.late,
+      rounds: state.rounds.length,
+      legalOpinionOverruled: legalOpinionOverruled(state),
+    },
+  };
+}
+
+export function legalOpinionOverruled(state: ReviewState): boolean {
+  const last = state.disagreements[state.disagreements.length - 1];
+  return last?.settled?.settledBy === 'collective-discussion' && last.settled.type === 'approve';
+}
+
+export function checkTransfer(opinion: ReviewOpinionType, transfer: TransferRecord | undefined): TransferRecord | null {
+  if (opinion !== 'transfer') {
+    if (transfer !== undefined) {
+      fail('REVIEW.INVALID_INPUT', {
+        field: 'transfer',
+        problemZh: '只有移送意见才能填写移送信息',
+        problemEn: 'only a transfer opinion takes transfer details',
+      });
+    }
+    return null;
+  }
+  if (transfer === undefined || typeof transfer.to !== 'string' || transfer.to.trim() === '') {
+    fail('REVIEW.TRANSFER_DETAILS_REQUIRED');
+  }
+  if (transfer.ground !== 'beyond-powers' && transfer.ground !== 'suspected-crime') {
+    fail('REVIEW.TRANSFER_DETAILS_REQUIRED');
+  }
+  return { to: transfer.to, ground: transfer.ground };
+}
+
+/** The status an opinion leads to (SPEC L9): approve → awaiting decision, transfer → ends, the rest → back to the unit. */
+export function statusAfterOpinion(opinion: ReviewOpinionType): ReviewStatus {
+  if (opinion === 'approve') return 'opinion-issued';
+  if (opinion === 'transfer') return 'transferred';
+  return 'returned-to-unit';
+}
+
+export function requireMinutes(value: unknown, whatZh: string, whatEn: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    fail('REVIEW.MINUTES_REQUIRED', { what: `${whatZh} / ${whatEn}` });
+  }
+  return value;
+}
+
+export function updateDisagreement(
+  state: ReviewState,
+  update: (d: DisagreementRecord) => DisagreementRecord,
+): ReviewState {
+  const last = state.disagreements[state.disagreements.length - 1];
+  return { ...state, disagreements: [...state.disagreements.slice(0, -1), update(last)] };
+}
+
+export function accepted(state: ReviewState, round: ReviewRound, env: ReviewEnv): PendingEvent {
+  const input = roundClockInput(state, round);
+  // A round that has just opened has no pauses, so its deadline always exists.
+  const deadline = reviewDeadline(input, env.calendar, env.policy)!;
+  return {
+    type: 'review.accepted.v1',
+    payload: {
+      round: round.round,
+      completeMaterialsReceivedAt: round.completeMaterialsReceivedAt,
+      periodWorkdays: reviewPeriodWorkdays(input, env.policy),
+      deadline: deadline.toISOString(),
+      warningAt: warningAt(deadline, env.calendar, env.policy.warningWorkdaysBefore).toISOString(),
+    },
+  };
+}
