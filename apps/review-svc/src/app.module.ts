@@ -9,6 +9,7 @@ import { createReviewCalendarActivities } from './activities/review-calendar.act
 import { createReviewStoreActivities } from './activities/review-store.activities';
 import { BlobStore } from './blobs/blob.store';
 import { CaseDeadline } from './cases/case-deadline.entity';
+import { CasesModule } from './cases/cases.module';
 import { migrations } from './database/migrations';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
 import { createOpinionRenderPool } from './opinions/opinion-document.render-pool';
@@ -43,6 +44,7 @@ const renderPool = createOpinionRenderPool();
     }),
     ReviewsModule,
     OpinionDocumentsModule,
+    CasesModule,
   ],
 })
 export class AppModule implements OnApplicationShutdown {

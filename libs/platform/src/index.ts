@@ -22,3 +22,5 @@ export * from './temporal/temporal-client.module';
 export * from './temporal/temporal-worker.module';
 export * from './messaging/event-id';
 export * from './calendar/calendar-sync';
+export * from './validation/text-rules';
+export * from './validation/text.decorators';

@@ -10,7 +10,8 @@ import {
   type CaseStatus,
   type CaseWorkflowInput,
 } from '@enforcement/domain';
-import { Access, AppError, CurrentActor, TEMPORAL_CLIENT } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, CurrentActor, TEMPORAL_CLIENT } from '@enforcement/platform';
+import { CalendarNotCoveredError, deadline } from '@enforcement/workdays';
 import { CaseCreatedDto, CreateCaseDto } from './create-case.dto';
 
 @ApiTags('cases')
@@ -30,13 +31,14 @@ export class CasesController {
     @Req() req: { id?: string },
   ): Promise<CaseCreatedDto> {
     const workflowId = caseWorkflowId(dto.caseNumber);
+    const initiatedAt = new Date();
     const input: CaseWorkflowInput = {
       caseNumber: dto.caseNumber,
       category: dto.category,
       title: dto.title,
       unitId: actor.unitId,
-      initiatedAt: new Date().toISOString(),
-      handlingDeadline: dto.handlingDeadline ? new Date(dto.handlingDeadline).toISOString() : null,
+      initiatedAt: initiatedAt.toISOString(),
+      handlingDeadline: handlingDeadlineOf(dto, initiatedAt),
       initiatedBy: actor.id,
       correlationId: req.id ?? workflowId,
     };
@@ -64,7 +66,10 @@ export class CasesController {
   @Get(':caseNumber')
   @Access('cases.read')
   @ApiOperation({ summary: 'Where a case stands (from its lifecycle workflow)' })
-  async status(@Param('caseNumber') caseNumber: string, @CurrentActor() actor: Actor): Promise<CaseStatus> {
+  async status(
+    @Param('caseNumber', CaseNumberPipe) caseNumber: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<CaseStatus> {
     let status: CaseStatus;
     try {
       status = await this.temporal.workflow.getHandle(caseWorkflowId(caseNumber)).query(caseStatusQuery);
@@ -75,6 +80,39 @@ export class CasesController {
     // Officers and unit heads see their own unit's cases only (SPEC C1: role and ownership).
     if (!maySeeUnit(actor, status.unitId)) throw caseNotFound(caseNumber);
     return status;
+  }
+}
+
+/** Penalty cases: 行政处罚法 第六十条 — decided within 90 days of initiation (立案), unless extended. */
+const PENALTY_HANDLING_PERIOD = { days: 90 } as const;
+const LONGEST_HANDLING_MS = 10 * 366 * 86_400_000;
+
+/**
+ * 执法期限 of the case record (L3): as the officer gave it, checked; or, for a penalty case, the statutory period
+ * from initiation by the working-day calendar (W5); otherwise none yet (the review refuses to guess one).
+ */
+function handlingDeadlineOf(dto: CreateCaseDto, initiatedAt: Date): string | null {
+  if (dto.handlingDeadline !== undefined) {
+    const given = new Date(dto.handlingDeadline);
+    if (given.getTime() <= initiatedAt.getTime() || given.getTime() - initiatedAt.getTime() > LONGEST_HANDLING_MS) {
+      throw new AppError(
+        'REQUEST.VALIDATION_FAILED',
+        HttpStatus.BAD_REQUEST,
+        {
+          zh: '执法期限须晚于立案时间，且不超过 10 年',
+          en: 'The handling deadline must be after the initiation and within 10 years of it',
+        },
+        [{ field: 'handlingDeadline', problems: ['must be in the future and within 10 years'] }],
+      );
+    }
+    return given.toISOString();
+  }
+  if (dto.category !== 'penalty') return null;
+  try {
+    return deadline(initiatedAt, PENALTY_HANDLING_PERIOD).toISOString();
+  } catch (err) {
+    if (err instanceof CalendarNotCoveredError) return null;
+    throw err;
   }
 }
 

@@ -6,13 +6,19 @@ import type { AuthenticatedRequest } from '@enforcement/platform';
 export interface ReviewCaller {
   readonly actor: Actor;
   readonly requestId: string;
+  /** The request id as the client sent it (`x-request-id`), or null: only a client's own id makes a call repeatable. */
+  readonly clientRequestId: string | null;
+  /** The caller's `authorization` header, forwarded to review-svc's read API so its own guard applies. */
+  readonly authorization: string;
 }
 
 /** The caller of a `@Roles(...)` review route. */
 export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): ReviewCaller => {
   const req = ctx.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
   if (!req.actor) throw new Error('Caller used on a route without @Roles');
-  return { actor: req.actor, requestId: req.id ?? '' };
+  const sent = req.headers['x-request-id'];
+  const clientRequestId = typeof sent === 'string' && sent !== '' ? sent : null;
+  return { actor: req.actor, requestId: req.id ?? '', clientRequestId, authorization: req.headers.authorization ?? '' };
 });
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { DecisionRecord, ReviewView } from '@enforcement/domain';
 import { routeAccess } from '@enforcement/domain';
-import { Access } from '@enforcement/platform';
+import { Access, CaseNumberPipe, IdParamPipe } from '@enforcement/platform';
 import { actingAs, Caller, type ReviewCaller } from './review-caller';
 import { CommandRoute } from './review-command.route';
 import { reviewRuleAppError } from './review-errors';
@@ -56,13 +56,13 @@ export class ReviewCommandsController {
   constructor(private readonly reviews: ReviewWorkflowClient) {}
 
   @CommandRoute('accept', 'acceptMaterials', '受理 — the materials are complete; the review clock starts (L5, L6)')
-  accept(@Param('caseNo') caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+  accept(@Param('caseNo', CaseNumberPipe) caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
     return this.reviews.send(caseNo, caller, { type: 'acceptMaterials' });
   }
 
   @CommandRoute('missing-materials', 'notifyMissingMaterials', '一次性告知 — notify every missing item at once (L5)')
   notifyMissing(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: MaterialItemsDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -75,7 +75,7 @@ export class ReviewCommandsController {
     '不予受理 — the supplement is still incomplete in substance; the review ends (L5)',
   )
   refuseAcceptance(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: MaterialItemsDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -84,7 +84,7 @@ export class ReviewCommandsController {
 
   @CommandRoute('supplement', 'supplement', '补正 — the unit’s one supplement (L5)', 'Allowed once.')
   supplement(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: SupplementDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -92,15 +92,19 @@ export class ReviewCommandsController {
   }
 
   @CommandRoute('pauses', 'pause', '中止计时 — expert consultation or verification stops the clock (L7)')
-  pause(@Param('caseNo') caseNo: string, @Body() dto: PauseDto, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+  pause(
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @Body() dto: PauseDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
     const pauseId = dto.pauseId ?? randomUUID();
     return this.reviews.send(caseNo, caller, { type: 'pause', pauseId, kind: dto.kind, reason: dto.reason });
   }
 
   @CommandRoute('pauses/:pauseId/resume', 'resume', '恢复计时 — one pause ends (L7)')
   resume(
-    @Param('caseNo') caseNo: string,
-    @Param('pauseId') pauseId: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @Param('pauseId', IdParamPipe) pauseId: string,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
     return this.reviews.send(caseNo, caller, { type: 'resume', pauseId });
@@ -112,7 +116,7 @@ export class ReviewCommandsController {
     '申请延期 — ask to extend a complex case by 2 working days (L6)',
   )
   requestExtension(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: ReasonDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -120,13 +124,16 @@ export class ReviewCommandsController {
   }
 
   @CommandRoute('extension-requests/approve', 'approveExtension', '批准延期 — the supervising leader approves (L6)')
-  approveExtension(@Param('caseNo') caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+  approveExtension(
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
     return this.reviews.send(caseNo, caller, { type: 'approveExtension' });
   }
 
   @CommandRoute('findings', 'recordFindings', '审核结论 — a finding on every review item (L8)')
   findings(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: FindingsDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -139,7 +146,7 @@ export class ReviewCommandsController {
     '法律顾问书面意见 — attach a legal advisor’s written opinion (L10)',
   )
   attachAdvisorOpinion(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: AdvisorOpinionDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -153,8 +160,8 @@ export class ReviewCommandsController {
     '复核 — the section has reviewed the advisor’s opinion (L10)',
   )
   markAdvisorOpinionReviewed(
-    @Param('caseNo') caseNo: string,
-    @Param('opinionId') opinionId: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @Param('opinionId', IdParamPipe) opinionId: string,
     @Body() dto: AdvisorOpinionReviewDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -163,7 +170,7 @@ export class ReviewCommandsController {
 
   @CommandRoute('opinion', 'issueOpinion', '出具审核意见 — issue the opinion document, two copies (L9)')
   opinion(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: OpinionDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -172,7 +179,7 @@ export class ReviewCommandsController {
 
   @CommandRoute('resubmit', 'resubmit', '重新报送 — resubmit after amending, correcting or reinvestigating')
   resubmit(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: ResubmitDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -181,7 +188,7 @@ export class ReviewCommandsController {
 
   @CommandRoute('withdraw', 'withdraw', '撤回 — the unit withdraws the submission, e.g. terminates the case')
   withdraw(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: ReasonDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -190,7 +197,7 @@ export class ReviewCommandsController {
 
   @CommandRoute('disagreement', 'disagree', '提出异议 — the unit disputes a returning opinion (L11)')
   disagree(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: DisagreementDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -202,13 +209,16 @@ export class ReviewCommandsController {
     'requestExpertMeeting',
     '召开专家论证会 — the leader convenes the expert meeting (L11)',
   )
-  requestExpertMeeting(@Param('caseNo') caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+  requestExpertMeeting(
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
     return this.reviews.send(caseNo, caller, { type: 'requestExpertMeeting' });
   }
 
   @CommandRoute('expert-meeting/outcome', 'recordExpertMeetingOutcome', '专家论证结果 — agreement, or none (L11)')
   expertMeetingOutcome(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: ExpertMeetingOutcomeDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -221,7 +231,7 @@ export class ReviewCommandsController {
     '集体讨论 — the leadership settles the disagreement; minutes required (L11)',
   )
   collectiveDiscussion(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: CollectiveDiscussionDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -234,7 +244,7 @@ export class ReviewCommandsController {
     '作出决定 — agency head approval or collective discussion after a passed review (L12)',
   )
   decide(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: DecisionDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
@@ -252,7 +262,7 @@ export class ReviewCommandsController {
   })
   @ApiOkResponse({ type: DecisionAllowedDto })
   async attemptDecision(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: DecisionAttemptDto,
     @Caller() caller: ReviewCaller,
   ): Promise<{ allowed: true; decision: DecisionRecord }> {

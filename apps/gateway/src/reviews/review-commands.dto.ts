@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsStoreSafeText } from '@enforcement/platform';
 import {
   OPINION_LABELS,
   REVIEW_ITEMS,
@@ -67,6 +68,7 @@ export class FindingDto implements ReviewFinding {
   @ApiProperty({ description: 'reasoning; required when the outcome is problem', maxLength: 2000 })
   @IsString()
   @Length(0, 2000)
+  @IsStoreSafeText({ max: 2000, min: 0, multiline: true })
   note!: string;
 }
 

@@ -12,14 +12,19 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
+import { IsCanonicalId, IsStoreSafeText } from '@enforcement/platform';
 
-/** A required piece of text (reason, note, document reference): not blank, bounded. */
+/** Longer than this, text is prose (reasons, opinions) and may have line breaks; shorter is a name or reference. */
+const ONE_LINE_MAX = 300;
+
+/** A required piece of text (reason, note, document reference): not blank, bounded, storable. */
 export const Text = (description: string, max = 2000, example?: string) =>
   applyDecorators(
     ApiProperty({ description, maxLength: max, example }),
     IsString(),
     Length(1, max),
     Matches(/\S/, { message: '$property must not be blank' }),
+    IsStoreSafeText({ max, multiline: max > ONE_LINE_MAX }),
   );
 
 /** The same, optional. */
@@ -30,6 +35,7 @@ export const OptionalText = (description: string, max = 2000) =>
     IsString(),
     Length(1, max),
     Matches(/\S/, { message: '$property must not be blank' }),
+    IsStoreSafeText({ max, multiline: max > ONE_LINE_MAX }),
   );
 
 /** A caller-chosen id (pause, advisor opinion); the gateway picks one when it is left out. */
@@ -38,6 +44,7 @@ export const OptionalId = (description: string) =>
     ApiPropertyOptional({ description: `${description}; generated when left out`, pattern: '^[A-Za-z0-9._:-]{1,64}$' }),
     IsOptional(),
     Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: '$property must be 1-64 letters, digits or . _ : -' }),
+    IsCanonicalId(),
   );
 
 /** One of a fixed set of values. */

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCanonicalId } from '@enforcement/platform';
 import { routeAccess } from '@enforcement/domain';
 
 /** Roles that can hold a review task (from the one access module). */
@@ -17,6 +18,7 @@ export class TaskInboxQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @IsCanonicalId()
   unitId?: string;
 
   @ApiPropertyOptional({ description: '1-based page number', default: 1, minimum: 1 })

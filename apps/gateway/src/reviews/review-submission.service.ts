@@ -19,6 +19,7 @@ import { ReviewWorkflowClient } from './review-workflow.client';
 import type { SubmitReviewDto } from './submit-review.dto';
 import { CaseOwnership } from './case-ownership';
 import { PreliminaryReviews } from './preliminary-reviews';
+import { ReviewCaseRecords } from './review-case-records';
 
 /** Who may submit a case for review (SPEC C1, L2): the handling unit. */
 export const SUBMIT_ROLES = routeAccess['reviews.submit'].roles;
@@ -44,11 +45,14 @@ export class ReviewSubmissionService {
     private readonly preliminaryReviews: PreliminaryReviews,
     private readonly catalogue: AgencyCatalogue,
     private readonly reviews: ReviewWorkflowClient,
+    private readonly caseRecords: ReviewCaseRecords,
   ) {}
 
   async submit(dto: SubmitReviewDto, caller: ReviewCaller): Promise<ReviewSubmitted> {
     const { actor } = caller;
     const reviewedCase = await this.cases.requireOwnCase(dto.caseNo, actor.unitId);
+    // L3: the handling deadline is the case record's as review-svc received it, never the submitter's.
+    const handlingDeadline = await this.caseRecords.handlingDeadlineOf(dto.caseNo, caller);
     // L2: the latest sign-off the unit head made for this case; the reducer refuses none and a not-passed one.
     const signOff = await this.preliminaryReviews.latest(dto.caseNo, actor.unitId);
     const now = new Date();
@@ -66,7 +70,7 @@ export class ReviewSubmissionService {
       caseFacts: dto.caseFacts,
       materials: dto.materials,
       urgent: dto.urgent,
-      caseHandlingDeadline: new Date(dto.handlingDeadline).toISOString(),
+      caseHandlingDeadline: handlingDeadline,
       ...(dto.statutoryReviewWorkdays === undefined ? {} : { statutoryReviewWorkdays: dto.statutoryReviewWorkdays }),
       majorDecision: {
         catalogueVersion: assessment.catalogueVersion,

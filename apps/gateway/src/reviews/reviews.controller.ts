@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ReviewView } from '@enforcement/domain';
-import { Access } from '@enforcement/platform';
+import { Access, CaseNumberPipe, IdParamPipe } from '@enforcement/platform';
 import { civilDate } from '@enforcement/workdays';
 import { Caller, type ReviewCaller } from './review-caller';
 import { ReviewReadApi } from './review-read.api';
@@ -68,7 +68,7 @@ export class ReviewsController {
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED' })
   @ApiNotFoundResponse({ description: 'CASE.NOT_FOUND: no such case in the caller’s unit' })
   signPreliminaryReview(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: SignPreliminaryReviewDto,
     @Caller() caller: ReviewCaller,
   ): Promise<PreliminaryReviewSignOff> {
@@ -119,7 +119,7 @@ export class ReviewsController {
   })
   @ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND, OPINION.DOCUMENT_NOT_FOUND' })
   opinionDocuments(
-    @Param('caseNo') caseNo: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Headers('authorization') authorization: string,
     @Caller() caller: ReviewCaller,
   ): Promise<unknown> {
@@ -143,8 +143,8 @@ export class ReviewsController {
   })
   @ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND, OPINION.DOCUMENT_NOT_FOUND' })
   async opinionDocument(
-    @Param('caseNo') caseNo: string,
-    @Param('copy') copy: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @Param('copy', IdParamPipe) copy: string,
     @Headers('authorization') authorization: string,
     @Caller() caller: ReviewCaller,
     @Res({ passthrough: true }) res: Response,
@@ -166,7 +166,7 @@ export class ReviewsController {
   @ApiOperation({ summary: 'Where a case’s legal review stands (officers and unit heads: their own unit’s only)' })
   @ApiOkResponse({ type: ReviewViewDto })
   @ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND' })
-  view(@Param('caseNo') caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+  view(@Param('caseNo', CaseNumberPipe) caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
     return this.reviews.view(caseNo, caller);
   }
 }

@@ -3,6 +3,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CaseOwnership } from './case-ownership';
 import { PreliminaryReviews } from './preliminary-reviews';
 import { ReviewCommandsController } from './review-commands.controller';
+import { ReviewCaseRecords } from './review-case-records';
 import { ReviewReadApi } from './review-read.api';
 import { ReviewSubmissionService } from './review-submission.service';
 import { ReviewWorkflowClient } from './review-workflow.client';
@@ -13,6 +14,13 @@ import { ReviewsController } from './reviews.controller';
   imports: [CatalogueModule],
   // ReviewsController first: its `tasks` and `statistics` routes must match before `:caseNo`.
   controllers: [ReviewsController, ReviewCommandsController],
-  providers: [ReviewWorkflowClient, ReviewSubmissionService, ReviewReadApi, CaseOwnership, PreliminaryReviews],
+  providers: [
+    ReviewWorkflowClient,
+    ReviewSubmissionService,
+    ReviewReadApi,
+    CaseOwnership,
+    PreliminaryReviews,
+    ReviewCaseRecords,
+  ],
 })
 export class ReviewsModule {}

@@ -1,18 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import {
   MATERIAL_CHECKLIST,
   type CaseFacts,
@@ -20,6 +7,7 @@ import {
   type MaterialItemId,
   type SubmittedMaterial,
 } from '@enforcement/domain';
+import { IsCaseNumber } from '@enforcement/platform';
 import { AssessmentDto, ProposedDecisionDto } from '../catalogue/proposed-decision.dto';
 import { Nested, NestedList, OneOf, OptionalText, Text } from './review-fields';
 import { ReviewViewDto } from './review-view.dto';
@@ -96,7 +84,7 @@ export class SubmitReviewDto {
   @ApiProperty({ description: '案件编号 — the case number (initiated in this unit)', example: '衡民罚〔2026〕12号' })
   @IsString()
   @Length(3, 64)
-  @Matches(/^[^\s/\\?#%]+$/, { message: 'caseNo must not contain spaces or / \\ ? # %' })
+  @IsCaseNumber()
   caseNo!: string;
 
   @Nested(ProposedDecisionDto, 'the decision proposed; the catalogue in force assesses it (L1)')
@@ -118,10 +106,6 @@ export class SubmitReviewDto {
   @ApiProperty({ description: '情况紧急 — urgent: 1 working day instead of 3 (L6)' })
   @IsBoolean()
   urgent!: boolean;
-
-  @ApiProperty({ description: '执法期限 — end of the case’s handling period (ISO-8601 with offset), for the L3 check' })
-  @IsISO8601({ strict: true })
-  handlingDeadline!: string;
 
   @ApiPropertyOptional({ description: 'review limit in working days fixed by a law for this kind of case' })
   @IsOptional()

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { maySeeUnit, type Actor, type OpinionCopy } from '@enforcement/domain';
-import { Access, AppError, CurrentActor } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, CurrentActor, IdParamPipe } from '@enforcement/platform';
 import { reviewNotFound } from '../reviews/review-not-found';
 import { BlobStore, sha256Hex } from '../blobs/blob.store';
 import { latestOpinionDocumentsOfCase, type OpinionDocumentRow } from './opinion-document.records';
@@ -32,7 +32,10 @@ export class OpinionDocumentsController {
   @Get(':caseNo/opinion-documents')
   @Access('reviews.opinion-documents')
   @ApiOperation({ summary: '法制审核意见书 — the two registered copies of the latest opinion document' })
-  async list(@Param('caseNo') caseNo: string, @CurrentActor() actor: Actor): Promise<OpinionDocumentItem[]> {
+  async list(
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<OpinionDocumentItem[]> {
     const documents = await this.documentsOf(caseNo, actor);
     return documents.map((d) => ({ copy: d.copy, sha256: d.sha256, size: d.byteSize, documentNo: d.documentNo }));
   }
@@ -43,8 +46,8 @@ export class OpinionDocumentsController {
     summary: '法制审核意见书 — one copy as PDF, checked against its registered SHA-256 before it is sent',
   })
   async download(
-    @Param('caseNo') caseNo: string,
-    @Param('copy') copy: string,
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @Param('copy', IdParamPipe) copy: string,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {

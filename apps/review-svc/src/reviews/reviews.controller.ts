@@ -8,7 +8,7 @@ import {
   type ReviewStatus,
   type ReviewView,
 } from '@enforcement/domain';
-import { Access, AppError, CurrentActor } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
 import { endOfCivilDay, startOfCivilDay, workdaysLeft } from '@enforcement/workdays';
 import { ReviewReadRepository, type ReviewerStatistics, type UnitStatistics } from './review-read.repository';
 import { reviewNotFound } from './review-not-found';
@@ -136,7 +136,7 @@ export class ReviewsController {
   @Get(':caseNo')
   @Access('reviews.read')
   @ApiOperation({ summary: '法制审核 — the review of a case as its workflow last stored it' })
-  async review(@Param('caseNo') caseNo: string, @CurrentActor() actor: Actor): Promise<ReviewView> {
+  async review(@Param('caseNo', CaseNumberPipe) caseNo: string, @CurrentActor() actor: Actor): Promise<ReviewView> {
     const found = await this.reads.latestView(caseNo);
     if (found === null) throw reviewNotFound(caseNo);
     const { view } = found;

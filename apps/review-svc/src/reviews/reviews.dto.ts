@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCanonicalId } from '@enforcement/platform';
 import { routeAccess } from '@enforcement/domain';
 
 /** Roles that can hold a review task (the assignees of `reviewStepOf`), from the one access module. */
@@ -16,6 +17,7 @@ export class TaskInboxQuery {
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @IsCanonicalId()
   unitId?: string;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })

@@ -41,6 +41,8 @@ export const routeAccess = {
   'reviews.preliminary-review': { roles: ['unit-head'], scope: 'unit' },
   /** Task inbox (L6, C2). */
   'reviews.tasks': { roles: TASK_HOLDERS, scope: 'unit' },
+  /** review-svc's copy of a case record (unit, handling deadline) that a submission takes its L3 deadline from. */
+  'reviews.case-record': { roles: UNIT_ROLES, scope: 'unit' },
   /** L13 statistics: whoever answers for the agency's review work. */
   'reviews.statistics': { roles: ['legal-section-head', 'supervising-leader', 'agency-head'], scope: 'agency' },
   /** One review: everyone who takes part in reviews. */

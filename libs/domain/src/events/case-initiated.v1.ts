@@ -18,7 +18,12 @@ export const caseInitiatedV1 = defineEvent({
     unitId: z.string().min(1).max(64),
     /** When the case was initiated (ISO-8601). */
     initiatedAt: z.string().datetime({ offset: true }),
-    /** 执法期限 — when the case must be decided, if known (ISO-8601); review-svc uses it for SPEC L3. */
+    /**
+     * 执法期限 — when the case must be decided (ISO-8601); the one source of a review's L3 timing check (review-svc
+     * never takes it from a submission). Versioning: nullable in v1, because cases initiated before the case record
+     * carried it have none, and a penalty case initiated while the calendar lacked the year gets none; producers set it
+     * whenever they know it. `case.initiated.v2` will make it required once recording-svc owns the deadline.
+     */
     handlingDeadline: z.string().datetime({ offset: true }).nullable(),
   }),
 });

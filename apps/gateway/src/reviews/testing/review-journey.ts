@@ -137,6 +137,7 @@ async function loadNextYearIfNeeded(): Promise<void> {
 /** One case of unit-enforcement-1 on its way through the review. */
 export class ReviewJourney {
   private signed = false;
+  private submissions = 0;
 
   private constructor(readonly caseNo: string) {}
 
@@ -147,7 +148,13 @@ export class ReviewJourney {
     await request(gateway)
       .post('/api/v1/cases')
       .set('authorization', await bearer('u-officer-1'))
-      .send({ caseNumber: caseNo, category: 'penalty', title: `法制审核测试 ${caseNo}` })
+      // L3: the handling deadline is the case record's; the submission never carries one.
+      .send({
+        caseNumber: caseNo,
+        category: 'penalty',
+        title: `法制审核测试 ${caseNo}`,
+        handlingDeadline: lastCoveredDay(),
+      })
       .expect(201);
     return new ReviewJourney(caseNo);
   }
@@ -178,7 +185,6 @@ export class ReviewJourney {
       caseFacts: PENALTY_FACTS,
       materials: materials(),
       urgent: false,
-      handlingDeadline: lastCoveredDay(),
       ...overrides,
     };
   }
@@ -193,11 +199,23 @@ export class ReviewJourney {
       const signed = await this.signPreliminaryReview('passed');
       if (signed.status !== 201) throw new Error(`preliminary review not signed: ${signed.status} ${signed.text}`);
     }
-    return request(gateway)
-      .post('/api/v1/reviews')
-      .set('authorization', await bearer(as))
-      .set('x-request-id', `e2e-${this.caseNo}`)
-      .send(this.submission(overrides));
+    this.submissions += 1;
+    const requestId = `e2e-${this.caseNo}-${this.submissions}`;
+    const send = async () =>
+      request(gateway)
+        .post('/api/v1/reviews')
+        .set('authorization', await bearer(as))
+        .set('x-request-id', requestId)
+        .send(this.submission(overrides));
+    // review-svc learns of the case from recording-svc's event a moment after initiation (L3: it holds the deadline).
+    let res = await send();
+    if (res.status === 409 && res.body.code === 'REVIEW.CASE_NOT_REGISTERED') {
+      res = await eventually(async () => {
+        const again = await send();
+        return again.status === 409 && again.body.code === 'REVIEW.CASE_NOT_REGISTERED' ? undefined : again;
+      }, `review-svc to register case ${this.caseNo}`);
+    }
+    return res;
   }
 
   /** `POST /api/v1/reviews/<caseNo>/<path>` as a demo user; the caller asserts the status. */
