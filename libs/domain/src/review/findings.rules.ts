@@ -143,3 +143,29 @@ export function checkOpinionAgainstFindings(
     reasonEn: `this opinion needs a problem in one of: ${itemsEn.join(', ')}`,
   });
 }
+
+/** The finding a transfer's ground rests on: 超出本机关职权范围 on `authority`, 涉嫌犯罪 on `criminal-referral`. */
+const TRANSFER_GROUND_ITEM: Readonly<Record<'beyond-powers' | 'suspected-crime', ReviewItem>> = {
+  'beyond-powers': 'authority',
+  'suspected-crime': 'criminal-referral',
+};
+
+/**
+ * SPEC L9: a transfer names its ground, and the findings must show it — beyond the agency's powers (Annex 3
+ * 第十条(二)) only when the authority finding is a problem, suspected crime (seed 001 §二(三)) only when the
+ * criminal-referral finding is.
+ */
+export function checkTransferGround(
+  ground: 'beyond-powers' | 'suspected-crime',
+  findings: readonly ReviewFinding[],
+): ReviewRuleError | undefined {
+  const item = TRANSFER_GROUND_ITEM[ground];
+  if (findings.some((f) => f.item === item && f.outcome === 'problem')) return undefined;
+  const { itemsZh, itemsEn } = labels([item]);
+  return new ReviewRuleError('REVIEW.TRANSFER_GROUND_NOT_FOUND', {
+    groundZh: ground === 'beyond-powers' ? '超出本机关职权范围' : '涉嫌犯罪',
+    groundEn: ground,
+    itemZh: itemsZh[0],
+    itemEn: itemsEn[0],
+  });
+}

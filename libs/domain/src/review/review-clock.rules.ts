@@ -169,6 +169,11 @@ export function warningAt(
  * SPEC L3: a submission is late unless at least `leadWorkdays` working days of the case's handling period remain
  * after the submission day (执法期限届满10个工作日前报送). Submitting on the last day that still leaves 10 working
  * days is on time; a submission on a rest day counts from the working days after it.
+ *
+ * Lateness is a flag, never a refusal, so a handling deadline in a year the calendar does not cover yet (W3) must
+ * not stop the submission: the rule looks for the `leadWorkdays`-th working day after the submission day, and only
+ * when the covered years prove it falls after the deadline's last day is the submission late. A deadline beyond the
+ * covered years with that day out of reach is far away, so not late.
  */
 export function isLateSubmission(
   submittedAt: Date,
@@ -177,11 +182,25 @@ export function isLateSubmission(
   leadWorkdays: number = DEFAULT_REVIEW_POLICY.submissionLeadWorkdays,
 ): boolean {
   if (submittedAt.getTime() >= caseHandlingDeadline.getTime()) return true;
-  const remaining = calendar.countWorkdays(
-    calendar.civilDate(submittedAt),
-    lastCivilDay(caseHandlingDeadline, calendar),
-  );
-  return remaining < leadWorkdays;
+  const submissionDay = calendar.civilDate(submittedAt);
+  const lastDay = lastCivilDay(caseHandlingDeadline, calendar);
+  try {
+    return calendar.addWorkdays(submissionDay, leadWorkdays) > lastDay;
+  } catch (error) {
+    if (!isNotCovered(error)) throw error;
+  }
+  // The lead ran past the covered years: late only if the deadline's own day is covered and too close.
+  try {
+    return calendar.countWorkdays(submissionDay, lastDay) < leadWorkdays;
+  } catch (error) {
+    if (!isNotCovered(error)) throw error;
+    return false;
+  }
+}
+
+/** The calendar's W3 refusal for a year it has no data for (`CalendarNotCoveredError` of @enforcement/workdays). */
+function isNotCovered(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'WORKDAYS.CALENDAR_NOT_COVERED';
 }
 
 /** SPEC L5: end of the window for the one supplement after the one-time notice (default 5 working days). */

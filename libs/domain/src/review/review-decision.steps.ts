@@ -4,6 +4,7 @@
  */
 import { ReviewRuleError, type ReviewErrorCode } from './review.errors';
 import { ROLE_LABELS, STATUS_LABELS, categoryLabels, commandLabels } from './review.labels';
+import type { ReviewPolicy } from './review.policy';
 import type { ReviewState, ReviewStatus } from './review.state';
 import type { IsoInstant, ReviewActor } from './review.types';
 import { concluded, fail, requireMinutes, requireText, type StepHandlers } from './review-steps.shared';
@@ -23,7 +24,7 @@ export const DECISION_STEPS: StepHandlers<'decide'> = {
           rolesEn: [ROLE_LABELS['agency-head'][1]],
         });
       }
-      if (env.policy.collectiveDiscussionRequiredFor.includes(state.category)) {
+      if (collectiveDiscussionRequired(state, env.policy)) {
         fail('REVIEW.COLLECTIVE_DISCUSSION_REQUIRED', categoryLabels(state));
       }
     } else {
@@ -86,4 +87,16 @@ export function decisionGate(
       code: error.code,
     },
   };
+}
+
+/**
+ * 对重大处罚案件…集体讨论决定 (seed 000 Annex 2 第二十七条): collective discussion is forced for the categories the
+ * policy names — by default penalties — when the case is major by the catalogue. A case reviewed only because the
+ * agency reviews everything outside the simplified procedure (widened scope, no catalogue entry) is not a major
+ * case in that sense, so the agency head may approve it.
+ */
+export function collectiveDiscussionRequired(state: ReviewState, policy: ReviewPolicy): boolean {
+  if (!policy.collectiveDiscussionRequiredFor.includes(state.category)) return false;
+  const { widenedScope, entryIds } = state.submission.majorDecision;
+  return !(widenedScope && entryIds.length === 0);
 }

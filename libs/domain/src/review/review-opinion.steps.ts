@@ -2,7 +2,7 @@
  * Opinion phase of the review (SPEC L8–L10): findings, the legal advisor's opinion, the section's opinion
  * (审核意见) and the unit's resubmission after a returning opinion.
  */
-import { OPINION_LABELS, checkFindings, checkOpinionAgainstFindings } from './findings.rules';
+import { OPINION_LABELS, checkFindings, checkOpinionAgainstFindings, checkTransferGround } from './findings.rules';
 import { missingMaterials, requiredMaterials } from './materials.rules';
 import type { ReviewRound, ReviewState } from './review.state';
 import {
@@ -99,6 +99,8 @@ export const OPINION_STEPS: StepHandlers<
     const contradiction = checkOpinionAgainstFindings(command.opinion, round.findings ?? []);
     if (contradiction) throw contradiction;
     const transfer = checkTransfer(command.opinion, command.transfer);
+    const groundless = transfer === null ? undefined : checkTransferGround(transfer.ground, round.findings ?? []);
+    if (groundless) throw groundless;
     const deadline = deadlineOf(state, round, env);
     const overdue = deadline !== null && now.getTime() > deadline.getTime();
     const nextRound: ReviewRound = {

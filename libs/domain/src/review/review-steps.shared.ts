@@ -142,12 +142,18 @@ export function mergeMaterials(
 
 /**
  * Items still outstanding: what the checklist finds missing, plus anything the notice asked for that has not come —
- * the reviewer may ask for an item the checklist would not (e.g. a deficient transcript).
+ * the reviewer may ask for an item the checklist would not (e.g. a deficient transcript). Once the notice has named
+ * an item, only a new document in the supplement cures it: the document already on file is the deficient one
+ * (补充材料后仍不齐备的，不予受理, SPEC L5).
  */
-export function outstanding(state: Pick<ReviewState, 'caseFacts' | 'materials' | 'notice'>): MaterialItemId[] {
-  const present = new Set(state.materials.filter((m) => m.documentRef.trim() !== '').map((m) => m.item));
+export function outstanding(
+  state: Pick<ReviewState, 'caseFacts' | 'materials' | 'notice' | 'supplement'>,
+): MaterialItemId[] {
+  const supplied = new Set(
+    (state.supplement?.materials ?? []).filter((m) => m.documentRef.trim() !== '').map((m) => m.item),
+  );
   const items = new Set(missingMaterials(requiredMaterials(state.caseFacts), state.materials).map((r) => r.item));
-  for (const item of state.notice?.missing ?? []) if (!present.has(item)) items.add(item);
+  for (const item of state.notice?.missing ?? []) if (!supplied.has(item)) items.add(item);
   return MATERIAL_CHECKLIST.map((r) => r.item).filter((item) => items.has(item));
 }
 

@@ -198,6 +198,11 @@ const TEMPLATES = {
     zh: '重大{categoryZh}案件须提交局长办公会集体讨论决定，不能由负责人单独批准',
     en: 'a major {categoryEn} case must be decided by collective discussion, not by the agency head alone',
   },
+  'REVIEW.TRANSFER_GROUND_NOT_FOUND': {
+    category: 'conflict',
+    zh: '移送理由“{groundZh}”须有审核结论支持：“{itemZh}”一项应记为存在问题；请核对审核结论或移送理由',
+    en: 'the transfer ground "{groundEn}" needs the finding "{itemEn}" to be a problem; check the findings or the ground',
+  },
   'REVIEW.REVIEW_NOT_PASSED': {
     category: 'conflict',
     zh: '未经法制审核或审核未通过，不得作出重大执法决定（当前：{statusZh}）',
