@@ -37,26 +37,49 @@ import type {
   ReviewStoreActivities,
   SaveReviewChangeInput,
 } from '../activities/review-store.activities';
-import { hypothetical2027 } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
+import { hypotheticalYearsThrough } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
 import type { IssueOpinionDocumentInput } from './opinion-document.input';
 import type { reviewWorkflow } from './review.workflow';
 
 /*
  * The review workflow on Temporal's time-skipping server, with the real calendar activities and an in-memory store.
- * The machine's clock is already past October 2026 and the server cannot go back in time, so holiday cases use the
- * test-only hypothetical 2027 arrangement (National Day 1–7 Oct 2027, make-up Saturday 9 Oct 2027) loaded at run
- * time as an agency would load next year's notice (W4); weekend cases use the real 2026 data of December.
+ * The server only moves forward from the machine's clock, so no test may name a fixed year: each scenario is written
+ * for the weekday layout of a reference year (2026 for the weekend cases, 2027 for the National Day case) and runs in
+ * the first year after the current one whose calendar has the same layout (same weekday on 1 January, same leap-ness),
+ * on test-only hypothetical arrangements for every year after the bundled data (National Day 1–7 October and the
+ * make-up Saturday after it; nothing in December), loaded as an agency would load a notice (W4). Under
+ * `faketime -f +400d` the same tests run a layout-cycle later and assert the same days.
  */
 
-/** Beijing wall-clock time as an instant, e.g. bj('2027-09-30 10:00'). */
+/** The first year after the clock's current year laid out like `reference` (same 1 January weekday and length). */
+function yearLike(reference: number): number {
+  const layout = (y: number) =>
+    `${new Date(Date.UTC(y, 0, 1)).getUTCDay()}/${(y % 4 === 0 && y % 100 !== 0) || y % 400 === 0}`;
+  let year = new Date().getUTCFullYear() + 1;
+  while (layout(year) !== layout(reference)) year++;
+  return year;
+}
+
+/** Years the scenarios run in; 'Y26-12-02' means 2 December of the year laid out like 2026. */
+const YEARS = { Y26: yearLike(2026), Y27: yearLike(2027) };
+
+/** A scenario date 'Y27-09-30' → the civil date in the year laid out like 2027. */
+function day(date: string): string {
+  const [ref, rest] = [date.slice(0, 3) as keyof typeof YEARS, date.slice(4)];
+  const year = YEARS[ref];
+  if (!year) throw new Error(`scenario date ${date} must start with Y26- or Y27-`);
+  return `${year}-${rest}`;
+}
+
+/** Beijing wall-clock time as an instant, e.g. bj('Y27-09-30 10:00'). */
 function bj(local: string): Date {
   const [date, time] = local.split(' ');
-  return new Date(`${date}T${time}:00+08:00`);
+  return new Date(`${day(date)}T${time}:00+08:00`);
 }
 
 /** 24:00 Beijing at the end of a civil date, as ISO: how every working-day limit ends. */
 function endOf(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+  return new Date(Date.parse(`${day(date)}T00:00:00+08:00`) + 86_400_000).toISOString();
 }
 
 /**
@@ -115,8 +138,13 @@ class MemoryStore {
   }
 }
 
-const withHypothetical2027 = () => WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS, hypothetical2027()]);
-const HANDLING_DEADLINE = new Date('2027-12-31T16:00:00.000Z').toISOString();
+/** Bundled data, then test-only arrangements for every later year the scenarios reach. */
+const testCalendar = () =>
+  WorkdayCalendar.fromYears([
+    ...BUNDLED_YEAR_ARRANGEMENTS,
+    ...hypotheticalYearsThrough(Math.max(YEARS.Y26, YEARS.Y27) + 1),
+  ]);
+const HANDLING_DEADLINE = endOf('Y27-12-31');
 
 interface Harness {
   env: TestWorkflowEnvironment;
@@ -127,7 +155,7 @@ interface Harness {
 
 let bundle: WorkflowBundleWithSourceMap;
 
-async function harness(calendar: WorkdayCalendar = withHypothetical2027()): Promise<Harness> {
+async function harness(calendar: WorkdayCalendar = testCalendar()): Promise<Harness> {
   const env = await createTimeSkippingEnv();
   await registerSearchAttributes(env);
   const store = new MemoryStore();
@@ -229,22 +257,22 @@ describe('reviewWorkflow (time-skipping)', () => {
   it('L6: a standard review runs 3 working days across National Day and the make-up Saturday; C2: warned one working day before, reported when missed', async () => {
     const h = await harness();
     await h.run(async () => {
-      const handle = await submitAt(h, bj('2027-09-30 10:00'));
-      const accepted = await commandAt(h, handle, bj('2027-09-30 11:00'), accept);
+      const handle = await submitAt(h, bj('Y27-09-30 10:00'));
+      const accepted = await commandAt(h, handle, bj('Y27-09-30 11:00'), accept);
       // Received Thu 30 Sep; 1–7 Oct off; counted: Fri 8, Sat 9 (make-up working day), Mon 11 Oct.
-      expect(accepted.deadline).toBe(endOf('2027-10-11'));
+      expect(accepted.deadline).toBe(endOf('Y27-10-11'));
       expect(accepted.deadlineKind).toBe('review');
-      expect(accepted.warningAt).toBe(endOf('2027-10-09'));
+      expect(accepted.warningAt).toBe(endOf('Y27-10-09'));
       expect(accepted.nextActorRoles).toEqual(['legal-reviewer', 'legal-section-head']);
       expect(h.store.eventTypes()).toEqual(['review.submitted.v1', 'review.accepted.v1']);
 
-      await h.env.sleep(new Date(endOf('2027-10-11')).getTime() - (await h.env.currentTimeMs()) + 60_000);
+      await h.env.sleep(new Date(endOf('Y27-10-11')).getTime() - (await h.env.currentTimeMs()) + 60_000);
       await eventually(async () => (h.store.noticesOf('missed').length > 0 ? true : undefined), 'missed notice');
       expect(h.store.noticesOf('warning')).toEqual([
-        { at: endOf('2027-10-09'), limit: 'review-limit', deadline: endOf('2027-10-11') },
+        { at: endOf('Y27-10-09'), limit: 'review-limit', deadline: endOf('Y27-10-11') },
       ]);
       expect(h.store.noticesOf('missed')).toEqual([
-        { at: endOf('2027-10-11'), limit: 'review-limit', deadline: endOf('2027-10-11') },
+        { at: endOf('Y27-10-11'), limit: 'review-limit', deadline: endOf('Y27-10-11') },
       ]);
       const view = await handle.query(reviewViewQuery);
       expect(view.overdue).toBe(true);
@@ -261,10 +289,10 @@ describe('reviewWorkflow (time-skipping)', () => {
   it('L6: an urgent review ends at 24:00 of the next working day across a holiday', async () => {
     const h = await harness();
     await h.run(async () => {
-      const handle = await submitAt(h, bj('2027-09-30 10:00'), { urgent: true });
-      const accepted = await commandAt(h, handle, bj('2027-09-30 11:00'), accept);
-      expect(accepted.deadline).toBe(endOf('2027-10-08'));
-      expect(accepted.warningAt).toBe(endOf('2027-09-30'));
+      const handle = await submitAt(h, bj('Y27-09-30 10:00'), { urgent: true });
+      const accepted = await commandAt(h, handle, bj('Y27-09-30 11:00'), accept);
+      expect(accepted.deadline).toBe(endOf('Y27-10-08'));
+      expect(accepted.warningAt).toBe(endOf('Y27-09-30'));
       expect(accepted.workdaysLeft).toBe(2);
     });
   }, 90_000);
@@ -272,20 +300,20 @@ describe('reviewWorkflow (time-skipping)', () => {
   it('L6: the supervising leader extends a complex review by 2 working days, once', async () => {
     const h = await harness();
     await h.run(async () => {
-      const handle = await submitAt(h, bj('2027-09-30 10:00'));
-      await commandAt(h, handle, bj('2027-09-30 11:00'), accept);
-      const requested = await commandAt(h, handle, bj('2027-10-08 09:00'), {
+      const handle = await submitAt(h, bj('Y27-09-30 10:00'));
+      await commandAt(h, handle, bj('Y27-09-30 11:00'), accept);
+      const requested = await commandAt(h, handle, bj('Y27-10-08 09:00'), {
         type: 'requestExtension',
         actor: reviewer,
         reason: '案情复杂',
       });
       expect(requested.step).toBe('extension-approval');
       expect(requested.nextActorRoles).toEqual(['supervising-leader']);
-      const extended = await commandAt(h, handle, bj('2027-10-08 10:00'), {
+      const extended = await commandAt(h, handle, bj('Y27-10-08 10:00'), {
         type: 'approveExtension',
         actor: supervisor,
       });
-      expect(extended.deadline).toBe(endOf('2027-10-13'));
+      expect(extended.deadline).toBe(endOf('Y27-10-13'));
       const again = await refusal(
         handle.executeUpdate(reviewCommandUpdate, {
           args: [{ type: 'requestExtension', actor: reviewer, reason: '再次延期' }],
@@ -297,12 +325,12 @@ describe('reviewWorkflow (time-skipping)', () => {
   }, 90_000);
 
   it('L7: a pause spanning a weekend moves the limit by the paused working days only, and holds the warning', async () => {
-    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    const h = await harness();
     await h.run(async () => {
-      const handle = await submitAt(h, bj('2026-12-02 09:00'), { caseHandlingDeadline: endOf('2026-12-31') });
-      const accepted = await commandAt(h, handle, bj('2026-12-02 10:00'), accept);
-      expect(accepted.deadline).toBe(endOf('2026-12-07'));
-      const paused = await commandAt(h, handle, bj('2026-12-04 10:00'), {
+      const handle = await submitAt(h, bj('Y26-12-02 09:00'), { caseHandlingDeadline: endOf('Y26-12-31') });
+      const accepted = await commandAt(h, handle, bj('Y26-12-02 10:00'), accept);
+      expect(accepted.deadline).toBe(endOf('Y26-12-07'));
+      const paused = await commandAt(h, handle, bj('Y26-12-04 10:00'), {
         type: 'pause',
         actor: reviewer,
         pauseId: 'verify-1',
@@ -312,40 +340,40 @@ describe('reviewWorkflow (time-skipping)', () => {
       expect(paused.status).toBe('paused');
       expect(paused.deadline).toBeNull();
       // Fri 4 Dec 10:00 → Mon 7 Dec 10:00: Friday and Monday were touched, the weekend never counted.
-      const resumed = await commandAt(h, handle, bj('2026-12-07 10:00'), {
+      const resumed = await commandAt(h, handle, bj('Y26-12-07 10:00'), {
         type: 'resume',
         actor: reviewer,
         pauseId: 'verify-1',
       });
       expect(resumed.status).toBe('under-review');
-      expect(resumed.deadline).toBe(endOf('2026-12-09'));
-      expect(resumed.warningAt).toBe(endOf('2026-12-08'));
+      expect(resumed.deadline).toBe(endOf('Y26-12-09'));
+      expect(resumed.warningAt).toBe(endOf('Y26-12-08'));
       // The original warning instant (end of Fri 4 Dec) passed during the pause without a notice.
       expect(h.store.notices).toEqual([]);
     });
   }, 90_000);
 
   it('L7: overlapping expert consultation and verification are counted once', async () => {
-    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    const h = await harness();
     await h.run(async () => {
-      const handle = await submitAt(h, bj('2026-12-14 09:00'), { caseHandlingDeadline: endOf('2026-12-31') });
-      const accepted = await commandAt(h, handle, bj('2026-12-14 10:00'), accept);
-      expect(accepted.deadline).toBe(endOf('2026-12-17'));
-      await commandAt(h, handle, bj('2026-12-15 09:00'), {
+      const handle = await submitAt(h, bj('Y26-12-14 09:00'), { caseHandlingDeadline: endOf('Y26-12-31') });
+      const accepted = await commandAt(h, handle, bj('Y26-12-14 10:00'), accept);
+      expect(accepted.deadline).toBe(endOf('Y26-12-17'));
+      await commandAt(h, handle, bj('Y26-12-15 09:00'), {
         type: 'pause',
         actor: reviewer,
         pauseId: 'experts',
         kind: 'expert-consultation',
         reason: '专家论证',
       });
-      await commandAt(h, handle, bj('2026-12-15 14:00'), {
+      await commandAt(h, handle, bj('Y26-12-15 14:00'), {
         type: 'pause',
         actor: reviewer,
         pauseId: 'verify',
         kind: 'verification',
         reason: '核实情况',
       });
-      const oneResumed = await commandAt(h, handle, bj('2026-12-16 10:00'), {
+      const oneResumed = await commandAt(h, handle, bj('Y26-12-16 10:00'), {
         type: 'resume',
         actor: reviewer,
         pauseId: 'experts',
@@ -353,34 +381,34 @@ describe('reviewWorkflow (time-skipping)', () => {
       expect(oneResumed.status).toBe('paused');
       expect(oneResumed.openPauseIds).toEqual(['verify']);
       expect(oneResumed.deadline).toBeNull();
-      const both = await commandAt(h, handle, bj('2026-12-16 16:00'), {
+      const both = await commandAt(h, handle, bj('Y26-12-16 16:00'), {
         type: 'resume',
         actor: reviewer,
         pauseId: 'verify',
       });
       // Paused working days: Tue 15 and Wed 16 Dec, once each → Thu 17, Fri 18, Mon 21.
-      expect(both.deadline).toBe(endOf('2026-12-21'));
+      expect(both.deadline).toBe(endOf('Y26-12-21'));
     });
   }, 90_000);
 
   it('L5: the supplement window lapses after 5 working days and the submission is not accepted', async () => {
-    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    const h = await harness();
     await h.run(async () => {
       const incomplete = completeMaterials().filter((m) => m.item !== 'procedure-records');
-      const handle = await submitAt(h, bj('2026-11-30 09:00'), {
-        caseHandlingDeadline: endOf('2026-12-31'),
+      const handle = await submitAt(h, bj('Y26-11-30 09:00'), {
+        caseHandlingDeadline: endOf('Y26-12-31'),
         materials: incomplete,
       });
-      const noticed = await commandAt(h, handle, bj('2026-11-30 10:00'), {
+      const noticed = await commandAt(h, handle, bj('Y26-11-30 10:00'), {
         type: 'notifyMissingMaterials',
         actor: reviewer,
         missing: ['procedure-records'],
       });
       // Mon 30 Nov + 5 working days: 1, 2, 3, 4, 7 Dec.
-      expect(noticed.deadline).toBe(endOf('2026-12-07'));
+      expect(noticed.deadline).toBe(endOf('Y26-12-07'));
       expect(noticed.deadlineKind).toBe('supplement');
       expect(noticed.nextActorRoles).toEqual(['officer', 'unit-head']);
-      await h.env.sleep(new Date(endOf('2026-12-07')).getTime() - (await h.env.currentTimeMs()) + 60_000);
+      await h.env.sleep(new Date(endOf('Y26-12-07')).getTime() - (await h.env.currentTimeMs()) + 60_000);
       const result = await handle.result();
       expect(result).toEqual(expect.objectContaining({ status: 'not-accepted', mayIssueDecision: false }));
       const view = await handle.query(reviewViewQuery);
@@ -398,31 +426,31 @@ describe('reviewWorkflow (time-skipping)', () => {
         actorId: expect.stringMatching(/^system:/),
         role: 'system',
       });
-      expect(toSecond(lapse.events[0].occurredAt)).toBe(endOf('2026-12-07'));
+      expect(toSecond(lapse.events[0].occurredAt)).toBe(endOf('Y26-12-07'));
       expect(lapse.state.notAccepted).toEqual(expect.objectContaining({ reason: 'window-lapsed' }));
       expect(h.store.noticesOf('warning')).toEqual([
-        { at: endOf('2026-12-04'), limit: 'supplement-window', deadline: endOf('2026-12-07') },
+        { at: endOf('Y26-12-04'), limit: 'supplement-window', deadline: endOf('Y26-12-07') },
       ]);
       expect(h.store.noticesOf('missed')).toEqual([
-        { at: endOf('2026-12-07'), limit: 'supplement-window', deadline: endOf('2026-12-07') },
+        { at: endOf('Y26-12-07'), limit: 'supplement-window', deadline: endOf('Y26-12-07') },
       ]);
     });
   }, 90_000);
 
   it('L5: a second supplement is refused: 材料补正只能提交一次 — and leaves state and history unchanged', async () => {
-    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    const h = await harness();
     await h.run(async () => {
       const all = completeMaterials();
-      const handle = await submitAt(h, bj('2026-11-30 09:00'), {
-        caseHandlingDeadline: endOf('2026-12-31'),
+      const handle = await submitAt(h, bj('Y26-11-30 09:00'), {
+        caseHandlingDeadline: endOf('Y26-12-31'),
         materials: all.filter((m) => m.item !== 'procedure-records'),
       });
-      await commandAt(h, handle, bj('2026-11-30 10:00'), {
+      await commandAt(h, handle, bj('Y26-11-30 10:00'), {
         type: 'notifyMissingMaterials',
         actor: reviewer,
         missing: ['procedure-records'],
       });
-      const supplemented = await commandAt(h, handle, bj('2026-12-01 10:00'), {
+      const supplemented = await commandAt(h, handle, bj('Y26-12-01 10:00'), {
         type: 'supplement',
         actor: officer,
         materials: all.filter((m) => m.item === 'procedure-records'),
@@ -458,41 +486,41 @@ describe('reviewWorkflow (time-skipping)', () => {
   }, 90_000);
 
   it('W4: a calendar change at run time recomputes the review limit and its timers, and the history replays', async () => {
-    const bundled = WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS);
+    const bundled = testCalendar();
     const h = await harness(bundled);
     await h.run(async () => {
-      const handle = await submitAt(h, bj('2026-12-09 09:00'), { caseHandlingDeadline: endOf('2026-12-31') });
-      const accepted = await commandAt(h, handle, bj('2026-12-09 10:00'), accept);
+      const handle = await submitAt(h, bj('Y26-12-09 09:00'), { caseHandlingDeadline: endOf('Y26-12-31') });
+      const accepted = await commandAt(h, handle, bj('Y26-12-09 10:00'), accept);
       // Thu 10, Fri 11, Mon 14 Dec.
-      expect(accepted.deadline).toBe(endOf('2026-12-14'));
-      const base2026 = bundled.arrangement(2026)!;
+      expect(accepted.deadline).toBe(endOf('Y26-12-14'));
+      const base = bundled.arrangement(YEARS.Y26)!;
       const corrected: YearArrangement = {
-        ...base2026,
+        ...base,
         sources: [
-          ...base2026.sources,
-          { title: '测试用地方更正（虚构）/ hypothetical local correction', issuedOn: '2026-12-09' },
+          ...base.sources,
+          { title: '测试用地方更正（虚构）/ hypothetical local correction', issuedOn: day('Y26-12-09') },
         ],
-        holidays: [...base2026.holidays, { name: '地方调整', nameEn: 'local correction', days: ['2026-12-11'] }],
+        holidays: [...base.holidays, { name: '地方调整', nameEn: 'local correction', days: [day('Y26-12-11')] }],
       };
       h.setCalendar(bundled.withYear(corrected));
-      await skipTo(h.env, bj('2026-12-10 09:00'));
-      await handle.signal(calendarChangedSignal, { year: 2026 });
+      await skipTo(h.env, bj('Y26-12-10 09:00'));
+      await handle.signal(calendarChangedSignal, { year: YEARS.Y26 });
       const view = await eventually(async () => {
         const v = await handle.query(reviewViewQuery);
         // The new limit and its history line are set in two workflow steps: wait for both, not just the first.
         const recorded = v.history.some((e) => e.type === 'review.deadline-recomputed');
-        return v.deadline === endOf('2026-12-15') && recorded ? v : undefined;
+        return v.deadline === endOf('Y26-12-15') && recorded ? v : undefined;
       }, 'recomputed deadline');
-      expect(view.warningAt).toBe(endOf('2026-12-14'));
+      expect(view.warningAt).toBe(endOf('Y26-12-14'));
       expect(view.calendarFingerprint).toBe(bundled.withYear(corrected).fingerprint);
       expect(view.history.map((e) => e.type)).toContain('review.deadline-recomputed');
-      await h.env.sleep(new Date(endOf('2026-12-15')).getTime() - (await h.env.currentTimeMs()) + 60_000);
+      await h.env.sleep(new Date(endOf('Y26-12-15')).getTime() - (await h.env.currentTimeMs()) + 60_000);
       await eventually(async () => (h.store.noticesOf('missed').length > 0 ? true : undefined), 'missed notice');
       expect(h.store.noticesOf('warning')).toEqual([
-        { at: endOf('2026-12-14'), limit: 'review-limit', deadline: endOf('2026-12-15') },
+        { at: endOf('Y26-12-14'), limit: 'review-limit', deadline: endOf('Y26-12-15') },
       ]);
       expect(h.store.noticesOf('missed')).toEqual([
-        { at: endOf('2026-12-15'), limit: 'review-limit', deadline: endOf('2026-12-15') },
+        { at: endOf('Y26-12-15'), limit: 'review-limit', deadline: endOf('Y26-12-15') },
       ]);
       // The recorded history replays on the same code: the calendar snapshot and limits come from history only.
       await Worker.runReplayHistory({ workflowBundle: bundle }, await handle.fetchHistory(), handle.workflowId);
@@ -500,14 +528,14 @@ describe('reviewWorkflow (time-skipping)', () => {
   }, 90_000);
 
   it('L12: a decision attempt before a passed review is refused and recorded; after the decision the gate opens', async () => {
-    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    const h = await harness();
     await h.run(async () => {
-      const handle = await submitAt(h, bj('2026-12-01 09:00'), {
-        caseHandlingDeadline: endOf('2026-12-31'),
+      const handle = await submitAt(h, bj('Y26-12-01 09:00'), {
+        caseHandlingDeadline: endOf('Y26-12-31'),
         category: 'permit',
         caseFacts: PENALTY_FACTS,
       });
-      await commandAt(h, handle, bj('2026-12-01 10:00'), accept);
+      await commandAt(h, handle, bj('Y26-12-01 10:00'), accept);
       const refused = await handle.executeUpdate(attemptDecisionUpdate, {
         args: [{ actor: agencyHead, decisionRef: '决定书草稿' }],
       });
@@ -549,10 +577,10 @@ describe('reviewWorkflow (time-skipping)', () => {
   }, 90_000);
 
   it('L9: issuing the opinion renders and registers the opinion document once', async () => {
-    const h = await harness(WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS));
+    const h = await harness();
     await h.run(async () => {
-      const handle = await submitAt(h, bj('2026-12-01 09:00'), { caseHandlingDeadline: endOf('2026-12-31') });
-      await commandAt(h, handle, bj('2026-12-01 10:00'), accept);
+      const handle = await submitAt(h, bj('Y26-12-01 09:00'), { caseHandlingDeadline: endOf('Y26-12-31') });
+      await commandAt(h, handle, bj('Y26-12-01 10:00'), accept);
       await handle.executeUpdate(reviewCommandUpdate, {
         args: [{ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }],
       });
@@ -564,7 +592,7 @@ describe('reviewWorkflow (time-skipping)', () => {
         documentNo: '法审〔2026〕7号',
         summary: '经审核，事实清楚，证据确凿，同意。',
       };
-      await skipTo(h.env, bj('2026-12-02 15:00'));
+      await skipTo(h.env, bj('Y26-12-02 15:00'));
       const issued = await handle.executeUpdate(reviewCommandUpdate, { args: [issue], updateId: 'issue-1' });
       // The same update delivered again (a client retry) is deduplicated; a second issue is refused by the rules.
       const again = await handle.executeUpdate(reviewCommandUpdate, { args: [issue], updateId: 'issue-1' });
@@ -575,7 +603,7 @@ describe('reviewWorkflow (time-skipping)', () => {
       const [call] = h.store.documents;
       const state = h.store.changes[h.store.changes.length - 1].state;
       const issuedAt = state.rounds[0].opinion!.issuedAt;
-      expect(toSecond(issuedAt)).toBe(bj('2026-12-02 15:00').toISOString());
+      expect(toSecond(issuedAt)).toBe(bj('Y26-12-02 15:00').toISOString());
       expect(call).toEqual({
         reviewId: state.reviewId,
         caseNo: state.caseNo,
