@@ -5,6 +5,7 @@ import type { BlobStore } from '../blobs/blob.store';
 import { OpinionDocumentInputError, renderOpinionDocument, type OpinionDocumentInput } from '../opinions';
 import { insertOpinionDocument, opinionDocumentsOf } from '../opinions/opinion-document.records';
 import type { IssueOpinionDocumentInput } from '../workflows/opinion-document.input';
+import { withStoreRefusals } from './store-refusals';
 
 /** One registered copy, as the workflow keeps it in its view. */
 export interface IssuedOpinionCopy {
@@ -36,7 +37,7 @@ export function createOpinionDocumentActivities({
   blobs,
   render = (input) => renderOpinionDocument(input),
 }: OpinionDocumentActivityDeps) {
-  return {
+  return withStoreRefusals({
     async issueOpinionDocument(input: IssueOpinionDocumentInput): Promise<IssuedOpinionDocument> {
       const registered = await opinionDocumentsOf(dataSource, input.reviewId, input.round);
       if (registered.length < 2) {
@@ -73,7 +74,7 @@ export function createOpinionDocumentActivities({
         copies: rows.map((row) => ({ copy: row.copy, sha256: row.sha256, byteSize: row.byteSize })),
       };
     },
-  };
+  });
 }
 
 export type OpinionDocumentActivities = ReturnType<typeof createOpinionDocumentActivities>;

@@ -23,6 +23,7 @@ import {
   type ReviewView,
 } from '@enforcement/domain';
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
+import { withStoreRefusals } from './store-refusals';
 import {
   auditCommand,
   insertDecisionAttempt,
@@ -85,7 +86,8 @@ export interface ReviewStoreActivityDeps {
  * `deterministicEventId(workflowId, <reducer event id>)`, so a retry writes nothing new.
  */
 export function createReviewStoreActivities({ dataSource, outbox, relay }: ReviewStoreActivityDeps) {
-  return {
+  // Data the database refuses for good fails once (STORE.REFUSED), visibly; transient errors are retried.
+  return withStoreRefusals({
     /** The `reviews` row, the audit row of the command and its events into the outbox — one transaction. */
     async saveReviewChange(input: SaveReviewChangeInput): Promise<void> {
       const { state } = input;
@@ -193,7 +195,7 @@ export function createReviewStoreActivities({ dataSource, outbox, relay }: Revie
       });
       relay.kick();
     },
-  };
+  });
 }
 
 export type ReviewStoreActivities = ReturnType<typeof createReviewStoreActivities>;
