@@ -1,6 +1,7 @@
 /**
- * The shape of one year's holiday arrangement, as bundled in `holidays.data.ts` and as accepted at run time through
- * the admin API (SPEC W4). All dates are 'YYYY-MM-DD' civil dates in Asia/Shanghai and lie inside `year`.
+ * The shape of one year's holiday arrangement, as bundled in `holidays.data.ts`, as accepted at run time through
+ * the admin API (SPEC W4), and as derived for the provisional year (SPEC W7). All dates are 'YYYY-MM-DD' civil dates
+ * in Asia/Shanghai and lie inside `year`.
  */
 
 /** 通知 — the official notice a year's data comes from, so every date can be traced to a document. */
@@ -36,4 +37,10 @@ export interface YearArrangement {
   readonly holidays: readonly HolidayBreak[];
   /** 调休上班 — weekend days that are working days. */
   readonly makeupWorkdays: readonly string[];
+  /**
+   * 暂定 — set only on the provisional year the calendar derives itself from the national holiday regulation
+   * (SPEC W7, `provisional-year.rules.ts`); its source is the regulation, not a notice. An agency publishes official
+   * data only, so `validateYearArrangement` refuses any input carrying this field.
+   */
+  readonly provisional?: true;
 }

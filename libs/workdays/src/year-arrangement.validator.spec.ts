@@ -147,6 +147,16 @@ describe('validateYearArrangement (SPEC W4 admin input)', () => {
     ]);
   });
 
+  it('W7: an arrangement marked provisional is refused — the calendar derives that year itself; agencies publish official data', () => {
+    expect(codes({ ...draft(), provisional: true })).toEqual(['provisional WORKDAYS.PROVISIONAL_NOT_ACCEPTED']);
+    expect(codes({ ...draft(), provisional: false })).toEqual(['provisional WORKDAYS.PROVISIONAL_NOT_ACCEPTED']);
+    const [issue] = issuesOf({ ...draft(), provisional: true });
+    expect(issue.message_zh).toContain('《全国年节及纪念日放假办法》');
+    expect(issue.message_en).toContain('publish only the official State Council arrangement');
+    // A spread that leaves the key undefined (e.g. { ...published }) is no marker.
+    expect(codes({ ...draft(), provisional: undefined })).toEqual([]);
+  });
+
   it('W4: all problems are reported at once, each with a path, a stable code and both languages', () => {
     const input = draft();
     input.makeupWorkdays.push('2027-10-02', '2027-03-10', '2028-01-01');

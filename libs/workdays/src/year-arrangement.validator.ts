@@ -69,6 +69,16 @@ export function validateYearArrangement(input: unknown, options: ValidateOptions
     );
   }
 
+  // W7: the provisional year is derived by the calendar itself; publishing one would pass a guess off as official.
+  if (input['provisional'] !== undefined) {
+    issue(
+      'provisional',
+      'PROVISIONAL_NOT_ACCEPTED',
+      '暂定安排由系统依据《全国年节及纪念日放假办法》自动推算，不能发布；请删除 provisional，只发布国务院办公厅正式通知的安排。',
+      'A provisional arrangement is derived by the calendar from the national holiday regulation and cannot be published; remove provisional and publish only the official State Council arrangement.',
+    );
+  }
+
   const sources = checkSources(input['sources'], yearOk ? year : undefined, issue);
 
   /** Reads one date, reporting malformed and out-of-year values; returns its day number or NOT_A_DATE. */
