@@ -4,7 +4,9 @@ import type { LegalPeriod } from './period';
 
 /**
  * The process-wide calendar behind the module-level functions: the bundled data plus whatever arrangements the
- * running service has loaded since (SPEC W4 — a new year or a local correction takes effect without a release).
+ * running service has loaded since (SPEC W4 — a new year or a local correction takes effect without a release),
+ * plus the provisional year after the latest of them (SPEC W7). Loading the official arrangement of the provisional
+ * year replaces the derived one and makes the following year provisional; years beyond that stay uncovered (W3).
  *
  * Built lazily so that importing the library costs nothing and runs no code that Temporal's workflow sandbox
  * would object to. Workflow code should not rely on this mutable state for decisions that must replay identically:
@@ -16,7 +18,7 @@ let bundled: WorkdayCalendar | undefined;
 let active: WorkdayCalendar | undefined;
 let revision = 0;
 
-/** The calendar built from the data shipped with this release (2015–2026). */
+/** The calendar built from the data shipped with this release: 2015–2026, and 2027 provisionally (W7). */
 export function bundledCalendar(): WorkdayCalendar {
   bundled ??= WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS);
   return bundled;
@@ -59,12 +61,33 @@ export interface CalendarVersion {
   readonly revision: number;
   /** Content hash of the working-day pattern; equal across processes for equal calendars. */
   readonly fingerprint: string;
+  /** Years with a published arrangement (bundled or loaded), ascending. */
   readonly years: readonly number[];
+  /** SPEC W7: the year covered provisionally, derived from the national holiday regulation; null if none. */
+  readonly provisionalYear: number | null;
 }
 
 export function calendarVersion(): CalendarVersion {
   const calendar = currentCalendar();
-  return { revision, fingerprint: calendar.fingerprint, years: calendar.years };
+  return {
+    revision,
+    fingerprint: calendar.fingerprint,
+    years: calendar.years,
+    provisionalYear: calendar.provisionalYear ?? null,
+  };
+}
+
+/** SPEC W7 — whether a civil date lies in the provisional year; see `WorkdayCalendar.isProvisional`. */
+export function isProvisional(date: string): boolean {
+  return currentCalendar().isProvisional(date);
+}
+
+/**
+ * SPEC W7 — whether the period between two instants (trigger to deadline) touches a provisional day, so the deadline
+ * must be shown as provisional; see `WorkdayCalendar.touchesProvisional`.
+ */
+export function touchesProvisional(from: Date, to: Date): boolean {
+  return currentCalendar().touchesProvisional(from, to);
 }
 
 /** SPEC W1 — see `WorkdayCalendar.isWorkday`. */

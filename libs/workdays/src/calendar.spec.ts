@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { CalendarNotCoveredError, InvalidCivilDateError, InvalidYearArrangementError } from './calendar.errors';
 import { WorkdayCalendar } from './calendar';
-import { daysFromCivil, formatCivilDate, isWeekend, parseCivilDate } from './civil-date';
+import { daysFromCivil, endOfCivilDay, formatCivilDate, isWeekend, parseCivilDate } from './civil-date';
 import { BUNDLED_YEAR_ARRANGEMENTS } from './holidays.data';
+import { hypotheticalYear } from './testing/year-arrangement.fixture';
 import type { YearArrangement } from './year-arrangement';
 
 const calendar = WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS);
+/** The bundled data without W7's provisional year, as every calendar was before it. */
+const publishedOnly = WorkdayCalendar.fromYears(BUNDLED_YEAR_ARRANGEMENTS, { provisionalYear: false });
 
 /**
  * Reference implementation read straight off the data, one day at a time: slow and obviously right, so the indexed
@@ -150,12 +153,14 @@ describe('WorkdayCalendar', () => {
   });
 
   it('W3: a year without data throws CalendarNotCoveredError naming the year', () => {
-    const error = thrown(() => calendar.isWorkday('2027-01-04')) as CalendarNotCoveredError;
+    // W7 covers 2027 provisionally, so the first year without data is 2028 (2027 itself in a published-only calendar).
+    const error = thrown(() => calendar.isWorkday('2028-01-04')) as CalendarNotCoveredError;
     expect(error).toBeInstanceOf(CalendarNotCoveredError);
     expect(error.code).toBe('WORKDAYS.CALENDAR_NOT_COVERED');
-    expect(error.year).toBe(2027);
-    expect(error.message).toContain('2027 年');
-    expect(error.message).toContain('no holiday arrangement for 2027');
+    expect(error.year).toBe(2028);
+    expect(error.message).toContain('2028 年');
+    expect(error.message).toContain('no holiday arrangement for 2028');
+    expect((thrown(() => publishedOnly.isWorkday('2027-01-04')) as CalendarNotCoveredError).year).toBe(2027);
     expect((thrown(() => calendar.isWorkday('2014-12-31')) as CalendarNotCoveredError).year).toBe(2014);
     expect((thrown(() => calendar.countWorkdays('2014-12-31', '2015-01-05')) as CalendarNotCoveredError).year).toBe(
       2014,
@@ -163,10 +168,12 @@ describe('WorkdayCalendar', () => {
   });
 
   it('W3: an addWorkdays walk that runs past the last covered year throws instead of guessing weekends', () => {
-    const lastWorkday = calendar.addWorkdays('2026-12-30', 1);
-    expect(lastWorkday).toBe('2026-12-31');
-    expect(() => calendar.addWorkdays('2026-12-30', 2)).toThrow(CalendarNotCoveredError);
-    expect(() => calendar.addWorkdays('2026-12-31', 1)).toThrow(expect.objectContaining({ year: 2027 }));
+    // W7 moved the end of coverage from 2026 to the provisional 2027; the same walk, one year on.
+    expect(calendar.addWorkdays('2027-12-30', 1)).toBe('2027-12-31');
+    expect(() => calendar.addWorkdays('2027-12-30', 2)).toThrow(CalendarNotCoveredError);
+    expect(() => calendar.addWorkdays('2027-12-31', 1)).toThrow(expect.objectContaining({ year: 2028 }));
+    expect(publishedOnly.addWorkdays('2026-12-30', 1)).toBe('2026-12-31');
+    expect(() => publishedOnly.addWorkdays('2026-12-31', 1)).toThrow(expect.objectContaining({ year: 2027 }));
   });
 
   it('W3: an empty calendar covers nothing', () => {
@@ -215,5 +222,149 @@ describe('WorkdayCalendar', () => {
     const reversed = WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS].reverse());
     expect(reversed.fingerprint).toBe(calendar.fingerprint);
     expect(calendar.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('the provisional year (SPEC W7)', () => {
+  /** An instant written as Beijing wall-clock time. */
+  const beijing = (wallClock: string) => new Date(`${wallClock}+08:00`);
+
+  it('W7: the calendar covers the year after the latest published one provisionally, and says which days those are', () => {
+    expect(calendar.years).toEqual(BUNDLED_YEAR_ARRANGEMENTS.map((a) => a.year));
+    expect(calendar.provisionalYear).toBe(2027);
+    expect(calendar.isProvisionalYear(2027)).toBe(true);
+    expect(calendar.isProvisionalYear(2026)).toBe(false);
+    expect(calendar.isProvisional('2027-01-01')).toBe(true);
+    expect(calendar.isProvisional('2027-12-31')).toBe(true);
+    expect(calendar.isProvisional('2026-12-31')).toBe(false);
+    expect(calendar.isProvisional('2028-01-01')).toBe(false); // not covered at all (W3), hence not provisional
+    expect(() => calendar.isProvisional('2027-02-30')).toThrow(InvalidCivilDateError);
+    expect(calendar.arrangement(2027)).toMatchObject({ year: 2027, provisional: true, makeupWorkdays: [] });
+    expect(calendar.arrangement(2026)?.provisional).toBeUndefined();
+  });
+
+  it('W7: a holiday falling on a Sunday is made up on the next working day', () => {
+    // Spring Festival 2027: 除夕 Fri 5 Feb to 初三 Mon 8 Feb; Sat 6 and Sun 7 are made up on Tue 9 and Wed 10.
+    for (const date of ['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10'])
+      expect(calendar.isWorkday(date)).toBe(false);
+    expect(calendar.isWorkday('2027-02-11')).toBe(true);
+    expect(calendar.addWorkdays('2027-02-04', 1)).toBe('2027-02-11');
+    // No make-up working days: the Saturday after National Day stays a rest day.
+    expect(calendar.isWorkday('2027-10-09')).toBe(false);
+    expect(calendar.addWorkdays('2027-09-30', 1)).toBe('2027-10-06');
+  });
+
+  it('W7: two years out is still not covered (W3)', () => {
+    expect(() => calendar.isWorkday('2028-01-03')).toThrow(expect.objectContaining({ year: 2028 }));
+    expect(() => calendar.addWorkdays('2027-12-31', 1)).toThrow(CalendarNotCoveredError);
+    expect(() => calendar.countWorkdays('2027-06-01', '2028-06-01')).toThrow(expect.objectContaining({ year: 2028 }));
+    expect(() => calendar.deadline(beijing('2027-12-30T10:00:00'), { days: 5 })).toThrow(CalendarNotCoveredError);
+  });
+
+  it('W7: a period touches the provisional year only if one of its days lies in it; a deadline at 24:00 on 31 Dec does not', () => {
+    const endOf2026 = endOfCivilDay('2026-12-31');
+    expect(calendar.touchesProvisional(beijing('2026-12-20T10:00:00'), endOf2026)).toBe(false);
+    expect(calendar.touchesProvisional(beijing('2026-12-20T10:00:00'), new Date(endOf2026.getTime() + 1))).toBe(true);
+    expect(calendar.touchesProvisional(beijing('2026-12-31T23:59:59'), beijing('2026-12-31T23:59:59'))).toBe(false);
+    expect(calendar.touchesProvisional(beijing('2027-01-01T00:00:00'), beijing('2027-01-01T00:00:00'))).toBe(true);
+    expect(calendar.touchesProvisional(beijing('2027-03-01T09:00:00'), endOfCivilDay('2027-03-04'))).toBe(true);
+    expect(calendar.touchesProvisional(endOfCivilDay('2027-03-04'), beijing('2026-12-01T09:00:00'))).toBe(true);
+    expect(calendar.touchesProvisional(beijing('2025-01-01T09:00:00'), beijing('2026-06-01T09:00:00'))).toBe(false);
+    // Beijing days, whatever the process zone: 16:00 UTC on 31 Dec 2026 is already 1 Jan 2027 in China.
+    expect(calendar.touchesProvisional(new Date('2026-12-31T15:00:00Z'), new Date('2026-12-31T16:00:00Z'))).toBe(false);
+    expect(calendar.touchesProvisional(new Date('2026-12-31T15:00:00Z'), new Date('2026-12-31T16:00:01Z'))).toBe(true);
+    expect(() => calendar.touchesProvisional(new Date(Number.NaN), endOf2026)).toThrow(RangeError);
+    // A deadline computed across New Year touches it, and says so.
+    const eventAt = beijing('2026-12-28T10:00:00');
+    expect(calendar.touchesProvisional(eventAt, calendar.deadline(eventAt, { workdays: 3 }))).toBe(false);
+    expect(calendar.touchesProvisional(eventAt, calendar.deadline(eventAt, { workdays: 4 }))).toBe(true);
+  });
+
+  it('W7: publishing the official year replaces the provisional one and the next year becomes provisional', () => {
+    const published = calendar.withYear(hypotheticalYear(2027));
+    expect(published.years).toContain(2027);
+    expect(published.provisionalYear).toBe(2028);
+    expect(published.isProvisional('2027-10-09')).toBe(false);
+    expect(published.isWorkday('2027-10-09')).toBe(true); // the notice's make-up Saturday
+    expect(published.isWorkday('2027-02-11')).toBe(false); // its Spring Festival, 10–16 Feb
+    expect(published.arrangement(2027)?.provisional).toBeUndefined();
+    expect(published.isProvisional('2028-05-01')).toBe(true);
+    expect(published.isWorkday('2028-01-03')).toBe(false); // 1 Jan 2028 is a Saturday: made up on Monday 3 Jan
+    expect(() => published.isWorkday('2029-01-02')).toThrow(expect.objectContaining({ year: 2029 }));
+    expect(published.fingerprint).not.toBe(calendar.fingerprint);
+    // The calendar it was built from is untouched.
+    expect(calendar.provisionalYear).toBe(2027);
+    expect(calendar.isWorkday('2027-10-09')).toBe(false);
+  });
+
+  it('W7: the fingerprint tells a provisional year from an official one with exactly the same days', () => {
+    const derived2027 = calendar.arrangement(2027)!;
+    const sameDaysOfficial = {
+      ...derived2027,
+      provisional: undefined,
+      sources: [{ title: '与推算结果相同的正式安排（测试）', issuedOn: '2026-11-20' }],
+    };
+    const official = WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS, sameDaysOfficial], {
+      provisionalYear: false,
+    });
+    for (const date of ['2027-02-09', '2027-10-04', '2027-10-09', '2027-11-15']) {
+      expect(official.isWorkday(date)).toBe(calendar.isWorkday(date));
+    }
+    expect(official.countWorkdays('2026-12-31', '2027-12-31')).toBe(calendar.countWorkdays('2026-12-31', '2027-12-31'));
+    expect(official.fingerprint).not.toBe(calendar.fingerprint);
+    // Built from the same published years, a calendar has the same fingerprint in every process.
+    expect(WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS].reverse()).fingerprint).toBe(calendar.fingerprint);
+  });
+
+  it('W7: a derived arrangement cannot be published back (an agency publishes official data only)', () => {
+    const error = thrown(() => calendar.withYear(calendar.arrangement(2027))) as InvalidYearArrangementError;
+    expect(error).toBeInstanceOf(InvalidYearArrangementError);
+    expect(error.issues.map((issue) => issue.code)).toContain('WORKDAYS.PROVISIONAL_NOT_ACCEPTED');
+    expect(() => WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS, calendar.arrangement(2027)])).toThrow(
+      InvalidYearArrangementError,
+    );
+  });
+
+  it('W7: provisionalYear: false gives published data only; the option survives withYear', () => {
+    expect(publishedOnly.provisionalYear).toBeUndefined();
+    expect(publishedOnly.isProvisional('2027-03-01')).toBe(false);
+    expect(() => publishedOnly.isWorkday('2027-03-01')).toThrow(expect.objectContaining({ year: 2027 }));
+    const next = publishedOnly.withYear(hypotheticalYear(2027));
+    expect(next.provisionalYear).toBeUndefined();
+    expect(() => next.isWorkday('2028-03-01')).toThrow(expect.objectContaining({ year: 2028 }));
+    // Outside 2027 both calendars answer alike.
+    expect(publishedOnly.countWorkdays('2015-01-01', '2026-12-31')).toBe(
+      calendar.countWorkdays('2015-01-01', '2026-12-31'),
+    );
+  });
+
+  it('W7: only the year after the latest published one is provisional; a gap before it stays uncovered, and an empty calendar has none', () => {
+    const gapped = WorkdayCalendar.fromYears(
+      BUNDLED_YEAR_ARRANGEMENTS.filter((a) => a.year === 2023 || a.year === 2025),
+    );
+    expect(gapped.provisionalYear).toBe(2026);
+    expect(() => gapped.isWorkday('2024-03-12')).toThrow(expect.objectContaining({ year: 2024 }));
+    expect(gapped.isWorkday('2026-10-05')).toBe(false); // National Day 2026 (Sat 3 Oct made up on Mon 5 Oct)
+    expect(gapped.isWorkday('2026-10-10')).toBe(false); // the notice's make-up Saturday is unknown to the regulation
+    expect(WorkdayCalendar.fromYears([]).provisionalYear).toBeUndefined();
+    // Loading a year further out moves the provisional year and leaves the skipped year uncovered.
+    const skipped = calendar.withYear(hypotheticalYear(2028));
+    expect(skipped.provisionalYear).toBe(2029);
+    expect(() => skipped.isWorkday('2027-03-01')).toThrow(expect.objectContaining({ year: 2027 }));
+  });
+
+  it('W7: queries in the provisional year agree with a naive day-by-day walk over its derived arrangement', () => {
+    const derived2027 = calendar.arrangement(2027)!;
+    const off = new Set(derived2027.holidays.flatMap((h) => h.days));
+    const naiveIsWorkday = (day: number) => !isWeekend(day) && !off.has(formatCivilDate(day));
+    let expected = 0;
+    for (let day = daysFromCivil(2027, 1, 1); day <= daysFromCivil(2027, 12, 31); day++) {
+      const date = formatCivilDate(day);
+      expect(calendar.isWorkday(date)).toBe(naiveIsWorkday(day));
+      if (naiveIsWorkday(day)) expected++;
+      expect(calendar.countWorkdays('2026-12-31', date)).toBe(expected);
+    }
+    // 2027 has 261 weekdays; 13 statutory days are lost and none is made up with a working weekend day.
+    expect(expected).toBe(261 - 13);
   });
 });

@@ -16,8 +16,18 @@ import {
   yearOfDay,
 } from './civil-date';
 import { type LegalPeriod, checkPeriod } from './period';
+import { provisionalYearArrangement } from './provisional-year.rules';
 import type { YearArrangement } from './year-arrangement';
 import { validateYearArrangement } from './year-arrangement.validator';
+
+/** How a calendar is built; see `WorkdayCalendar.fromYears`. */
+export interface CalendarOptions {
+  /**
+   * SPEC W7: add the provisional year — the year after the latest published one, derived from the national holiday
+   * regulation. Default `true`. `false` gives published data only, where that year is not covered (W3).
+   */
+  readonly provisionalYear?: boolean;
+}
 
 const OFF = 0;
 const WORKING = 1;
@@ -31,12 +41,24 @@ const UNCOVERED = 2;
  * day and how many working days precede it, plus the position of every working day. `addWorkdays` is then one
  * lookup into the working-day positions and `countWorkdays` a difference of two prefix counts, so a 10-year walk
  * costs the same as a 1-day one.
+ *
+ * SPEC W7: by default the calendar also covers one provisional year (暂定), the year after the latest published
+ * arrangement, derived from the national holiday regulation. It is indexed like any other year, so queries cost the
+ * same; `isProvisional`/`touchesProvisional` tell callers which answers may move once the official notice arrives.
  */
 export class WorkdayCalendar {
   /** Content hash of the working-day pattern: equal fingerprints give equal answers to every query. */
   readonly fingerprint: string;
+  /** SPEC W7: the year derived from the national holiday regulation, if this calendar has one. */
+  readonly provisionalYear: number | undefined;
 
-  private readonly arrangements: ReadonlyMap<number, YearArrangement>;
+  /** Published (bundled or loaded) arrangements only; the provisional one is kept apart. */
+  private readonly published: ReadonlyMap<number, YearArrangement>;
+  private readonly provisional: YearArrangement | undefined;
+  private readonly withProvisional: boolean;
+  /** Day numbers of the provisional year's first and last day; an empty range when there is none. */
+  private readonly provisionalFirstDay: number;
+  private readonly provisionalLastDay: number;
   private readonly firstDay: number;
   private readonly dayCount: number;
   private readonly kind: Uint8Array;
@@ -48,8 +70,20 @@ export class WorkdayCalendar {
   private readonly gapYears: readonly number[];
   private readonly lastYearCovered: number;
 
-  private constructor(arrangements: ReadonlyMap<number, YearArrangement>) {
-    this.arrangements = arrangements;
+  private constructor(published: ReadonlyMap<number, YearArrangement>, withProvisional: boolean) {
+    this.published = published;
+    this.withProvisional = withProvisional;
+    const publishedYears = [...published.keys()].sort((a, b) => a - b);
+    const lastPublished = publishedYears[publishedYears.length - 1];
+    // W7: exactly one year, right after the latest published one, whatever gaps lie before it.
+    this.provisional =
+      withProvisional && lastPublished !== undefined ? provisionalYearArrangement(lastPublished + 1) : undefined;
+    this.provisionalYear = this.provisional?.year;
+    this.provisionalFirstDay = this.provisional ? daysFromCivil(this.provisional.year, 1, 1) : 0;
+    this.provisionalLastDay = this.provisional ? daysFromCivil(this.provisional.year, 12, 31) : -1;
+    const arrangements = new Map(published);
+    if (this.provisional) arrangements.set(this.provisional.year, this.provisional);
+
     const years = [...arrangements.keys()].sort((a, b) => a - b);
     const first = years[0];
     const last = years[years.length - 1];
@@ -62,7 +96,7 @@ export class WorkdayCalendar {
       this.workdayOffsets = new Int32Array(0);
       this.labels = [];
       this.gapYears = [];
-      this.fingerprint = fingerprintOf(0, this.kind);
+      this.fingerprint = fingerprintOf(0, this.kind, undefined);
       return;
     }
 
@@ -108,14 +142,18 @@ export class WorkdayCalendar {
     this.workdayOffsets = workdayOffsets;
     this.labels = labels;
     this.gapYears = gapYears;
-    this.fingerprint = fingerprintOf(first, kind);
+    this.fingerprint = fingerprintOf(first, kind, this.provisionalYear);
   }
 
   /**
-   * Builds a calendar from year arrangements. Each one is validated (`validateYearArrangement`); a year given twice
-   * is rejected rather than silently picking one.
+   * Builds a calendar from published year arrangements. Each one is validated (`validateYearArrangement`, which also
+   * refuses provisional ones); a year given twice is rejected rather than silently picking one.
+   *
+   * SPEC W7: unless `options.provisionalYear` is `false`, the calendar also covers the year after the latest one
+   * given, derived from the national holiday regulation and marked provisional (`provisionalYear`, `isProvisional`).
+   * An empty list has no latest year, hence no provisional year.
    */
-  static fromYears(arrangements: readonly unknown[]): WorkdayCalendar {
+  static fromYears(arrangements: readonly unknown[], options: CalendarOptions = {}): WorkdayCalendar {
     const byYear = new Map<number, YearArrangement>();
     arrangements.forEach((input, index) => {
       const arrangement = validated(input, `[${index}]`);
@@ -131,28 +169,66 @@ export class WorkdayCalendar {
       }
       byYear.set(arrangement.year, arrangement);
     });
-    return new WorkdayCalendar(byYear);
+    return new WorkdayCalendar(byYear, options.provisionalYear !== false);
   }
 
   /**
    * A new calendar with `arrangement` added, or replacing the same year (a local correction). This calendar is left
-   * untouched, so computations already running on it stay consistent.
+   * untouched, so computations already running on it stay consistent. Publishing the provisional year's official
+   * arrangement replaces the derived one, and the year after it becomes provisional (W7), with the same
+   * `provisionalYear` option this calendar was built with.
    */
   withYear(arrangement: unknown): WorkdayCalendar {
     const value = validated(arrangement, '');
-    const next = new Map(this.arrangements);
+    const next = new Map(this.published);
     next.set(value.year, value);
-    return new WorkdayCalendar(next);
+    return new WorkdayCalendar(next, this.withProvisional);
   }
 
-  /** Covered years, ascending. */
+  /** Years with a published arrangement (bundled or loaded at run time), ascending; never the provisional year. */
   get years(): readonly number[] {
-    return [...this.arrangements.keys()].sort((a, b) => a - b);
+    return [...this.published.keys()].sort((a, b) => a - b);
   }
 
-  /** The arrangement in force for `year`, if the calendar has one. */
+  /**
+   * The arrangement in force for `year`: the published one, or for the provisional year the derived one (marked
+   * `provisional: true`; it cannot be fed back to `withYear`/`fromYears`).
+   */
   arrangement(year: number): YearArrangement | undefined {
-    return this.arrangements.get(year);
+    return this.published.get(year) ?? (year === this.provisionalYear ? this.provisional : undefined);
+  }
+
+  /** SPEC W7: whether `year` is this calendar's provisional year. */
+  isProvisionalYear(year: number): boolean {
+    return year === this.provisionalYear;
+  }
+
+  /**
+   * SPEC W7: whether the civil date `date` ('YYYY-MM-DD') lies in the provisional year. Throws InvalidCivilDateError
+   * for a malformed date; any other date, covered or not, is simply not provisional.
+   */
+  isProvisional(date: string): boolean {
+    const day = parseCivilDate(date);
+    return day >= this.provisionalFirstDay && day <= this.provisionalLastDay;
+  }
+
+  /**
+   * SPEC W7: whether the period from instant `from` to instant `to` (e.g. trigger to deadline) touches a provisional
+   * day, i.e. whether its result may move when the official arrangement is published. The days touched run from
+   * `from`'s civil date to the civil date holding the period's last moment: a deadline at 24:00 belongs to the day
+   * that just ended, so a period ending at 24:00 on 31 December does not touch the next year. Order-insensitive.
+   */
+  touchesProvisional(from: Date, to: Date): boolean {
+    const fromMs = from instanceof Date ? from.getTime() : Number.NaN;
+    const toMs = to instanceof Date ? to.getTime() : Number.NaN;
+    if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) {
+      throw new RangeError(`无效的时间点 / Invalid instant: ${String(from)}, ${String(to)}`);
+    }
+    const startMs = Math.min(fromMs, toMs);
+    const endMs = Math.max(fromMs, toMs);
+    const firstDay = Math.floor((startMs + SHANGHAI_OFFSET_MS) / MS_PER_DAY);
+    const lastDay = endMs > startMs ? Math.floor((endMs - 1 + SHANGHAI_OFFSET_MS) / MS_PER_DAY) : firstDay;
+    return firstDay <= this.provisionalLastDay && lastDay >= this.provisionalFirstDay;
   }
 
   /** SPEC W1: whether `date` ('YYYY-MM-DD', Asia/Shanghai) is a working day. */
@@ -319,9 +395,11 @@ function checkCount(n: number, name: string): void {
 
 /**
  * Two 32-bit FNV-1a passes with different offsets over the first year and the day kinds; 64 bits keep accidental
- * collisions between two real calendars out of reach without pulling in a crypto dependency.
+ * collisions between two real calendars out of reach without pulling in a crypto dependency. The provisional year is
+ * mixed in (W7) so that an official arrangement identical to the derived one still changes the fingerprint; calendars
+ * without one hash exactly as before W7.
  */
-function fingerprintOf(firstYear: number, kind: Uint8Array): string {
+function fingerprintOf(firstYear: number, kind: Uint8Array, provisionalYear: number | undefined): string {
   let h1 = 0x811c9dc5 ^ firstYear;
   let h2 = 0x050c5d1f ^ firstYear;
   for (let i = 0; i < kind.length; i++) {
@@ -329,5 +407,9 @@ function fingerprintOf(firstYear: number, kind: Uint8Array): string {
     h2 = Math.imul(h2 ^ (kind[i] + 7), 0x01000193);
   }
   h1 = Math.imul(h1 ^ kind.length, 0x01000193);
+  if (provisionalYear !== undefined) {
+    h1 = Math.imul(h1 ^ provisionalYear, 0x01000193);
+    h2 = Math.imul(h2 ^ (provisionalYear + 7), 0x01000193);
+  }
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }

@@ -5,15 +5,17 @@ export {
   countWorkdays,
   currentCalendar,
   deadline,
+  isProvisional,
   isWorkday,
   loadYearArrangement,
   resetCalendar,
+  touchesProvisional,
   useCalendar,
   workdaysBetween,
   workdaysLeft,
   type CalendarVersion,
 } from './active-calendar';
-export { WorkdayCalendar } from './calendar';
+export { WorkdayCalendar, type CalendarOptions } from './calendar';
 export {
   CalendarNotCoveredError,
   InvalidCivilDateError,

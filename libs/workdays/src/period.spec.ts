@@ -135,14 +135,22 @@ describe('deadline (SPEC W5)', () => {
   });
 
   it('W3: a deadline that needs a year without data throws CalendarNotCoveredError', () => {
-    expect(() => calendar.deadline(beijing('2026-12-20T10:00:00'), { workdays: 10 })).toThrow(CalendarNotCoveredError);
-    expect(() => calendar.deadline(beijing('2026-12-20T10:00:00'), { days: 30 })).toThrow(
-      expect.objectContaining({ year: 2027 }),
+    // W7 covers 2027 provisionally, so the first year without data is 2028.
+    expect(() => calendar.deadline(beijing('2027-12-20T10:00:00'), { workdays: 10 })).toThrow(CalendarNotCoveredError);
+    expect(() => calendar.deadline(beijing('2027-12-20T10:00:00'), { days: 30 })).toThrow(
+      expect.objectContaining({ year: 2028 }),
     );
     // Hours need no calendar at all.
-    expect(calendar.deadline(beijing('2026-12-31T10:00:00'), { hours: 48 }).toISOString()).toBe(
-      beijing('2027-01-02T10:00:00').toISOString(),
+    expect(calendar.deadline(beijing('2027-12-31T10:00:00'), { hours: 48 }).toISOString()).toBe(
+      beijing('2028-01-02T10:00:00').toISOString(),
     );
+  });
+
+  it('W7: a deadline reaching into the provisional year is computed from the derived holidays', () => {
+    // Sun 20 Dec 2026 + 10 working days: 21–31 Dec gives 9, 1 Jan 2027 (Fri) is 元旦, so Mon 4 Jan is the 10th.
+    expect(deadlineOf(beijing('2026-12-20T10:00:00'), { workdays: 10 })).toBe(ends('2027-01-04'));
+    // 20 Dec + 30 days = Tue 19 Jan 2027, a working day.
+    expect(deadlineOf(beijing('2026-12-20T10:00:00'), { days: 30 })).toBe(ends('2027-01-19'));
   });
 });
 
