@@ -145,10 +145,14 @@ export class CatalogueReviewPolicyDto {
   @Max(30)
   submissionLeadWorkdays?: number;
 
-  @ApiPropertyOptional({ description: 'warn this many working days before a limit (default 1)', maximum: 30 })
+  @ApiPropertyOptional({
+    description: 'warn this many working days before a limit (default 1); 0 would warn at the deadline itself',
+    minimum: 1,
+    maximum: 30,
+  })
   @IsOptional()
   @IsInt()
-  @Min(0)
+  @Min(1)
   @Max(30)
   warningWorkdaysBefore?: number;
 

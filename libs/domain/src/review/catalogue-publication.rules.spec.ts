@@ -72,4 +72,33 @@ describe('publicationIssues (SPEC L1)', () => {
   it('L1: an empty catalogue is refused', () => {
     expect(publicationIssues(next({ entries: [] }), null, TODAY).map((i) => i.path)).toEqual(['entries']);
   });
+
+  it('C2: 超期预警 — a warning 0 working days before the limit is refused at publication, naming the field, not at every acceptance', () => {
+    const issues = publicationIssues(next({ reviewPolicy: { warningWorkdaysBefore: 0 } }), v1, TODAY);
+    expect(issues.map((i) => i.path)).toEqual(['reviewPolicy.warningWorkdaysBefore']);
+    expect(issues[0].message_zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(issues[0].message_en).toContain('warningWorkdaysBefore');
+  });
+
+  it('L6: 审核期限 — every review setting the clock consumes is tried on the clock before a version is published', () => {
+    const accepted = next({
+      reviewPolicy: {
+        standardReviewWorkdays: 5,
+        urgentReviewWorkdays: 2,
+        extensionWorkdays: 0,
+        supplementWindowWorkdays: 10,
+        submissionLeadWorkdays: 0,
+        warningWorkdaysBefore: 2,
+      },
+    });
+    expect(publicationIssues(accepted, v1, TODAY)).toEqual([]);
+    const refused = next({
+      reviewPolicy: { standardReviewWorkdays: 0, supplementWindowWorkdays: 0, extensionWorkdays: -1 },
+    });
+    expect(publicationIssues(refused, v1, TODAY).map((i) => i.path)).toEqual([
+      'reviewPolicy.standardReviewWorkdays',
+      'reviewPolicy.extensionWorkdays',
+      'reviewPolicy.supplementWindowWorkdays',
+    ]);
+  });
 });

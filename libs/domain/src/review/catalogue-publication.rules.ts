@@ -2,8 +2,11 @@
  * Publication rules of the agency catalogue (SPEC L1): what a candidate version must satisfy before it is stored as
  * the agency's next version. Pure; the gateway supplies the previous version and today's civil date.
  */
-import { isCivilDate } from '@enforcement/workdays';
+import { bundledCalendar, isCivilDate } from '@enforcement/workdays';
 import { validateCatalogue } from './catalogue.rules';
+import { reviewCalendarPort } from './review-calendar.port';
+import { isLateSubmission, reviewPeriodWorkdays, supplementDeadline, warningAt } from './review-clock.rules';
+import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from './review.policy';
 import type { CatalogueIssue, MajorCriterion, MajorCriterionKind, MajorDecisionCatalogue } from './catalogue.types';
 
 /** What the fields of each criterion kind must be; the DTO checks types, this checks which fields belong together. */
@@ -56,6 +59,8 @@ export function publicationIssues(
   });
   // validateCatalogue reads the amounts of amount criteria, so it only runs once every criterion has its fields.
   if (issues.every((i) => !i.path.includes('.criteria['))) issues.push(...validateCatalogue(candidate));
+  const reported = new Set(issues.map((i) => i.path));
+  for (const problem of clockIssues(candidate)) if (!reported.has(problem.path)) issues.push(problem);
   const realDate = isRealDate(candidate.effectiveFrom);
   if (/^\d{4}-\d{2}-\d{2}$/.test(candidate.effectiveFrom) && !realDate) {
     issue(
@@ -121,4 +126,43 @@ function criterionShapeIssues(criterion: MajorCriterion): { path: string; zh: st
 /** A plain boolean (not a type guard), so a failed check does not narrow the date to `never`. */
 function isRealDate(text: string): boolean {
   return isCivilDate(text);
+}
+
+/** A fixed working Monday of a shipped year: the trial run must not depend on today or on run-time calendar data. */
+const TRIAL_INSTANT = new Date('2025-03-03T02:00:00Z');
+
+/**
+ * SPEC C2, L6: runs the review clock once with the review settings the version would give every review, so a setting
+ * the clock refuses (e.g. a warning 0 working days before a limit) is reported here, naming the field, instead of
+ * failing each review that uses the version. Bounds are checked by `validateCatalogue`; this catches what they miss.
+ */
+function clockIssues(candidate: MajorDecisionCatalogue): CatalogueIssue[] {
+  const policy: ReviewPolicy = { ...DEFAULT_REVIEW_POLICY, ...candidate.reviewPolicy };
+  const calendar = reviewCalendarPort(bundledCalendar());
+  const issues: CatalogueIssue[] = [];
+  const trial = (field: keyof ReviewPolicy, run: () => unknown): void => {
+    try {
+      run();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      issues.push({
+        path: `reviewPolicy.${field}`,
+        message_zh: `审核期限无法按该设置计算（${String(policy[field])}）：${reason}`,
+        message_en: `the review clock cannot work with ${field} = ${String(policy[field])}: ${reason}`,
+      });
+    }
+  };
+  const period = (urgent: boolean, extensionApproved: boolean) =>
+    reviewPeriodWorkdays({ completeMaterialsReceivedAt: TRIAL_INSTANT, urgent, extensionApproved, pauses: [] }, policy);
+  trial('standardReviewWorkdays', () => period(false, false));
+  trial('urgentReviewWorkdays', () => period(true, false));
+  trial('extensionWorkdays', () => [period(false, true), period(true, true)]);
+  trial('supplementWindowWorkdays', () => supplementDeadline(TRIAL_INSTANT, calendar, policy.supplementWindowWorkdays));
+  trial('submissionLeadWorkdays', () =>
+    isLateSubmission(TRIAL_INSTANT, new Date('2025-06-30T16:00:00Z'), calendar, policy.submissionLeadWorkdays),
+  );
+  trial('warningWorkdaysBefore', () =>
+    warningAt(new Date('2025-03-07T16:00:00Z'), calendar, policy.warningWorkdaysBefore),
+  );
+  return issues;
 }

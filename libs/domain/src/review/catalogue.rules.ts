@@ -10,6 +10,7 @@ import type {
 } from './catalogue.types';
 import { ReviewRuleError } from './review.errors';
 import { enforcementCategories } from '../case/case.types';
+import { CLOCK_SETTING_MINIMUMS } from './review-clock.rules';
 import { DEFAULT_REVIEW_POLICY } from './review.policy';
 import type { CivilDate } from './review.types';
 
@@ -103,14 +104,9 @@ export function validateCatalogue(catalogue: MajorDecisionCatalogue): CatalogueI
 }
 
 /** Lowest and highest value of each working-day setting a catalogue may give; 30 catches typing slips. */
-const WORKDAY_FIELDS: Readonly<Record<string, readonly [min: number, max: number]>> = {
-  standardReviewWorkdays: [1, 30],
-  urgentReviewWorkdays: [1, 30],
-  extensionWorkdays: [0, 30],
-  supplementWindowWorkdays: [1, 30],
-  submissionLeadWorkdays: [0, 30],
-  warningWorkdaysBefore: [0, 30],
-};
+const WORKDAY_FIELDS: Readonly<Record<string, readonly [min: number, max: number]>> = Object.fromEntries(
+  Object.entries(CLOCK_SETTING_MINIMUMS).map(([field, min]) => [field, [min, 30] as const]),
+);
 function isWorkdays(field: string, value: unknown): value is number {
   const [min, max] = WORKDAY_FIELDS[field];
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;

@@ -47,7 +47,7 @@ export interface CatalogueReviewPolicy extends Partial<ReviewPolicy> {
   readonly supplementWindowWorkdays?: number;
   /** Submit at least this many working days before the handling deadline; whole number, 0–30 (default 10). */
   readonly submissionLeadWorkdays?: number;
-  /** Warn this many working days before a limit runs out; whole number, 0–30 (SPEC C2 default 1). */
+  /** Warn this many working days before a limit runs out; whole number, 1–30 (SPEC C2 default 1). */
   readonly warningWorkdaysBefore?: number;
   /**
    * 专家论证会已成立: the agency has an expert panel, so a disagreement goes first to the expert argumentation meeting

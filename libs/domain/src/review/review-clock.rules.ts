@@ -34,6 +34,20 @@ export interface ReviewClockInput {
   readonly statutoryReviewWorkdays?: number;
 }
 
+/**
+ * The smallest value the clock accepts for each setting it consumes (all whole working days). A catalogue version
+ * is checked against these when it is published, so a setting the clock would refuse never reaches a review.
+ */
+export const CLOCK_SETTING_MINIMUMS = {
+  standardReviewWorkdays: 1,
+  urgentReviewWorkdays: 1,
+  extensionWorkdays: 0,
+  supplementWindowWorkdays: 1,
+  submissionLeadWorkdays: 0,
+  // A warning at the deadline itself would be the miss, not a warning (C2: before it runs out).
+  warningWorkdaysBefore: 1,
+} as const satisfies Partial<Record<keyof ReviewPolicy, number>>;
+
 type ClockPolicy = Pick<ReviewPolicy, 'standardReviewWorkdays' | 'urgentReviewWorkdays' | 'extensionWorkdays'>;
 
 /** Working days the review may take before pauses: 3, or 1 if urgent, or the statutory limit; plus 2 if extended. */
@@ -154,7 +168,7 @@ export function warningAt(
   calendar: WorkdayCalendarPort,
   workdaysBefore: number = DEFAULT_REVIEW_POLICY.warningWorkdaysBefore,
 ): Date {
-  if (!Number.isSafeInteger(workdaysBefore) || workdaysBefore < 1) {
+  if (!Number.isSafeInteger(workdaysBefore) || workdaysBefore < CLOCK_SETTING_MINIMUMS.warningWorkdaysBefore) {
     throw new RangeError(`workdaysBefore must be a positive whole number, got ${String(workdaysBefore)}`);
   }
   let day = lastCivilDay(deadline, calendar);
