@@ -1,45 +1,12 @@
 /**
- * Who may issue each review command and in which statuses (SPEC C1): the checks every command passes before its
- * step runs.
+ * The checks every command passes before its step runs: who may issue it — `commandPermissions` of the one access
+ * module (SPEC C1), which the gateway's routes read too — and in which statuses.
  */
+import { commandPermissions } from '../access/command-permissions';
 import type { ReviewCommand, ReviewCommandType, SubmitCommand } from './review.commands';
 import { ROLE_LABELS, STATUS_LABELS, commandLabels } from './review.labels';
 import { FINAL_STATUSES, type ReviewStatus, type ReviewState } from './review.state';
-import type { ReviewRole } from './review.types';
 import { currentRound, fail, openPauses, type ReviewEnv } from './review-steps.shared';
-
-const LEGAL: readonly ReviewRole[] = ['legal-reviewer', 'legal-section-head'];
-const UNIT: readonly ReviewRole[] = ['officer', 'unit-head'];
-
-/** Who may issue each command (SPEC C1); `unitOwned` commands also need the actor to be in the handling unit. */
-const PERMISSIONS: Readonly<
-  Record<ReviewCommandType, { readonly roles: readonly ReviewRole[]; readonly unitOwned: boolean }>
-> = {
-  submit: { roles: UNIT, unitOwned: true },
-  acceptMaterials: { roles: LEGAL, unitOwned: false },
-  notifyMissingMaterials: { roles: LEGAL, unitOwned: false },
-  supplement: { roles: UNIT, unitOwned: true },
-  supplementWindowLapsed: { roles: ['system', ...LEGAL], unitOwned: false },
-  refuseAcceptance: { roles: LEGAL, unitOwned: false },
-  pause: { roles: LEGAL, unitOwned: false },
-  resume: { roles: LEGAL, unitOwned: false },
-  requestExtension: { roles: LEGAL, unitOwned: false },
-  approveExtension: { roles: ['supervising-leader'], unitOwned: false },
-  recordFindings: { roles: LEGAL, unitOwned: false },
-  // Advisors are external and often have no account, so the section may attach the opinion on their behalf.
-  attachAdvisorOpinion: { roles: ['legal-advisor', ...LEGAL], unitOwned: false },
-  markAdvisorOpinionReviewed: { roles: LEGAL, unitOwned: false },
-  issueOpinion: { roles: LEGAL, unitOwned: false },
-  resubmit: { roles: UNIT, unitOwned: true },
-  // Withdrawing and disputing commit the unit as a whole, so only its head may do them.
-  withdraw: { roles: ['unit-head'], unitOwned: true },
-  disagree: { roles: ['unit-head'], unitOwned: true },
-  requestExpertMeeting: { roles: ['supervising-leader'], unitOwned: false },
-  recordExpertMeetingOutcome: { roles: ['supervising-leader', 'legal-section-head'], unitOwned: false },
-  // The agency head chairs the meeting; `leadership-meeting` is whoever keeps its minutes.
-  recordCollectiveDiscussion: { roles: ['agency-head', 'leadership-meeting'], unitOwned: false },
-  decide: { roles: ['agency-head', 'leadership-meeting'], unitOwned: false },
-};
 
 export const IN_REVIEW: readonly ReviewStatus[] = ['under-review', 'paused'];
 const NOT_FINAL: readonly ReviewStatus[] = (Object.keys(STATUS_LABELS) as ReviewStatus[]).filter(
@@ -71,7 +38,7 @@ const ALLOWED_IN: Readonly<Record<Exclude<ReviewCommandType, 'submit'>, readonly
 };
 
 export function checkActor(command: ReviewCommand, owningUnitId: string): void {
-  const permission = PERMISSIONS[command.type];
+  const permission = commandPermissions[command.type];
   if (!permission.roles.includes(command.actor.role)) {
     fail('REVIEW.FORBIDDEN_ROLE', {
       ...commandLabels(command.type),
