@@ -24,3 +24,6 @@ export * from './messaging/event-id';
 export * from './calendar/calendar-sync';
 export * from './validation/text-rules';
 export * from './validation/text.decorators';
+export * from './idempotency/request-key';
+export * from './idempotency/request-keys.table';
+export * from './idempotency/idempotency.interceptor';

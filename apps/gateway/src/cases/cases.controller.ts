@@ -10,7 +10,7 @@ import {
   type CaseStatus,
   type CaseWorkflowInput,
 } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, CurrentActor, TEMPORAL_CLIENT } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, CurrentActor, Repeatable, TEMPORAL_CLIENT } from '@enforcement/platform';
 import { CalendarNotCoveredError, deadline } from '@enforcement/workdays';
 import { CaseCreatedDto, CreateCaseDto } from './create-case.dto';
 
@@ -22,6 +22,7 @@ export class CasesController {
 
   @Post()
   @Access('cases.initiate')
+  @Repeatable()
   @ApiOperation({ summary: '立案 — initiate a case; starts its lifecycle workflow in recording-svc' })
   @ApiCreatedResponse({ type: CaseCreatedDto })
   @ApiConflictResponse({ description: 'CASE.ALREADY_EXISTS' })

@@ -58,6 +58,15 @@ export class PreliminaryReviews {
   async sign(caseNo: string, dto: SignPreliminaryReviewDto, caller: ReviewCaller): Promise<PreliminaryReviewSignOff> {
     const { actor } = caller;
     await this.cases.requireOwnCase(caseNo, actor.unitId);
+    // A retried sign-off (same request key: same signer, case and body) is the first one, never a second row.
+    if (caller.requestKey !== null) {
+      const [earlier] = await this.dataSource.query<Row[]>(
+        `select * from preliminary_reviews where correlation_id = $1 and signed_by = $2 and case_no = $3
+          order by id limit 1`,
+        [caller.requestKey, actor.id, caseNo],
+      );
+      if (earlier) return fromRow(earlier);
+    }
     const [row] = await this.dataSource.query<Row[]>(
       `insert into preliminary_reviews (case_no, unit_id, outcome, document_ref, opinion, signed_by, signer_name,
          correlation_id)
@@ -71,7 +80,7 @@ export class PreliminaryReviews {
         dto.opinion ?? '',
         actor.id,
         actor.name,
-        caller.requestId || caseNo,
+        caller.requestKey ?? (caller.requestId || caseNo),
       ],
     );
     return fromRow(row);

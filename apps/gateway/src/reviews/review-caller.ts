@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Actor, ReviewActor, Role } from '@enforcement/domain';
-import type { AuthenticatedRequest } from '@enforcement/platform';
+import type { AuthenticatedRequest, RepeatableRequest } from '@enforcement/platform';
 
 /** Who calls a review route: the token's actor and the request id that follows the call into the workflow. */
 export interface ReviewCaller {
@@ -10,15 +10,26 @@ export interface ReviewCaller {
   readonly clientRequestId: string | null;
   /** The caller's `authorization` header, forwarded to review-svc's read API so its own guard applies. */
   readonly authorization: string;
+  /**
+   * The call's once-only key (request id + caller + route + body, see `@Repeatable`), or null when the client sent no
+   * request id. Every effect of a repeatable call is keyed by it, so a retry never acts twice.
+   */
+  readonly requestKey: string | null;
 }
 
 /** The caller of a `@Roles(...)` review route. */
 export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): ReviewCaller => {
-  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest & { id?: string }>();
+  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest & RepeatableRequest & { id?: string }>();
   if (!req.actor) throw new Error('Caller used on a route without @Roles');
   const sent = req.headers['x-request-id'];
   const clientRequestId = typeof sent === 'string' && sent !== '' ? sent : null;
-  return { actor: req.actor, requestId: req.id ?? '', clientRequestId, authorization: req.headers.authorization ?? '' };
+  return {
+    actor: req.actor,
+    requestId: req.id ?? '',
+    clientRequestId,
+    authorization: req.headers.authorization ?? '',
+    requestKey: req.requestKey ?? null,
+  };
 });
 
 /**

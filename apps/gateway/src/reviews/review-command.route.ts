@@ -1,7 +1,7 @@
 import { applyDecorators, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { personRolesOf, type ReviewCommand, type ReviewCommandType, type Role } from '@enforcement/domain';
-import { CommandAccess } from '@enforcement/platform';
+import { CommandAccess, Repeatable } from '@enforcement/platform';
 
 /** Commands a person sends through the gateway (the submission starts the workflow; a timer lapses the window). */
 export type PersonCommandType = Exclude<ReviewCommandType, 'submit' | 'supplementWindowLapsed'>;
@@ -44,13 +44,17 @@ export const COMMAND_ROLES = Object.fromEntries(PERSON_COMMANDS.map((type) => [t
   RoleList
 >;
 
-/** `POST /api/v1/reviews/<path>` sending one command: 200 with the view after it; its roles from COMMAND_ROLES. */
+/**
+ * `POST /api/v1/reviews/<path>` sending one command: 200 with the view after it; its roles from COMMAND_ROLES.
+ * Repeatable: the same caller, body and `x-request-id` get the first answer; another caller or body with that id, 409.
+ */
 export function CommandRoute(path: string, type: PersonCommandType, summary: string, description?: string) {
   const roles: RoleList = COMMAND_ROLES[type];
   return applyDecorators(
     Post(path),
     HttpCode(HttpStatus.OK),
     CommandAccess(type),
+    Repeatable(),
     ApiOperation({ summary, description: `${description ?? ''} Roles: ${roles.join(', ')}.`.trim() }),
   );
 }

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { DecisionRecord, ReviewView } from '@enforcement/domain';
 import { routeAccess } from '@enforcement/domain';
-import { Access, CaseNumberPipe, IdParamPipe } from '@enforcement/platform';
+import { Access, CaseNumberPipe, IdParamPipe, Repeatable, uuidFromKey } from '@enforcement/platform';
 import { actingAs, Caller, type ReviewCaller } from './review-caller';
 import { CommandRoute } from './review-command.route';
 import { reviewRuleAppError } from './review-errors';
@@ -97,7 +97,8 @@ export class ReviewCommandsController {
     @Body() dto: PauseDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
-    const pauseId = dto.pauseId ?? randomUUID();
+    // A retried call (same request key) must name the same pause, or it would open a second one.
+    const pauseId = dto.pauseId ?? (caller.requestKey ? uuidFromKey(caller.requestKey, 'pause') : randomUUID());
     return this.reviews.send(caseNo, caller, { type: 'pause', pauseId, kind: dto.kind, reason: dto.reason });
   }
 
@@ -150,7 +151,8 @@ export class ReviewCommandsController {
     @Body() dto: AdvisorOpinionDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
-    const { opinionId = randomUUID(), advisorName, documentRef } = dto;
+    const generated = caller.requestKey ? uuidFromKey(caller.requestKey, 'advisor-opinion') : randomUUID();
+    const { opinionId = generated, advisorName, documentRef } = dto;
     return this.reviews.send(caseNo, caller, { type: 'attachAdvisorOpinion', opinionId, advisorName, documentRef });
   }
 
@@ -254,6 +256,7 @@ export class ReviewCommandsController {
   @Post('decision-attempts')
   @HttpCode(HttpStatus.OK)
   @Access('reviews.decision-attempt')
+  @Repeatable()
   @ApiOperation({
     summary: '决定闸门 — may the major decision be issued now? (L12)',
     description:

@@ -10,7 +10,7 @@ import {
   type ReviewWorkflowInput,
   type SubmitCommand,
 } from '@enforcement/domain';
-import { AppError } from '@enforcement/platform';
+import { AppError, uuidFromKey } from '@enforcement/platform';
 import { CalendarNotCoveredError, currentCalendar } from '@enforcement/workdays';
 import { AgencyCatalogue } from '../catalogue/agency-catalogue';
 import { actingAs, type ReviewCaller } from './review-caller';
@@ -60,7 +60,8 @@ export class ReviewSubmissionService {
     const command: SubmitCommand = {
       type: 'submit',
       actor: actingAs(actor, SUBMIT_ROLES),
-      reviewId: randomUUID(),
+      // A retried submission (same request key) names the same review, so its start can be recognised as its own.
+      reviewId: caller.requestKey ? uuidFromKey(caller.requestKey, 'review') : randomUUID(),
       caseNo: dto.caseNo,
       agencyId: assessment.agencyId,
       // The unit comes from the token, never from the body: a unit submits only its own cases.
@@ -93,7 +94,7 @@ export class ReviewSubmissionService {
         party: { name: dto.partyName, type: dto.proposedDecision.partyType },
       },
     };
-    const workflowId = await this.reviews.start(input);
+    const workflowId = await this.reviews.start(input, caller);
     const view = await this.reviews.firstView(command.caseNo, caller);
     return { caseNo: command.caseNo, reviewId: command.reviewId, workflowId, majorDecision: assessment, view };
   }

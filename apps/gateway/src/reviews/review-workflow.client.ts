@@ -26,7 +26,7 @@ import {
   type ReviewView,
   type ReviewWorkflowInput,
 } from '@enforcement/domain';
-import { AppError, TEMPORAL_CLIENT } from '@enforcement/platform';
+import { AppError, TEMPORAL_CLIENT, uuidFromKey } from '@enforcement/platform';
 import { CaseOwnership } from './case-ownership';
 import { actingAs, type ReviewCaller } from './review-caller';
 import { COMMAND_ROLES, type PersonCommand } from './review-command.route';
@@ -46,7 +46,7 @@ export class ReviewWorkflowClient {
     private readonly cases: CaseOwnership,
   ) {}
 
-  async start(input: ReviewWorkflowInput): Promise<string> {
+  async start(input: ReviewWorkflowInput, caller: ReviewCaller): Promise<string> {
     const { caseNo, unitId } = input.command;
     const workflowId = reviewWorkflowId(caseNo);
     try {
@@ -63,6 +63,9 @@ export class ReviewWorkflowClient {
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        // The same call's start, whose answer was lost: the review running is this submission's own.
+        if (caller.requestKey !== null && (await this.isOwnStart(workflowId, input.command.reviewId)))
+          return workflowId;
         throw new AppError('REVIEW.ALREADY_SUBMITTED', HttpStatus.CONFLICT, {
           zh: `案件 ${caseNo} 已报送法制审核，不能重复报送；被退回后请使用“重新报送”`,
           en: `Case ${caseNo} has already been submitted for legal review; after a return, resubmit it instead`,
@@ -73,14 +76,25 @@ export class ReviewWorkflowClient {
     return workflowId;
   }
 
+  /** Whether the review running under `workflowId` is the one with `reviewId` (a retried start's own). */
+  private async isOwnStart(workflowId: string, reviewId: string): Promise<boolean> {
+    try {
+      const view = await this.temporal.workflow.getHandle(workflowId).query(reviewViewQuery);
+      return view.reviewId === reviewId;
+    } catch {
+      return false;
+    }
+  }
+
   /** Sends one person's command; the workflow's validator refuses an illegal one before anything changes. */
   send(caseNo: string, caller: ReviewCaller, command: PersonCommand): Promise<ReviewView> {
     const full = { ...command, actor: actingAs(caller.actor, COMMAND_ROLES[command.type]) } as ReviewCommand;
     return this.call(caseNo, caller, (handle) =>
       handle.executeUpdate(reviewCommandUpdate, {
         args: [full],
-        // A retried HTTP call with the same request id gets the first call's outcome instead of acting twice.
-        updateId: caller.requestId ? `${command.type}:${caller.requestId}` : undefined,
+        // The once-only key binds the client's request id to caller, route and body: a retry of the same call gets
+        // the first outcome; another person's call, or another body, under the same request id is a different update.
+        updateId: caller.requestKey ? `${command.type}:${caller.requestKey}` : undefined,
       }),
     );
   }
@@ -106,7 +120,7 @@ export class ReviewWorkflowClient {
       return await this.call(caseNo, caller, (handle) =>
         handle.executeUpdate(attemptDecisionUpdate, {
           args: [{ actor, decisionRef }],
-          updateId: caller.requestId ? `attemptDecision:${caller.requestId}` : undefined,
+          updateId: caller.requestKey ? `attemptDecision:${caller.requestKey}` : undefined,
         }),
       );
     } catch (err) {
@@ -114,7 +128,8 @@ export class ReviewWorkflowClient {
       if (known?.mayIssueDecision && known.decision) return { allowed: true, decision: known.decision };
       const status = known?.statusLabel ?? { zh: '未报送法制审核', en: 'never submitted for review' };
       const refusal = new ReviewRuleError('REVIEW.REVIEW_NOT_PASSED', { statusZh: status.zh, statusEn: status.en });
-      const attemptId = randomUUID();
+      // A retried call records its attempt once: the attempt id, and so the recording workflow's id, come from its key.
+      const attemptId = caller.requestKey ? uuidFromKey(caller.requestKey, 'decision-attempt') : randomUUID();
       const workflowId = decisionAttemptWorkflowId(attemptId);
       const input: RecordDecisionAttemptInput = {
         workflowId,
@@ -132,11 +147,17 @@ export class ReviewWorkflowClient {
         },
         decisionRef: decisionRef ?? null,
       };
-      await this.temporal.workflow.start(RECORD_DECISION_ATTEMPT_WORKFLOW_TYPE, {
-        taskQueue: TaskQueues.review,
-        workflowId,
-        args: [input],
-      });
+      try {
+        await this.temporal.workflow.start(RECORD_DECISION_ATTEMPT_WORKFLOW_TYPE, {
+          taskQueue: TaskQueues.review,
+          workflowId,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+      } catch (startErr) {
+        // The same call was recorded before its answer got lost: it is on record once, which is what counts.
+        if (!(startErr instanceof WorkflowExecutionAlreadyStartedError)) throw startErr;
+      }
       return {
         allowed: false,
         attemptId,

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ReviewView } from '@enforcement/domain';
-import { Access, CaseNumberPipe, IdParamPipe } from '@enforcement/platform';
+import { Access, CaseNumberPipe, IdParamPipe, Repeatable } from '@enforcement/platform';
 import { civilDate } from '@enforcement/workdays';
 import { Caller, type ReviewCaller } from './review-caller';
 import { ReviewReadApi } from './review-read.api';
@@ -40,6 +40,7 @@ export class ReviewsController {
 
   @Post()
   @Access('reviews.submit')
+  @Repeatable()
   @ApiOperation({
     summary: '报送法制审核 — submit a case for legal review (SPEC L1–L4)',
     description:
@@ -58,6 +59,7 @@ export class ReviewsController {
 
   @Post(':caseNo/preliminary-review')
   @Access('reviews.preliminary-review')
+  @Repeatable()
   @ApiOperation({
     summary: '初审 — the head of the handling unit signs the preliminary review of a case (SPEC L2)',
     description:

@@ -2,6 +2,7 @@ import { Initial1764000000000 } from './1764000000000-initial';
 import { Calendar1764100000000 } from './1764100000000-calendar';
 import { CatalogueVersions1764300000000 } from './1764300000000-catalogue-versions';
 import { PreliminaryReviews1764400000000 } from './1764400000000-preliminary-reviews';
+import { RequestKeys1764600000000 } from './1764600000000-request-keys';
 
 /** Every migration of the gateway, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Calendar1764100000000,
   CatalogueVersions1764300000000,
   PreliminaryReviews1764400000000,
+  RequestKeys1764600000000,
 ];
