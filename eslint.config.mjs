@@ -113,7 +113,7 @@ export default tseslint.config(
   },
   {
     // Pure libraries: imported by workflow code, so no Node built-ins and nothing with side effects.
-    files: ['libs/domain/src/**/*.ts', 'libs/workdays/src/**/*.ts'],
+    files: ['libs/domain/src/**/*.ts', 'libs/workdays/src/**/*.ts', 'libs/redaction/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

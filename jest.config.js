@@ -19,7 +19,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@enforcement/(domain|workdays|platform)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@enforcement/(domain|workdays|platform|redaction)$': '<rootDir>/libs/$1/src/index.ts',
     '^@enforcement/(domain|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.local/'],

@@ -1,0 +1,177 @@
+/**
+ * Words that introduce a person's name in decision texts, by what the name is to the publication (SPEC D6).
+ * Alternations are built longest first so 委托代理人 wins over 代理人.
+ */
+
+/** 其他人员 — people other than the party whose names are anonymised (隐名处理): the name after these is found. */
+export const OTHER_PERSON_ROLES = [
+  '证人',
+  '见证人',
+  '委托代理人',
+  '诉讼代理人',
+  '法定代理人',
+  '代理人',
+  '监护人',
+  '鉴定人',
+  '检测人',
+  '检验人',
+  '翻译人员',
+  '翻译人',
+  '在场人',
+  '在场人员',
+  '被询问人',
+  '询问对象',
+  '举报人',
+  '投诉人',
+  '报案人',
+  '申诉人',
+  '受害人',
+  '被害人',
+  '伤者',
+  '死者',
+  '驾驶人',
+  '驾驶员',
+  '司机',
+  '车主',
+  '乘客',
+  '承租人',
+  '共有人',
+  '实际使用人',
+  '使用人',
+  '陪同人员',
+  '陪同人',
+  '出租人',
+  '房东',
+  '房主',
+  '户主',
+  '业主',
+  '经营者',
+  '实际经营者',
+  '现场负责人',
+  '未成年人',
+  '未成年工',
+  '其父',
+  '其母',
+  '其妻',
+  '其夫',
+  '其子',
+  '其女',
+  '之父',
+  '之母',
+  '之妻',
+  '之夫',
+  '之子',
+  '之女',
+  ...['父亲', '母亲', '妻子', '丈夫', '儿子', '女儿', '配偶', '亲属'].flatMap((r) => [r, `之${r}`, `的${r}`, `其${r}`]),
+  '近亲属',
+  '亲属',
+  '邻居',
+  '同事',
+  '专家',
+  '医师',
+  '医生',
+  '护士',
+];
+
+/**
+ * Generic nouns that often precede a name but as often a plain word (员工宿舍, 学生家长): a name after these is
+ * accepted only when a clear boundary follows it.
+ */
+export const WEAK_ROLES = [
+  '员工',
+  '职工',
+  '工人',
+  '雇员',
+  '从业人员',
+  '店员',
+  '营业员',
+  '收银员',
+  '服务员',
+  '厨师',
+  '帮工',
+  '学徒',
+  '保安',
+  '会计',
+  '出纳',
+  '学生',
+  '患者',
+  '病人',
+  '消费者',
+  '顾客',
+  '联系人',
+];
+
+/** 当事人 — the party: its name is never reported as another person's. */
+export const PARTY_ROLES = [
+  '当事人',
+  '被处罚人',
+  '被检查人',
+  '被检查单位',
+  '申请人',
+  '被申请人',
+  '被许可人',
+  '被征收人',
+  '被查封人',
+  '被扣押人',
+  '行政相对人',
+  '相对人',
+  '纳税人',
+  '姓名',
+];
+
+/** 执法人员 — officers and signatories, published by rule (SPEC D1). */
+export const OFFICER_ROLES = [
+  '执法人员',
+  '执法人',
+  '承办人',
+  '办案人员',
+  '办案人',
+  '检查人员',
+  '检查人',
+  '调查人员',
+  '经办人',
+  '记录人',
+  '询问人',
+  '审核人',
+  '审批人',
+  '签发人',
+  '批准人',
+  '送达人',
+];
+
+/** 法定代表人 — published for an organisation; a natural person to hide for an individual business. */
+export const LEGAL_REPRESENTATIVE_ROLES = ['法定代表人', '负责人', '投资人'];
+
+/** Roles written after the name in brackets or after 系: "张三（证人）", "李四，系当事人之父". */
+export const TRAILING_ROLES = [
+  '证人',
+  '委托代理人',
+  '代理人',
+  '监护人',
+  '鉴定人',
+  '举报人',
+  '投诉人',
+  '父亲',
+  '母亲',
+  '妻子',
+  '丈夫',
+  '儿子',
+  '女儿',
+  '父',
+  '母',
+  '妻',
+  '夫',
+  '子',
+  '女',
+  '配偶',
+  '亲属',
+  '雇员',
+  '员工',
+  '同事',
+  '朋友',
+  '邻居',
+];
+
+export function alternation(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).join('|');
+}
