@@ -21,7 +21,8 @@ describe('opinion document render pool', () => {
       expect(copy.sha256).toBe(inPlace.copies[i].sha256);
       expect(copy.pdf.equals(inPlace.copies[i].pdf)).toBe(true);
     });
-  });
+    // Two CJK documents (the worker parses the 20 MB font first) on a shared 2-core machine: jest's 5 s is too tight.
+  }, 30_000);
 
   it('L9: an unlawful input refused in the worker comes back as the same error, field and messages', async () => {
     const refused = pool.render(opinionInput({ documentNo: ' ' }));
