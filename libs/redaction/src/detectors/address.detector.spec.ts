@@ -9,6 +9,13 @@ describe('D6: home addresses of natural persons (住址)', () => {
     expect(foundOf('address', '男，汉族，住长沙市岳麓区麓山南路8号，身份证号略')).toEqual(['长沙市岳麓区麓山南路8号']);
   });
 
+  it("takes a place written inside a person's bracketed remark", () => {
+    expect(foundOf('address', '高宏华（证人，湖南省长沙市天心区解放路52号1栋1309室，联系电话略）')).toEqual([
+      '湖南省长沙市天心区解放路52号1栋1309室',
+    ]);
+    expect(foundOf('address', '高宏华（证人，住长沙市天心区解放路52号）')).toEqual(['长沙市天心区解放路52号']);
+  });
+
   it('takes 住所 for a natural person but not for an organisation', () => {
     expect(foundOf('address', '当事人：张三，男，汉族\n住所：长沙市岳麓区麓山南路8号')).toEqual([
       '长沙市岳麓区麓山南路8号',

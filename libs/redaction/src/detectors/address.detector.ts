@@ -1,6 +1,7 @@
 import type { PartyKind } from '../personal-data.types';
 import { AGENCY_SENTENCE, sentenceBefore } from '../text/text-context';
 import { eachMatch, type Detector } from './detector.types';
+import { TRAILING_ROLES } from './person-name/name-roles.data';
 
 /**
  * 住址 — home and contact addresses of natural persons: after 住址, 家庭住址, 现住, 户籍地, 居住地, 暂住 … always;
@@ -15,7 +16,14 @@ export const detectAddresses: Detector = ({ text, context }) => [
     isAboutNaturalPerson(text, m.index, context.party?.kind) ? take(text, m.index + m[0].length) : null,
   ),
   ...eachMatch(BARE_LIVES_AT, text, (m) => take(text, m.index + m[0].length)),
+  ...eachMatch(PERSON_REMARK, text, (m) =>
+    PLACE_START.test(text.slice(m.index + m[0].length)) ? take(text, m.index + m[0].length) : null,
+  ),
 ];
+
+// "张三（证人，长沙市…号，联系电话…）": a place written inside a person's bracketed remark is where they live.
+const PERSON_REMARK = new RegExp(String.raw`\((?:系)?(?:当事人)?(?:之|的)?(?:${TRAILING_ROLES.join('|')})[,;]\s?住?`);
+const PLACE_START = /^[\u4e00-\u9fa5]{2,8}?(?:省|自治区|市|州|县|区)/;
 
 const LEAD = String.raw`\s?(?:为|是|在|于)?\s?:?\s?`;
 const PERSONAL_CUE = new RegExp(
@@ -24,7 +32,7 @@ const PERSONAL_CUE = new RegExp(
 const SHARED_CUE = new RegExp(
   String.raw`(?<!(?:经营|注册|营业|办公|机关|单位|公司)[\u4e00-\u9fa5]?)(?:住所地|住所|联系地址|通讯地址|通信地址|送达地址|邮寄地址)${LEAD}`,
 );
-const BARE_LIVES_AT = /(?<=[,、;\s])(?:均住|住)(?=[\u4e00-\u9fa5]{1,8}?(?:省|市|自治区|自治州|区|县|镇|乡))/;
+const BARE_LIVES_AT = /(?<=[,、;(\s])(?:均住|住)(?=[\u4e00-\u9fa5]{1,8}?(?:省|市|自治区|自治州|区|县|镇|乡))/;
 
 const STOP = /[,。;\n|\t]|(?:联系电话|电话|手机|身份证|邮编|邮政编码|联系方式|出生)/;
 const ADDRESS_MARK =
@@ -36,6 +44,15 @@ function take(text: string, from: number) {
   const stop = STOP.exec(rest);
   let value = stop === null ? rest : rest.slice(0, stop.index);
   value = value.replace(/\s+$/, '');
+  // A closing bracket with no opening one ends the remark the address was written in.
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '(') depth++;
+    else if (value[i] === ')' && --depth < 0) {
+      value = value.slice(0, i);
+      break;
+    }
+  }
   // An opening bracket left unclosed at the cut belongs to the next field, not to the address.
   const open = value.lastIndexOf('(');
   if (open > 0 && value.indexOf(')', open) === -1) value = value.slice(0, open).replace(/\s+$/, '');

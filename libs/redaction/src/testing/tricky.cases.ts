@@ -46,6 +46,8 @@ const CASES: Array<[string, string]> = [
   ['masked-names', '证人张某某、李*、王××证实上述情况，当事人欧阳某也承认。'],
   ['fully-masked', '身份证号码：******************，联系电话：***********。'],
   ['vin', '车架号：LSVAM4187C2184563，发动机号：CSS123456。'],
+  ['sex-after-name', '当事人：晁一菊，女，汉族；当事人张三（女）对事实无异议。'],
+  ['words-after-name-list', '证人«person-name|钱银»、«person-name|童英»和«person-name|孔明»陈述了事发经过。'],
   ['words-after-roles', '证人证言、委托代理人授权委托书、员工宿舍、学生家长会、消费者权益保护法均已附卷。'],
   // Awkward shapes of real personal data.
   ['full-width-id', '身份证号码：«id-number|４３０４２１１９８５０３１２１２３' + ID_A.slice(17) + '»。'],

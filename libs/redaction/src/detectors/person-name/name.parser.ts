@@ -22,6 +22,30 @@ const ENDS_NAME = new Set(
   ),
 );
 const CONJUNCTIONS = new Set(['和', '及', '与']);
+/** Everyday words that begin with a surname character and often follow a name or a list of names. */
+const NOT_NAMES = new Set([
+  '陈述',
+  '陈列',
+  '金额',
+  '方面',
+  '方式',
+  '周边',
+  '周围',
+  '高度',
+  '程序',
+  '安全',
+  '常规',
+  '温度',
+  '黄色',
+  '白色',
+  '石材',
+  '文件',
+  '马路',
+  '江边',
+  '孔洞',
+  '许可',
+  '申请',
+]);
 /** Beyond ENDS_NAME, characters that often follow a name but may also sit inside one (正在, 未持有, 负责). */
 const FOLLOWS_NAME = new Set('正未负现因曾也已不在'.split(''));
 /** Characters that may stand right before a name: 据张三称, 经李四介绍, 由王五签收. */
@@ -49,9 +73,11 @@ export function parseNameAt(text: string, pos: number): ParsedName | null {
   if (!isCjk(g1) || NOT_FIRST_GIVEN.has(g1)) return null;
   const g2 = text[pos + surname + 1];
   if (g2 !== undefined && MASK.has(g2)) return masked(text, pos, pos + surname + 1);
+  // A common word (陈述, 金额) is no name, unless a third character makes it one (安全秀).
   const two = { start: pos, end: pos + surname + 1, masked: false };
-  if (!isCjk(g2) || ENDS_NAME.has(g2)) return two;
-  if (CONJUNCTIONS.has(g2) && parseNameAt(text, pos + surname + 2) !== null) return two;
+  const isWord = NOT_NAMES.has(text.slice(pos, pos + 2));
+  if (!isCjk(g2) || ENDS_NAME.has(g2)) return isWord ? null : two;
+  if (CONJUNCTIONS.has(g2) && parseNameAt(text, pos + surname + 2) !== null) return isWord ? null : two;
   return { start: pos, end: pos + surname + 2, masked: false };
 }
 

@@ -49,6 +49,21 @@ describe('D6: names of persons other than the party (隐名处理)', () => {
     expect(foundOf('person-name', text, { party: { name: '邓立新', kind: 'individual-business' } })).toEqual([]);
   });
 
+  it('reads 被询问人 as the person questioned, a bracketed qualifier after the role, and comma lists after a colon', () => {
+    expect(foundOf('person-name', '被询问人：施倩、曹雨兵，余昌宇。')).toEqual(['施倩', '曹雨兵', '余昌宇']);
+    expect(foundOf('person-name', '证人（未成年人）向玉学在场。')).toEqual(['向玉学']);
+  });
+
+  it('keeps a three-character name that begins like a common word, and refuses the word itself', () => {
+    expect(foundOf('person-name', '据安全秀（举报人）陈述')).toEqual(['安全秀']);
+    expect(foundOf('person-name', '证人钱银、童英和孔明陈述了经过')).toEqual(['钱银', '童英', '孔明']);
+    expect(foundOf('person-name', '证人陈述了经过')).toEqual([]);
+  });
+
+  it('reads （女） after a name as its sex, not as a daughter', () => {
+    expect(foundOf('person-name', '当事人张三（女）、李四，女，汉族')).toEqual([]);
+  });
+
   it('does not take ordinary words after generic role nouns', () => {
     expect(foundOf('person-name', '证人证言、员工宿舍、学生家长、消费者权益、职工宿舍12栋均已查明。')).toEqual([]);
   });

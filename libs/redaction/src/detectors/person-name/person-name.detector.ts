@@ -49,17 +49,21 @@ export const detectPersonNames: Detector = ({ text, context }) => {
   return everyMention(text, others, published);
 };
 
-const CUE_TAIL = String.raw`\s?(?:姓名)?\s?(?:为|是)?\s?:?\s?`;
+// 证人：张三 / 证人姓名为张三 / 证人（未成年人）张三
+const CUE_TAIL = String.raw`\s?(?:\([^()]{1,8}\))?\s?(?:姓名)?\s?(?:为|是)?\s?:?\s?`;
 const PARTY = new RegExp(String.raw`(?:(?:${alternation(PARTY_ROLES)})${CUE_TAIL})`, 'g');
-const OFFICERS = new RegExp(String.raw`(?:${alternation(OFFICER_ROLES)})(?:\d名|两名|二名)?${CUE_TAIL}`, 'g');
+// 被询问人 is the person questioned, not the officer asking (询问人).
+const OFFICERS = new RegExp(String.raw`(?<!被)(?:${alternation(OFFICER_ROLES)})(?:\d名|两名|二名)?${CUE_TAIL}`, 'g');
 const LEGAL_REPRESENTATIVE = new RegExp(
   String.raw`(?<!现场|实际)(?:${alternation(LEGAL_REPRESENTATIVE_ROLES)})(?:\((?:经营者|负责人)\))?${CUE_TAIL}`,
   'g',
 );
 const OTHER = new RegExp(String.raw`(?:${alternation(OTHER_PERSON_ROLES)})${CUE_TAIL}`, 'g');
 const WEAK = new RegExp(String.raw`(?:${alternation(WEAK_ROLES)})${CUE_TAIL}`, 'g');
+// One-character relations (女, 子 …) count only after 当事人/其 (张三（系当事人之女）): "（女）" after a name is its sex.
+const LONG_TRAILING = alternation(TRAILING_ROLES.filter((role) => role.length > 1));
 const TRAILING = new RegExp(
-  String.raw`(?:\(|,\s?)(?:系|是|为)?(?:当事人|其)?(?:的|之)?(?:${alternation(TRAILING_ROLES)})(?=[),;。、\s]|$)`,
+  String.raw`(?:\(|,\s?系)(?:系|是|为)?(?:(?:当事人|其)(?:的|之)?(?:${alternation(TRAILING_ROLES)})|(?:${LONG_TRAILING}))(?=[),;。、\s]|$)`,
   'g',
 );
 

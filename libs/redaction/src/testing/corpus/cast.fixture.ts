@@ -105,6 +105,15 @@ export function writeNaturalParty(b: LabelledTextBuilder, r: SeededRandom, p: Pe
     b.t(`${sep}${r.pick(['住址', '住所', '家庭住址', '现住址', '户籍地'])}${c}`).pii('address', p.home);
     b.t(`${sep}${r.pick(['联系电话', '电话', '手机', '联系方式'])}${c}`);
     writeMobile(b, r, p.mobile);
+    if (r.chance(0.2)) {
+      b.t('/');
+      writeLandline(b, r, p.city);
+    }
+    if (r.chance(0.2))
+      b.t(`${sep}电子邮箱${c}`).pii(
+        'email',
+        `${r.pick(['zhang', 'li.ming', 'hn_', 'wx'])}${r.int(10, 9999)}@${r.pick(['qq.com', '163.com', 'example.cn'])}`,
+      );
     b.t('。\n');
   } else if (layout === 1) {
     b.t(`${role}${c}${p.name}\n性别${c}${p.male ? '男' : '女'}\n`);
@@ -149,6 +158,7 @@ export function writeAgencyContacts(b: LabelledTextBuilder, r: SeededRandom, age
       `本机关联系人：${officer}，联系电话：${phone}，通讯地址：${address}。\n`,
       `执法机关地址：${address}，邮政编码：${r.int(410000, 429999)}，办公电话：${phone}。\n`,
       `投诉举报电话：12345、${phone}。\n`,
+      `本机关联系电话：${phone}，电子邮箱：fzk${r.int(1, 99)}@${agency.city.abbr === '京' ? 'bj' : 'hn'}.gov.cn。\n`,
     ]),
   );
 }

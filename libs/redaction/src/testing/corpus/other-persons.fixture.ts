@@ -24,6 +24,8 @@ export function writeOtherPersons(b: LabelledTextBuilder, r: SeededRandom, cast:
   const writers = [
     witnesses,
     witnessInBrackets,
+    witnessWithRemark,
+    colonList,
     agent,
     relative,
     expert,
@@ -163,5 +165,31 @@ function coOwner(b: LabelledTextBuilder, r: SeededRandom, cast: Cast): void {
   b.t(r.pick(['共有人', '承租人', '实际使用人']));
   b.t(r.pick(['为', '：', '']));
   name(b, cast.name());
+  b.t('。\n');
+}
+
+function witnessWithRemark(b: LabelledTextBuilder, r: SeededRandom, cast: Cast): void {
+  const p = cast.person(1950, 2012);
+  const minor = p.birth.year > 2008;
+  b.t(minor ? r.pick(['证人（未成年人）', '未成年人']) : r.pick(['经询问，', '另查明，', '']));
+  name(b, p.name);
+  b.t(minor ? '（' : r.pick(['（证人，', '（证人，住', '（证人；']));
+  if (!minor && r.chance(0.5)) {
+    b.pii('address', p.home);
+    b.t('，');
+  }
+  b.t('联系电话：');
+  writeMobile(b, r, p.mobile);
+  b.t(r.pick(['）称，', '）证实，', '）陈述，']));
+  b.t('当事人在该处经营已有两年。\n');
+}
+
+function colonList(b: LabelledTextBuilder, r: SeededRandom, cast: Cast): void {
+  b.t(r.pick(['证人：', '在场人员：', '被询问人：']));
+  const n = r.int(2, 3);
+  for (let i = 0; i < n; i++) {
+    if (i > 0) b.t(r.pick(['、', '，', '、']));
+    name(b, cast.name());
+  }
   b.t('。\n');
 }

@@ -68,7 +68,7 @@ export function formatCard(r: SeededRandom, card: string): { text: string; maske
 export function formatPlate(r: SeededRandom, p: string): string {
   const roll = r.next();
   if (roll < 0.3) return `${p.slice(0, 2)}·${p.slice(2)}`;
-  if (roll < 0.35) return `${p.slice(0, 2)} ${p.slice(2)}`;
+  if (roll < 0.35) return `${p.slice(0, 2)}${r.pick([' ', '-'])}${p.slice(2)}`;
   if (roll < 0.4) return `${p.slice(0, 2)}${fullWidth(p.slice(2))}`;
   if (roll < 0.45 && /^[^挂学警]*$/.test(p) && p.length === 7) return `${p.slice(0, 3)}**${p.slice(5)}`;
   return p;
