@@ -272,6 +272,14 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
       nextActorRoles: ['officer', 'unit-head'],
     });
 
+    // L2: a resubmission rests on the unit head's new preliminary review, signed after the amend opinion.
+    const stale = await journey.command('u-officer-1', 'resubmit', {
+      caseFacts: PENALTY_FACTS,
+      materials: [{ item: 'facts-and-legal-basis', documentRef: 'sha256:basis-v2' }],
+      note: '已按审核意见更正适用的法律条款',
+    });
+    expect([stale.status, stale.body.code]).toEqual([409, 'REVIEW.PRELIMINARY_REVIEW_STALE']);
+    expectStatus(await journey.signPreliminaryReview('passed'), 201);
     const resubmitted = expectStatus(
       await journey.command('u-officer-1', 'resubmit', {
         caseFacts: PENALTY_FACTS,

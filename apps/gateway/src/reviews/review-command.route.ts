@@ -27,6 +27,7 @@ const PERSON_COMMANDS = [
   'markAdvisorOpinionReviewed',
   'issueOpinion',
   'resubmit',
+  'acceptTransfer',
   'withdraw',
   'disagree',
   'requestExpertMeeting',

@@ -15,6 +15,7 @@ import { routeAccess } from '@enforcement/domain';
 import { Access, CaseNumberPipe, IdParamPipe, Repeatable, uuidFromKey } from '@enforcement/platform';
 import { actingAs, Caller, type ReviewCaller } from './review-caller';
 import { CommandRoute } from './review-command.route';
+import { PreliminaryReviews } from './preliminary-reviews';
 import { reviewRuleAppError } from './review-errors';
 import {
   AdvisorOpinionDto,
@@ -53,7 +54,10 @@ const DECISION_ATTEMPT_ROLES = routeAccess['reviews.decision-attempt'].roles;
 @ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND (also for another unit’s review)' })
 @ApiConflictResponse({ description: 'not allowed now, e.g. REVIEW.WRONG_STATUS, REVIEW.SUPPLEMENT_ALREADY_USED' })
 export class ReviewCommandsController {
-  constructor(private readonly reviews: ReviewWorkflowClient) {}
+  constructor(
+    private readonly reviews: ReviewWorkflowClient,
+    private readonly preliminaryReviews: PreliminaryReviews,
+  ) {}
 
   @CommandRoute('accept', 'acceptMaterials', '受理 — the materials are complete; the review clock starts (L5, L6)')
   accept(@Param('caseNo', CaseNumberPipe) caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
@@ -179,13 +183,29 @@ export class ReviewCommandsController {
     return this.reviews.send(caseNo, caller, { type: 'issueOpinion', ...dto });
   }
 
-  @CommandRoute('resubmit', 'resubmit', '重新报送 — resubmit after amending, correcting or reinvestigating')
-  resubmit(
+  @CommandRoute(
+    'resubmit',
+    'resubmit',
+    '重新报送 — resubmit after amending, correcting or reinvestigating',
+    'Like a submission, it carries the unit head’s latest preliminary review of the case, which must have passed and be signed after the opinion (L2).',
+  )
+  async resubmit(
     @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: ResubmitDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
-    return this.reviews.send(caseNo, caller, { type: 'resubmit', ...dto });
+    const signOff = await this.preliminaryReviews.latest(caseNo, caller.actor.unitId);
+    const preliminaryReview = signOff ? PreliminaryReviews.asRecord(signOff) : null;
+    return this.reviews.send(caseNo, caller, { type: 'resubmit', ...dto, preliminaryReview });
+  }
+
+  @CommandRoute(
+    'transfer-acceptance',
+    'acceptTransfer',
+    '接受移送意见 — the unit accepts a transfer opinion; the review ends as transferred (L9, L11)',
+  )
+  acceptTransfer(@Param('caseNo', CaseNumberPipe) caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'acceptTransfer' });
   }
 
   @CommandRoute('withdraw', 'withdraw', '撤回 — the unit withdraws the submission, e.g. terminates the case')
@@ -197,7 +217,7 @@ export class ReviewCommandsController {
     return this.reviews.send(caseNo, caller, { type: 'withdraw', reason: dto.reason });
   }
 
-  @CommandRoute('disagreement', 'disagree', '提出异议 — the unit disputes a returning opinion (L11)')
+  @CommandRoute('disagreement', 'disagree', '提出异议 — the unit disputes an opinion, a transfer included (L11)')
   disagree(
     @Param('caseNo', CaseNumberPipe) caseNo: string,
     @Body() dto: DisagreementDto,

@@ -37,7 +37,8 @@ export const commandPermissions: Readonly<Record<ReviewCommandType, CommandPermi
   markAdvisorOpinionReviewed: { roles: LEGAL, unitOwned: false },
   issueOpinion: { roles: LEGAL, unitOwned: false },
   resubmit: { roles: UNIT, unitOwned: true },
-  // Withdrawing and disputing commit the unit as a whole, so only its head may do them.
+  // Withdrawing, disputing and accepting a transfer commit the unit as a whole, so only its head may do them.
+  acceptTransfer: { roles: ['unit-head'], unitOwned: true },
   withdraw: { roles: ['unit-head'], unitOwned: true },
   disagree: { roles: ['unit-head'], unitOwned: true },
   requestExpertMeeting: { roles: ['supervising-leader'], unitOwned: false },

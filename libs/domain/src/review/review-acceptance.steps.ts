@@ -9,6 +9,7 @@ import type { ReviewRound, ReviewState } from './review.state';
 import { checkActor } from './review.permissions';
 import {
   accepted,
+  checkPreliminaryReview,
   concluded,
   fail,
   itemLabels,
@@ -123,20 +124,7 @@ export function submit(command: SubmitCommand, now: Date, env: ReviewEnv): Step 
   const agencyId = requireText(command.agencyId, 'agencyId');
   const unitId = requireText(command.unitId, 'unitId');
   checkActor(command, unitId);
-  const preliminary = command.preliminaryReview;
-  if (
-    preliminary === null ||
-    preliminary === undefined ||
-    typeof preliminary.documentRef !== 'string' ||
-    preliminary.documentRef.trim() === ''
-  ) {
-    fail('REVIEW.PRELIMINARY_REVIEW_MISSING');
-  }
-  if (preliminary.signedBy.role !== 'unit-head' || preliminary.signedBy.unitId !== unitId) {
-    fail('REVIEW.PRELIMINARY_REVIEW_NOT_BY_UNIT_HEAD');
-  }
-  if (preliminary.outcome !== 'passed') fail('REVIEW.PRELIMINARY_REVIEW_NOT_PASSED');
-  requireInstant(preliminary.signedAt, 'preliminaryReview.signedAt');
+  const preliminary = checkPreliminaryReview(command.preliminaryReview, unitId);
   const handlingDeadline = requireInstant(command.caseHandlingDeadline, 'caseHandlingDeadline');
   const statutory = command.statutoryReviewWorkdays;
   if (statutory !== undefined && (!Number.isSafeInteger(statutory) || statutory < 1)) {

@@ -102,7 +102,7 @@ function settle(
     ...d,
     settled: { type, settledBy, settledAt: at, minutesRef, transfer },
   }));
-  const next: ReviewState = { ...withSettlement, status: statusAfterOpinion(type) };
+  const next: ReviewState = { ...withSettlement, status: statusAfterOpinion(type, true) };
   const round = currentRound(next)!;
   const events: PendingEvent[] = [
     {

@@ -1,6 +1,19 @@
 import type { ReviewFinding } from './findings.rules';
 import { decide } from './review.machine';
-import { Flow, bj, env, findingsWithProblems, reviewer, sectionHead } from './testing/review.fixtures';
+import type { ReviewCommand } from './review.commands';
+import {
+  Flow,
+  PENALTY_FACTS,
+  agencyHead,
+  bj,
+  env,
+  findingsWithProblems,
+  officer,
+  preliminaryReview,
+  reviewer,
+  sectionHead,
+  unitHead,
+} from './testing/review.fixtures';
 
 function transferAfter(findings: ReviewFinding[], ground: 'beyond-powers' | 'suspected-crime') {
   const flow = Flow.accepted().do({ type: 'recordFindings', actor: reviewer, findings }, bj('2025-03-04 09:00'));
@@ -34,5 +47,130 @@ describe('transfer opinion (SPEC L9)', () => {
     const other = transferAfter(findingsWithProblems('other'), 'suspected-crime');
     expect(!other.ok && other.error.code).toBe('REVIEW.TRANSFER_GROUND_NOT_FOUND');
     expect(transferAfter(findingsWithProblems('criminal-referral'), 'suspected-crime').ok).toBe(true);
+  });
+});
+
+/** Findings of a suspected crime and the section's transfer opinion, issued Tuesday 2025-03-04 16:00. */
+function transferIssued(environment = env()): Flow {
+  return Flow.accepted(environment)
+    .do(
+      { type: 'recordFindings', actor: reviewer, findings: findingsWithProblems('criminal-referral') },
+      bj('2025-03-04 09:00'),
+    )
+    .do(
+      {
+        type: 'issueOpinion',
+        actor: sectionHead,
+        opinion: 'transfer',
+        documentNo: 'N-T',
+        summary: '涉嫌犯罪，移送公安机关',
+        transfer: { to: '某市公安局', ground: 'suspected-crime' },
+      },
+      bj('2025-03-04 16:00'),
+    );
+}
+
+function refusal(flow: Flow, command: ReviewCommand, at: Date, environment = env()) {
+  const result = decide(flow.current, command, at, environment);
+  if (result.ok) throw new Error(`${command.type} was accepted`);
+  return result.error;
+}
+
+describe('every opinion can be disputed, a transfer included (SPEC L9, L11)', () => {
+  it('L11: 对政策法规科出具的审核意见不赞成的 — a transfer opinion does not end the review; the unit may dispute it', () => {
+    const flow = transferIssued();
+    expect(flow.current.status).toBe('returned-to-unit');
+    expect(flow.events.map((e) => e.type)).not.toContain('review.concluded.v1');
+    flow.do({ type: 'disagree', actor: unitHead, reasons: '不属于涉嫌犯罪' }, bj('2025-03-05 09:00'));
+    // No expert panel yet: 直接提交本机关领导集体讨论决定.
+    expect(flow.current.status).toBe('collective-discussion');
+  });
+
+  it('L11: 对政策法规科出具的审核意见不赞成的 — the leadership upholding the transfer makes it final', () => {
+    const flow = transferIssued()
+      .do({ type: 'disagree', actor: unitHead, reasons: '不属于涉嫌犯罪' }, bj('2025-03-05 09:00'))
+      .do(
+        {
+          type: 'recordCollectiveDiscussion',
+          actor: agencyHead,
+          resolvedOpinion: 'transfer',
+          transfer: { to: '某市公安局', ground: 'suspected-crime' },
+          minutesRef: 'sha256:minutes',
+        },
+        bj('2025-03-06 09:00'),
+      );
+    expect(flow.current.status).toBe('transferred');
+    expect(flow.events.at(-1)).toMatchObject({ type: 'review.concluded.v1', payload: { outcome: 'transferred' } });
+  });
+
+  it('L11: 对政策法规科出具的审核意见不赞成的 — the leadership may replace the transfer with another opinion', () => {
+    const flow = transferIssued()
+      .do({ type: 'disagree', actor: unitHead, reasons: '不属于涉嫌犯罪' }, bj('2025-03-05 09:00'))
+      .do(
+        { type: 'recordCollectiveDiscussion', actor: agencyHead, resolvedOpinion: 'amend', minutesRef: 'sha256:m' },
+        bj('2025-03-06 09:00'),
+      );
+    expect(flow.current.status).toBe('returned-to-unit');
+    expect(refusal(flow, { type: 'acceptTransfer', actor: unitHead }, bj('2025-03-06 10:00')).code).toBe(
+      'REVIEW.NO_TRANSFER_OPINION',
+    );
+  });
+
+  it('L9: 移送 — the unit head accepting the transfer makes it final; it cannot be resubmitted instead', () => {
+    const flow = transferIssued();
+    const resubmit: ReviewCommand = {
+      type: 'resubmit',
+      actor: officer,
+      caseFacts: PENALTY_FACTS,
+      materials: [],
+      note: '重新报送',
+      preliminaryReview: preliminaryReview(bj('2025-03-05 08:00')),
+    };
+    expect(refusal(flow, resubmit, bj('2025-03-05 09:00')).code).toBe('REVIEW.TRANSFER_OPINION_IN_FORCE');
+    expect(refusal(flow, { type: 'acceptTransfer', actor: officer }, bj('2025-03-05 09:00')).code).toBe(
+      'REVIEW.FORBIDDEN_ROLE',
+    );
+    flow.do({ type: 'acceptTransfer', actor: unitHead }, bj('2025-03-05 09:00'));
+    expect(flow.current).toMatchObject({
+      status: 'transferred',
+      transferAcceptance: { at: bj('2025-03-05 09:00').toISOString(), by: unitHead.id },
+    });
+  });
+});
+
+describe('resubmission after a returning opinion (SPEC L2)', () => {
+  const resubmit = (signedAt: Date | null, outcome: 'passed' | 'not-passed' = 'passed'): ReviewCommand => ({
+    type: 'resubmit',
+    actor: officer,
+    caseFacts: PENALTY_FACTS,
+    materials: [{ item: 'draft-decision', documentRef: 'sha256:draft-2' }],
+    note: '已按意见变更裁量',
+    preliminaryReview: signedAt === null ? null : { ...preliminaryReview(signedAt), outcome },
+  });
+
+  it('L2: 初审通过并出具初审文书后…报送 — a resubmission without a new preliminary review is refused', () => {
+    const flow = Flow.withOpinion('amend');
+    expect(refusal(flow, resubmit(null), bj('2025-03-10 10:00')).code).toBe('REVIEW.PRELIMINARY_REVIEW_MISSING');
+    expect(refusal(flow, resubmit(bj('2025-03-10 09:00'), 'not-passed'), bj('2025-03-10 10:00')).code).toBe(
+      'REVIEW.PRELIMINARY_REVIEW_NOT_PASSED',
+    );
+  });
+
+  it('L2: 初审通过并出具初审文书后…报送 — a sign-off from before the amend opinion is stale, in both languages', () => {
+    const flow = Flow.withOpinion('amend');
+    // The first submission's sign-off (2025-03-02) and one just before the opinion (issued 2025-03-04 16:00).
+    for (const signedAt of [bj('2025-03-02 17:00'), bj('2025-03-04 15:59')]) {
+      const error = refusal(flow, resubmit(signedAt), bj('2025-03-10 10:00'));
+      expect(error.code).toBe('REVIEW.PRELIMINARY_REVIEW_STALE');
+      expect(error.message_zh).toContain('重新初审');
+      expect(error.message_en).toContain('signed after the opinion was issued');
+    }
+  });
+
+  it('L2: 初审通过并出具初审文书后…报送 — a new passed sign-off opens round 2 and is kept on it', () => {
+    const signedAt = bj('2025-03-10 09:00');
+    const flow = Flow.withOpinion('amend').do(resubmit(signedAt), bj('2025-03-10 10:00'));
+    expect(flow.current.status).toBe('under-review');
+    expect(flow.current.rounds[1]).toMatchObject({ round: 2, preliminaryReview: { signedAt: signedAt.toISOString() } });
   });
 });

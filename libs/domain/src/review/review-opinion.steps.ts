@@ -8,6 +8,7 @@ import type { ReviewRound, ReviewState } from './review.state';
 import {
   OPINION_COPIES,
   accepted,
+  checkPreliminaryReview,
   checkTransfer,
   concluded,
   deadlineOf,
@@ -15,6 +16,7 @@ import {
   itemLabels,
   mergeMaterials,
   openPauses,
+  opinionInForce,
   replaceRound,
   requireKnownItems,
   requireRound,
@@ -25,7 +27,12 @@ import {
 } from './review-steps.shared';
 
 export const OPINION_STEPS: StepHandlers<
-  'recordFindings' | 'attachAdvisorOpinion' | 'markAdvisorOpinionReviewed' | 'issueOpinion' | 'resubmit'
+  | 'recordFindings'
+  | 'attachAdvisorOpinion'
+  | 'markAdvisorOpinionReviewed'
+  | 'issueOpinion'
+  | 'resubmit'
+  | 'acceptTransfer'
 > = {
   recordFindings(state, command) {
     const round = requireRound(state);
@@ -116,7 +123,10 @@ export const OPINION_STEPS: StepHandlers<
         overdue,
       },
     };
-    const next: ReviewState = { ...replaceRound(state, nextRound), status: statusAfterOpinion(command.opinion) };
+    const next: ReviewState = {
+      ...replaceRound(state, nextRound),
+      status: statusAfterOpinion(command.opinion, false),
+    };
     const events: PendingEvent[] = [
       {
         type: 'review.opinion-issued.v1',
@@ -132,12 +142,17 @@ export const OPINION_STEPS: StepHandlers<
         },
       },
     ];
-    if (command.opinion === 'transfer') events.push(concluded(next, 'transferred'));
     return { state: next, events };
   },
   resubmit(state, command, ctx) {
     const { at, by, env } = ctx;
     const note = requireText(command.note, 'note');
+    const preliminary = checkPreliminaryReview(command.preliminaryReview, state.unitId);
+    // 初审通过并出具初审文书后报送: the sign-off must be of the case as changed after this opinion, so a newer one.
+    const opinionAt = opinionInForce(state)?.at;
+    if (opinionAt !== undefined && Date.parse(preliminary.signedAt) <= Date.parse(opinionAt)) {
+      fail('REVIEW.PRELIMINARY_REVIEW_STALE', { opinionAt, signedAt: preliminary.signedAt });
+    }
     requireKnownItems(
       command.materials.map((m) => m.item),
       'materials',
@@ -154,6 +169,7 @@ export const OPINION_STEPS: StepHandlers<
       openedAt: at,
       openedByActor: by,
       resubmissionNote: note,
+      preliminaryReview: preliminary,
       pauses: [],
       extension: null,
       findings: null,
@@ -162,5 +178,10 @@ export const OPINION_STEPS: StepHandlers<
     };
     const next: ReviewState = { ...candidate, status: 'under-review', rounds: [...state.rounds, round] };
     return { state: next, events: [accepted(next, round, env)] };
+  },
+  acceptTransfer(state, _command, ctx) {
+    const { at, by } = ctx;
+    const next: ReviewState = { ...state, status: 'transferred', transferAcceptance: { at, by } };
+    return { state: next, events: [concluded(next, 'transferred')] };
   },
 };

@@ -21,6 +21,7 @@ import type {
   NotAcceptedRecord,
   OpinionCopy,
   PauseRecord,
+  PreliminaryReviewRecord,
   ReviewRound,
   ReviewState,
   ReviewStatus,
@@ -232,11 +233,47 @@ export function checkTransfer(opinion: ReviewOpinionType, transfer: TransferReco
   return { to: transfer.to, ground: transfer.ground };
 }
 
-/** The status an opinion leads to (SPEC L9): approve → awaiting decision, transfer → ends, the rest → back to the unit. */
-export function statusAfterOpinion(opinion: ReviewOpinionType): ReviewStatus {
+/**
+ * The status an opinion leads to (SPEC L9, L11). Approve → awaiting the decision. Every other opinion of the
+ * section goes back to the unit, a transfer included, because the unit may dispute any opinion (附件3 第十三条); a
+ * transfer becomes final when the unit accepts it or when the disagreement procedure settles on it (`settled`).
+ */
+export function statusAfterOpinion(opinion: ReviewOpinionType, settled: boolean): ReviewStatus {
   if (opinion === 'approve') return 'opinion-issued';
-  if (opinion === 'transfer') return 'transferred';
+  if (opinion === 'transfer' && settled) return 'transferred';
   return 'returned-to-unit';
+}
+
+/** The opinion in force for the current round: the one a disagreement settled on, else the section's own. */
+export function opinionInForce(
+  state: ReviewState,
+): { readonly type: ReviewOpinionType; readonly transfer: TransferRecord | null; readonly at: IsoInstant } | null {
+  const round = currentRound(state);
+  if (round?.opinion == null) return null;
+  const settled = state.disagreements.find((d) => d.round === round.round)?.settled ?? null;
+  if (settled) return { type: settled.type, transfer: settled.transfer, at: settled.settledAt };
+  return { type: round.opinion.type, transfer: round.opinion.transfer, at: round.opinion.issuedAt };
+}
+
+/** SPEC L2: a passed preliminary review (初审) signed by the head of the handling unit, or the refusal. */
+export function checkPreliminaryReview(
+  preliminary: PreliminaryReviewRecord | null | undefined,
+  unitId: string,
+): PreliminaryReviewRecord {
+  if (
+    preliminary === null ||
+    preliminary === undefined ||
+    typeof preliminary.documentRef !== 'string' ||
+    preliminary.documentRef.trim() === ''
+  ) {
+    fail('REVIEW.PRELIMINARY_REVIEW_MISSING');
+  }
+  if (preliminary.signedBy.role !== 'unit-head' || preliminary.signedBy.unitId !== unitId) {
+    fail('REVIEW.PRELIMINARY_REVIEW_NOT_BY_UNIT_HEAD');
+  }
+  if (preliminary.outcome !== 'passed') fail('REVIEW.PRELIMINARY_REVIEW_NOT_PASSED');
+  requireInstant(preliminary.signedAt, 'preliminaryReview.signedAt');
+  return preliminary;
 }
 
 export function requireMinutes(value: unknown, whatZh: string, whatEn: string): string {

@@ -153,6 +153,16 @@ export interface ResubmitCommand extends CommandBase {
   readonly materials: readonly SubmittedMaterial[];
   /** What the unit changed. */
   readonly note: string;
+  /**
+   * The unit head's new passed preliminary review, signed after the opinion in force was issued (初审通过并出具初审文书
+   * 后报送, SPEC L2): a resubmission rests on its own sign-off, not on the first submission's.
+   */
+  readonly preliminaryReview: PreliminaryReviewRecord | null;
+}
+
+/** 接受移送意见 — the unit accepts a transfer opinion; the review ends as transferred (SPEC L9, L11). */
+export interface AcceptTransferCommand extends CommandBase {
+  readonly type: 'acceptTransfer';
 }
 
 /** The unit withdraws the submission, e.g. because it terminates the case (终止) as the opinion allows. */
@@ -162,7 +172,7 @@ export interface WithdrawCommand extends CommandBase {
   readonly reason: string;
 }
 
-/** 不赞成审核意见 — the unit disputes a returning opinion (L11). */
+/** 不赞成审核意见 — the unit disputes any opinion but approval, a transfer included (L11). */
 export interface DisagreeCommand extends CommandBase {
   readonly type: 'disagree';
   /** Why the unit disagrees with the opinion. */
@@ -226,6 +236,7 @@ export type ReviewCommand =
   | MarkAdvisorOpinionReviewedCommand
   | IssueOpinionCommand
   | ResubmitCommand
+  | AcceptTransferCommand
   | WithdrawCommand
   | DisagreeCommand
   | RequestExpertMeetingCommand

@@ -58,6 +58,21 @@ const TEMPLATES = {
     zh: '初审未通过，不能报送法制审核；请按初审意见修改后重新初审',
     en: 'the preliminary review did not pass; amend the case and have it reviewed again before submitting',
   },
+  'REVIEW.PRELIMINARY_REVIEW_STALE': {
+    category: 'conflict',
+    zh: '重新报送须附审核意见出具（{opinionAt}）之后由承办机构负责人重新初审通过的初审文书；现有初审文书签署于 {signedAt}',
+    en: 'a resubmission needs a preliminary review the unit head signed after the opinion was issued ({opinionAt}); the one on file was signed at {signedAt}',
+  },
+  'REVIEW.NO_TRANSFER_OPINION': {
+    category: 'conflict',
+    zh: '当前生效的审核意见不是移送意见，无需接受移送',
+    en: 'the opinion in force is not a transfer, so there is no transfer to accept',
+  },
+  'REVIEW.TRANSFER_OPINION_IN_FORCE': {
+    category: 'conflict',
+    zh: '审核意见为移送，不能重新报送；请接受移送意见，或提出异议',
+    en: 'the opinion is a transfer, so the case cannot be resubmitted; accept the transfer or dispute it',
+  },
   'REVIEW.MATERIALS_INCOMPLETE': {
     category: 'conflict',
     zh: '送审材料不齐备，缺少：{itemsZh}；请一次性告知承办机构补正',

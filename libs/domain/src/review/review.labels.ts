@@ -38,6 +38,7 @@ export const COMMAND_LABELS: Readonly<Record<ReviewCommandType, readonly [zh: st
   markAdvisorOpinionReviewed: ['复核法律顾问意见', 'mark advisor opinion reviewed'],
   issueOpinion: ['出具审核意见', 'issue opinion'],
   resubmit: ['重新报送', 'resubmit'],
+  acceptTransfer: ['接受移送意见', 'accept the transfer opinion'],
   withdraw: ['撤回', 'withdraw'],
   disagree: ['提出异议', 'disagree'],
   requestExpertMeeting: ['召开专家论证会', 'convene expert meeting'],

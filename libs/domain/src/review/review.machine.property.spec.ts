@@ -17,6 +17,7 @@ import {
   deepFreeze,
   env,
   findingsWithProblems,
+  preliminaryReview,
   minuteTaker,
   officer,
   otherUnitHead,
@@ -115,7 +116,9 @@ const commandArb: fc.Arbitrary<ReviewCommand> = fc.oneof(
     caseFacts: PENALTY_FACTS,
     materials: [],
     note: '已修改',
+    preliminaryReview: preliminaryReview(bj('2025-03-05 09:00')),
   })),
+  by(unitHead).map((actor): ReviewCommand => ({ type: 'acceptTransfer', actor })),
   by(unitHead).map((actor): ReviewCommand => ({ type: 'withdraw', actor, reason: '终止' })),
   by(unitHead).map((actor): ReviewCommand => ({ type: 'disagree', actor, reasons: '不赞成' })),
   by(supervisor).map((actor): ReviewCommand => ({ type: 'requestExpertMeeting', actor })),
@@ -162,6 +165,22 @@ const START_STATES: readonly (ReviewState | null)[] = [
   Flow.withOpinion('approve').state,
   Flow.withOpinion('amend').state,
   Flow.withOpinion('reinvestigate').state,
+  Flow.accepted()
+    .do(
+      { type: 'recordFindings', actor: reviewer, findings: findingsWithProblems('criminal-referral') },
+      bj('2025-03-04 09:00'),
+    )
+    .do(
+      {
+        type: 'issueOpinion',
+        actor: sectionHead,
+        opinion: 'transfer',
+        documentNo: 'N-T',
+        summary: '涉嫌犯罪',
+        transfer: { to: '某市公安局', ground: 'suspected-crime' },
+      },
+      bj('2025-03-04 16:00'),
+    ).state,
   Flow.withOpinion('amend', env({ expertPanelEstablished: true })).do(
     { type: 'disagree', actor: unitHead, reasons: '不赞成' },
     bj('2025-03-05 08:00'),

@@ -25,6 +25,7 @@ import {
   endOf,
   env,
   findingsWithProblems,
+  preliminaryReview,
   minuteTaker,
   officer,
   otherUnitHead,
@@ -537,7 +538,7 @@ describe('findings, advisor and opinion (L8, L9, L10)', () => {
     expectRefusal(flow.current, approve, bj('2025-03-04 10:00'), 'REVIEW.OPINION_CONTRADICTS_FINDINGS');
   });
 
-  it('L9: a transfer opinion needs the receiving body and ends the review with a transfer record', () => {
+  it('L9: a transfer opinion needs the receiving body; once the unit accepts it the review ends with a transfer record', () => {
     const flow = Flow.accepted().do(
       { type: 'recordFindings', actor: reviewer, findings: findingsWithProblems('criminal-referral') },
       bj('2025-03-04 09:00'),
@@ -551,6 +552,9 @@ describe('findings, advisor and opinion (L8, L9, L10)', () => {
     };
     expectRefusal(flow.current, transfer, bj('2025-03-04 10:00'), 'REVIEW.TRANSFER_DETAILS_REQUIRED');
     flow.do({ ...transfer, transfer: { to: '某市公安局', ground: 'suspected-crime' } }, bj('2025-03-04 10:00'));
+    // Issue 8 rule 3: the unit may dispute a transfer like any opinion, so it ends only when the unit accepts it.
+    expect(flow.current.status).toBe('returned-to-unit');
+    flow.do({ type: 'acceptTransfer', actor: unitHead }, bj('2025-03-04 15:00'));
     expect(flow.current.status).toBe('transferred');
     expect(flow.events.slice(-2).map((e) => e.type)).toEqual(['review.opinion-issued.v1', 'review.concluded.v1']);
     expect(ofType(flow.events, 'review.concluded.v1')[0].payload).toMatchObject({
@@ -639,6 +643,7 @@ describe('return and resubmission (L9)', () => {
         caseFacts: { ...PENALTY_FACTS, evidenceCollected: [...PENALTY_FACTS.evidenceCollected, 'witness-testimony'] },
         materials: [{ item: 'witness-testimony', documentRef: 'sha256:witness' }],
         note: '补充调查取得证人证言',
+        preliminaryReview: preliminaryReview(bj('2025-03-10 09:00')),
       },
       bj('2025-03-10 10:00'),
     );
@@ -663,6 +668,7 @@ describe('return and resubmission (L9)', () => {
         caseFacts: { ...PENALTY_FACTS, hearingHeld: true },
         materials: [],
         note: '已组织听证',
+        preliminaryReview: preliminaryReview(bj('2025-03-10 09:00')),
       },
       bj('2025-03-10 10:00'),
       'REVIEW.MATERIALS_INCOMPLETE',
@@ -983,6 +989,7 @@ describe('state and events are plain, deterministic data', () => {
           caseFacts: PENALTY_FACTS,
           materials: [{ item: 'draft-decision', documentRef: 'sha256:d2' }],
           note: '已变更',
+          preliminaryReview: preliminaryReview(bj('2025-03-11 09:00')),
         },
         bj('2025-03-11 10:00'),
       )

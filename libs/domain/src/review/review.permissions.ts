@@ -6,7 +6,7 @@ import { commandPermissions } from '../access/command-permissions';
 import type { ReviewCommand, ReviewCommandType, SubmitCommand } from './review.commands';
 import { ROLE_LABELS, STATUS_LABELS, commandLabels } from './review.labels';
 import { FINAL_STATUSES, type ReviewStatus, type ReviewState } from './review.state';
-import { currentRound, fail, openPauses, type ReviewEnv } from './review-steps.shared';
+import { currentRound, fail, openPauses, opinionInForce, type ReviewEnv } from './review-steps.shared';
 
 export const IN_REVIEW: readonly ReviewStatus[] = ['under-review', 'paused'];
 const NOT_FINAL: readonly ReviewStatus[] = (Object.keys(STATUS_LABELS) as ReviewStatus[]).filter(
@@ -29,6 +29,7 @@ const ALLOWED_IN: Readonly<Record<Exclude<ReviewCommandType, 'submit'>, readonly
   markAdvisorOpinionReviewed: IN_REVIEW,
   issueOpinion: IN_REVIEW,
   resubmit: ['returned-to-unit'],
+  acceptTransfer: ['returned-to-unit'],
   withdraw: NOT_FINAL,
   disagree: ['returned-to-unit'],
   requestExpertMeeting: ['disagreement'],
@@ -84,6 +85,16 @@ export function checkStatus(state: ReviewState, command: Exclude<ReviewCommand, 
       break;
     case 'issueOpinion':
       if (state.status === 'paused') fail('REVIEW.PAUSES_OPEN', { pauseIds: openPauses(state).map((p) => p.pauseId) });
+      break;
+    case 'resubmit':
+      if (state.status === 'returned-to-unit' && opinionInForce(state)?.type === 'transfer') {
+        fail('REVIEW.TRANSFER_OPINION_IN_FORCE');
+      }
+      break;
+    case 'acceptTransfer':
+      if (state.status === 'returned-to-unit' && opinionInForce(state)?.type !== 'transfer') {
+        fail('REVIEW.NO_TRANSFER_OPINION');
+      }
       break;
     case 'disagree':
       if (state.status === 'returned-to-unit' && state.disagreements.some((d) => d.round === round?.round)) {

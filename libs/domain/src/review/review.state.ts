@@ -15,12 +15,13 @@ import type { IsoInstant, ReviewActor } from './review.types';
  * - `under-review` 审核中 — the clock runs
  * - `paused` 中止计时 — expert consultation or verification open; see the round's open pauses
  * - `opinion-issued` 已出具同意意见 — the review passed; waiting for the decision (L12)
- * - `returned-to-unit` 退回承办机构 — amend / correct / reinvestigate / correct documents; resubmission continues
+ * - `returned-to-unit` 退回承办机构 — amend / correct / reinvestigate / correct documents: resubmit or dispute;
+ *   transfer: accept it (→ `transferred`) or dispute it
  * - `disagreement` 有异议 — the unit disputes the opinion, waiting for the leader to convene the expert meeting
  * - `expert-meeting` 专家论证会 — the meeting is convened, waiting for its outcome
  * - `collective-discussion` 集体讨论 — the leadership settles the disagreement
  * - `decided` 已决定 — final: approved by the agency head or decided by collective discussion
- * - `transferred` 已移送 — final: transfer opinion (beyond powers or suspected crime)
+ * - `transferred` 已移送 — final: a transfer opinion the unit accepted, or the disagreement procedure upheld
  * - `withdrawn` 已撤回 — final: the unit withdrew the submission (e.g. terminated the case)
  */
 export type ReviewStatus =
@@ -221,6 +222,8 @@ export interface ReviewRound {
   readonly openedByActor: string;
   /** What the unit changed, for resubmitted rounds. */
   readonly resubmissionNote: string | null;
+  /** The unit head's new preliminary review a resubmitted round rests on (L2); absent or `null` for round 1. */
+  readonly preliminaryReview?: PreliminaryReviewRecord | null;
   /** Every pause of the round, open or closed, in start order. */
   readonly pauses: readonly PauseRecord[];
   /** The round’s one extension, requested or approved; `null` if none. */
@@ -331,4 +334,6 @@ export interface ReviewState {
   readonly decision: DecisionRecord | null;
   /** Set when the unit withdrew. */
   readonly withdrawal: WithdrawalRecord | null;
+  /** Set when the unit head accepted a transfer opinion (the other way a transfer becomes final is a settlement). */
+  readonly transferAcceptance?: { readonly at: IsoInstant; readonly by: string } | null;
 }

@@ -23,13 +23,19 @@ import type { IsoInstant, PartyType, ReviewActor } from './review.types';
 export const REVIEW_WORKFLOW_TYPE = 'reviewWorkflow';
 
 /**
- * Workflow id of a case's legal review: the case number is the identity, so there is one review per case and a
- * repeated start is refused as a duplicate. A resubmission after a returning opinion continues the same workflow
- * (the `resubmit` command), it never starts a new one.
+ * Workflow id of one review round of a case (SPEC L5): the case number and the round are the identity, so a
+ * repeated start of a round is refused as a duplicate. A resubmission after a returning opinion continues the same
+ * round (the `resubmit` command); only after a round ended without a review — not accepted (不予受理) or withdrawn —
+ * may the unit submit again, as round n + 1, the earlier round kept as it was. Round 1 keeps the id reviews had
+ * before rounds existed (`review:<caseNo>`), so those stay reachable; later rounds are `review:<caseNo>:<n>`.
  */
-export function reviewWorkflowId(caseNo: string): string {
-  return `review:${caseNo}`;
+export function reviewWorkflowId(caseNo: string, round = 1): string {
+  if (!Number.isInteger(round) || round < 1) throw new RangeError(`review round must be a positive integer: ${round}`);
+  return round === 1 ? `review:${caseNo}` : `review:${caseNo}:${round}`;
 }
+
+/** Statuses that end a round without a review, after which the case may be submitted again as a new round (L5). */
+export const RESUBMITTABLE_STATUSES = ['not-accepted', 'withdrawn'] as const satisfies readonly ReviewStatus[];
 
 /** Input of `reviewWorkflow`. */
 export interface ReviewWorkflowInput {

@@ -12,7 +12,7 @@ import type { ReviewCommand, SubmitCommand } from '../review.commands';
 import type { ReviewEvent } from '../review.events';
 import { decide, type ReviewEnv } from '../review.machine';
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '../review.policy';
-import type { ReviewState } from '../review.state';
+import type { PreliminaryReviewRecord, ReviewState } from '../review.state';
 import type { ReviewActor, WorkdayCalendarPort } from '../review.types';
 
 /** The shipped calendar (2015–2026) as the port the rules expect. */
@@ -91,6 +91,16 @@ export function submitCommand(overrides: Partial<SubmitCommand> = {}): SubmitCom
     caseHandlingDeadline: endOf('2025-04-30').toISOString(),
     majorDecision: { catalogueVersion: 1, entryIds: ['penalty-large-fine'], widenedScope: false },
     ...overrides,
+  };
+}
+
+/** The unit head's passed preliminary review signed at `at` — what a submission or a resubmission rests on (L2). */
+export function preliminaryReview(at: Date, signer: ReviewActor = unitHead): PreliminaryReviewRecord {
+  return {
+    signedBy: signer,
+    signedAt: at.toISOString(),
+    outcome: 'passed',
+    documentRef: `sha256:preliminary-review-${at.getTime()}`,
   };
 }
 
