@@ -86,6 +86,8 @@ export class CalendarSync implements OnApplicationBootstrap, BeforeApplicationSh
     const v = calendarVersion();
     return {
       years: `${v.years[0]}-${v.years[v.years.length - 1]}`,
+      // W7: the year after the published ones, derived from the national holiday regulation; its deadlines say so.
+      provisionalYear: v.provisionalYear,
       fingerprint: v.fingerprint,
       publishedYearsApplied: Object.fromEntries(this.applied),
       lastError: this.lastError,

@@ -16,8 +16,15 @@ import {
 } from '@enforcement/domain';
 import { calendarOf, eventually, serviceUrl, SERVICES, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
-import { bundledCalendar, civilDate, endOfCivilDay } from '@enforcement/workdays';
-import { hypothetical2027 } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
+import {
+  BUNDLED_YEAR_ARRANGEMENTS,
+  WorkdayCalendar,
+  bundledCalendar,
+  civilDate,
+  endOfCivilDay,
+  type YearArrangement,
+} from '@enforcement/workdays';
+import { hypotheticalYearsThrough } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
 
 export const gateway = serviceUrl('gateway');
 
@@ -48,8 +55,11 @@ export function findings(...problems: ReviewItem[]): ReviewFinding[] {
   );
 }
 
-/** The last year the test stack's calendar covers: the bundled years, plus a next year loaded by ensureCalendarAhead. */
-let lastCoveredYear = Math.max(...bundledCalendar().years);
+/**
+ * The last year the test stack's calendar covers: the bundled years and the provisional year after them (W7), or the
+ * test-only years ensureCalendarAhead loaded.
+ */
+let lastCoveredYear = Math.max(...bundledCalendar().years) + 1;
 
 /** The end of the last year the calendar covers: a handling deadline every limit can be computed against. */
 function lastCoveredDay(): string {
@@ -87,51 +97,54 @@ export async function bearer(user: DemoUser): Promise<string> {
 /** How far ahead of today a review test's limits may run (supplement window, review limit, extension, pauses). */
 const CALENDAR_LOOKAHEAD_DAYS = 40;
 let calendarAhead: Promise<void> | undefined;
+/** The test-only arrangements ensureCalendarAhead published on the test stack (none while the release is current). */
+const loadedAhead: YearArrangement[] = [];
 
-/**
- * W3 makes a year without data an error, so in the last weeks of the last year the bundled calendar covers, every
- * submission would be refused until the official arrangement of the next year is bundled. So that the review tests
- * keep proving the review rules then, the test stack gets the clearly hypothetical next-year arrangement through W4
- * — as an agency would load a notice — with a loud reminder to bundle the official one. Earlier in the year this
- * does nothing.
- */
-export function ensureCalendarAhead(): Promise<void> {
-  return (calendarAhead ??= loadNextYearIfNeeded());
+/** The calendar the test stack computes with before any other test publishes: bundled years, and any loaded ahead. */
+export function testStackCalendar(): WorkdayCalendar {
+  return WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS, ...loadedAhead]);
 }
 
-async function loadNextYearIfNeeded(): Promise<void> {
-  const lastYear = Math.max(...bundledCalendar().years);
-  const horizon = civilDate(new Date(Date.now() + CALENDAR_LOOKAHEAD_DAYS * 86_400_000));
-  if (Number(horizon.slice(0, 4)) <= lastYear) return;
-  const next = lastYear + 1;
-  if (next !== 2027) {
-    throw new Error(
-      `the bundled calendar ends with ${lastYear}: bundle the official ${next} arrangement (libs/workdays)`,
-    );
-  }
+/**
+ * W3 makes a year without data an error. The bundled years and the provisional year after them (W7) cover the review
+ * tests' limits until the last weeks of that provisional year; from then on (a stale release, or the clock moved by
+ * faketime) the test stack gets clearly hypothetical arrangements for every later year the limits may reach, through
+ * W4 as an agency would load a notice, with a loud reminder to bundle the official ones. Otherwise this does nothing.
+ */
+export function ensureCalendarAhead(): Promise<void> {
+  return (calendarAhead ??= loadYearsAheadIfNeeded());
+}
+
+async function loadYearsAheadIfNeeded(): Promise<void> {
+  const lastBundled = Math.max(...bundledCalendar().years);
+  const horizon = Number(civilDate(new Date(Date.now() + CALENDAR_LOOKAHEAD_DAYS * 86_400_000)).slice(0, 4));
+  if (horizon <= lastBundled + 1) return;
   process.stderr.write(
-    `\n⚠ the bundled calendar ends with ${lastYear}; review tests load a HYPOTHETICAL ${next} on the test stack. ` +
-      `Bundle the official ${next} notice in libs/workdays/src/holidays.data.ts.\n\n`,
+    `\n⚠ the bundled calendar ends with ${lastBundled}; review tests load HYPOTHETICAL ${lastBundled + 1}–${horizon} ` +
+      `on the test stack. Bundle the official notices in libs/workdays/src/holidays.data.ts.\n\n`,
   );
   const auth = await bearer('u-agency-it');
   const listing = await request(gateway).get('/api/v1/admin/calendar').set('authorization', auth);
-  const published = (listing.body as { published?: { year: number }[] }).published ?? [];
-  if (!published.some((p) => p.year === next)) {
+  const published = new Set(((listing.body as { published?: { year: number }[] }).published ?? []).map((p) => p.year));
+  for (const arrangement of hypotheticalYearsThrough(horizon)) {
+    loadedAhead.push(arrangement);
+    if (published.has(arrangement.year)) continue;
     const res = await request(gateway)
-      .put(`/api/v1/admin/calendar/years/${next}`)
+      .put(`/api/v1/admin/calendar/years/${arrangement.year}`)
       .set('authorization', auth)
-      .send(hypothetical2027());
-    if (res.status !== 200) throw new Error(`could not load the ${next} arrangement: ${res.status} ${res.text}`);
+      .send(arrangement);
+    if (res.status !== 200)
+      throw new Error(`could not load the ${arrangement.year} arrangement: ${res.status} ${res.text}`);
   }
   await Promise.all(
     SERVICES.map((svc) =>
       eventually(async () => {
         const { years } = await calendarOf(svc);
-        return years.endsWith(String(next)) ? years : undefined;
-      }, `${svc} to apply the ${next} arrangement`),
+        return Number(years.slice(-4)) >= horizon ? years : undefined;
+      }, `${svc} to apply the arrangements through ${horizon}`),
     ),
   );
-  lastCoveredYear = next;
+  lastCoveredYear = horizon + 1;
 }
 
 /** One case of unit-enforcement-1 on its way through the review. */
@@ -142,7 +155,7 @@ export class ReviewJourney {
   private constructor(readonly caseNo: string) {}
 
   /** A case initiated by u-officer-1 (unit-enforcement-1) in recording-svc, ready to be submitted. */
-  static async initiated(prefix = 'RV'): Promise<ReviewJourney> {
+  static async initiated(prefix = 'RV', caseFields: Record<string, unknown> = {}): Promise<ReviewJourney> {
     await ensureCalendarAhead();
     const caseNo = `${prefix}-${randomUUID().slice(0, 8)}`;
     await request(gateway)
@@ -154,6 +167,7 @@ export class ReviewJourney {
         category: 'penalty',
         title: `法制审核测试 ${caseNo}`,
         handlingDeadline: lastCoveredDay(),
+        ...caseFields,
       })
       .expect(201);
     return new ReviewJourney(caseNo);
