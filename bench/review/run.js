@@ -44,7 +44,6 @@ const tokens = JSON.parse(
 );
 
 const domain = require(path.join(root, 'libs/domain/src/index.ts'));
-const { bundledCalendar, endOfCivilDay } = require(path.join(root, 'libs/workdays/src/index.ts'));
 
 const facts = {
   initiation: 'filing',
@@ -57,7 +56,6 @@ const facts = {
 };
 const materials = domain.requiredMaterials(facts).map((r) => ({ item: r.item, documentRef: `sha256:${r.item}` }));
 const findings = domain.REVIEW_ITEMS.map(({ item }) => ({ item, outcome: 'satisfied', note: '' }));
-const handlingDeadline = endOfCivilDay(`${Math.max(...bundledCalendar().years)}-12-31`).toISOString();
 
 async function call(method, url, user, body) {
   const res = await fetch(`${gateway}${url}`, {
@@ -98,6 +96,7 @@ async function registerCases(run, count) {
       caseNumber: caseNo,
       category: 'penalty',
       title: `benchmark ${i}`,
+      // No handlingDeadline: a penalty case gets the statutory 90 days, which the review takes from the case (L3).
     });
     await call('POST', `/api/v1/reviews/${encodeURIComponent(caseNo)}/preliminary-review`, 'u-unit-head-1', {
       outcome: 'passed',
@@ -119,7 +118,6 @@ async function measured(run, count) {
         caseFacts: facts,
         materials,
         urgent: false,
-        handlingDeadline,
       }),
     );
     await timed(latencies, () => call('POST', `/api/v1/reviews/${encoded}/accept`, 'u-legal-reviewer', {}));
@@ -142,12 +140,11 @@ async function measured(run, count) {
   return { ms, latencies };
 }
 
-async function baseline(run, count, warmup) {
+async function baseline(run, count, warmup, shape) {
   const { Client, Connection } = require('@temporalio/client');
-  const { NativeConnection, Worker, Runtime, DefaultLogger } = require('@temporalio/worker');
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const { NativeConnection, Worker } = require('@temporalio/worker');
   const { baselineStepUpdate } = require('./baseline.workflow.ts');
-  const taskQueue = `bench-baseline-${run}`;
+  const taskQueue = `bench-baseline-${run}-${shape.name}`;
   const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
     connection: nativeConnection,
@@ -165,8 +162,8 @@ async function baseline(run, count, warmup) {
       const handle = await timed(sink, () =>
         client.workflow.start('benchBaselineWorkflow', {
           taskQueue,
-          workflowId: `bench-baseline-${run}-${prefix}-${i}`,
-          args: [ACTIVITIES_PER_STEP, START_ACTIVITIES],
+          workflowId: `bench-baseline-${run}-${shape.name}-${prefix}-${i}`,
+          args: [shape.perStep, shape.atStart],
         }),
       );
       for (let step = 0; step < UPDATES.length; step++) {
@@ -199,10 +196,20 @@ async function main() {
   await registerCases(run, REVIEWS);
   await measured(`${run}w`, warmup);
   const ours = await measured(run, REVIEWS);
-  const base = await baseline(run, REVIEWS, warmup);
+  const { Runtime, DefaultLogger } = require('@temporalio/worker');
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  // Baseline 1: the review's own activity count. Baseline 2: one activity per command (and at the start) — the least a
+  // durable command needs; a review command should come within 1.3x of its p50 (issue 8 §7).
+  const sameWork = await baseline(run, REVIEWS, warmup, {
+    name: 'same',
+    perStep: ACTIVITIES_PER_STEP,
+    atStart: START_ACTIVITIES,
+  });
+  const minimal = await baseline(run, REVIEWS, warmup, { name: 'one', perStep: UPDATES.map(() => 1), atStart: 1 });
   const rows = [
     ['reviews through the gateway', ours],
-    ['bare workflow baseline', base],
+    ['bare workflow, same activities', sameWork],
+    ['bare workflow, 1 activity/cmd', minimal],
   ].map(([name, r]) => ({
     name,
     perSecond: (REVIEWS / (r.ms / 1000)).toFixed(2),
@@ -214,14 +221,16 @@ async function main() {
       `(${UPDATES.join(', ')}), activities ${START_ACTIVITIES} + ${ACTIVITIES_PER_STEP.join(' + ')} per review in both paths; ` +
       `Temporal ${env.TEMPORAL_ADDRESS}\n`,
   );
-  console.log('| path                         | reviews/s | p50 command ms | p99 command ms |');
-  console.log('|------------------------------|----------:|---------------:|---------------:|');
+  console.log('| path                           | reviews/s | p50 command ms | p99 command ms |');
+  console.log('|--------------------------------|----------:|---------------:|---------------:|');
   for (const r of rows)
     console.log(
-      `| ${r.name.padEnd(28)} | ${r.perSecond.padStart(9)} | ${r.p50.padStart(14)} | ${r.p99.padStart(14)} |`,
+      `| ${r.name.padEnd(30)} | ${r.perSecond.padStart(9)} | ${r.p50.padStart(14)} | ${r.p99.padStart(14)} |`,
     );
-  const ratio = Number(rows[0].perSecond) / Number(rows[1].perSecond);
-  console.log(`\nthroughput ratio (ours / baseline): ${ratio.toFixed(2)}  (aim: at least 0.5)`);
+  const throughput = Number(rows[0].perSecond) / Number(rows[1].perSecond);
+  const p50 = Number(rows[0].p50) / Number(rows[2].p50);
+  console.log(`\nthroughput ratio (ours / same-activities baseline): ${throughput.toFixed(2)}  (aim: at least 0.5)`);
+  console.log(`p50 command ratio (ours / one-activity baseline):   ${p50.toFixed(2)}  (aim: at most 1.3)`);
 }
 
 main().catch((e) => {
