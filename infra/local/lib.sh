@@ -60,7 +60,9 @@ running() {
 start_background() {
   local name="$1" log="$2"; shift 2
   mkdir -p "$RUN"
-  setsid "$@" >>"$log" 2>&1 </dev/null &
+  # 9>&-: a server outlives the script that started it, so it must not keep the stack lock (fd 9 of bin/test and
+  # tools/e2e-run) open, or the lock would stay held after the run.
+  setsid "$@" >>"$log" 2>&1 </dev/null 9>&- &
   echo $! >"$RUN/$name.pid"
 }
 
