@@ -1,0 +1,36 @@
+import { ref } from 'vue';
+import { ApiError } from '@/api/http';
+
+/**
+ * One action of a page (a form's submit): whether it runs, and the API's refusal to show beside it. Field problems
+ * are read from the same error with `fieldError('documentNo')`.
+ */
+export function useAction() {
+  const pending = ref(false);
+  const error = ref<ApiError | null>(null);
+  const done = ref(false);
+
+  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    pending.value = true;
+    error.value = null;
+    done.value = false;
+    try {
+      const result = await action();
+      done.value = true;
+      return result;
+    } catch (err) {
+      if (err instanceof ApiError) error.value = err;
+      else throw err;
+      return undefined;
+    } finally {
+      pending.value = false;
+    }
+  }
+
+  /** Problems the server reported for one field, joined for an el-form-item's `error`. */
+  function fieldError(field: string): string {
+    return error.value?.problemsOf(field).join('; ') ?? '';
+  }
+
+  return { pending, error, done, run, fieldError };
+}

@@ -1,0 +1,29 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { session } from '@/auth/session';
+
+/** Staff pages need a signed-in person (`meta.staff`); the portal and the sign-in page do not. */
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/tasks' },
+  { path: '/sign-in', component: () => import('./pages/sign-in/SignInPage.vue') },
+  { path: '/tasks', component: () => import('./pages/tasks/TasksPage.vue'), meta: { staff: true } },
+  {
+    path: '/reviews/new',
+    component: () => import('./pages/review-prepare/PrepareReviewPage.vue'),
+    meta: { staff: true },
+  },
+  {
+    path: '/reviews/:caseNo',
+    component: () => import('./pages/review/ReviewPage.vue'),
+    props: true,
+    meta: { staff: true },
+  },
+  { path: '/portal', component: () => import('./pages/portal/PortalPage.vue'), meta: { portal: true } },
+  { path: '/:rest(.*)*', component: () => import('./pages/not-found/NotFoundPage.vue') },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach((to) => {
+  if (to.meta.staff && session.value === null) return { path: '/sign-in', query: { next: to.fullPath } };
+  return true;
+});
