@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { migrations } from './database/migrations';
 import { ReviewsModule } from './reviews/reviews.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { ReviewsModule } from './reviews/reviews.module';
     CalendarModule,
     CatalogueModule,
     ReviewsModule,
+    WebModule.forRoot(),
   ],
 })
 export class AppModule {}

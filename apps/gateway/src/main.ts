@@ -2,5 +2,9 @@ import 'reflect-metadata';
 import { runService } from '@enforcement/platform';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
+import { serveWebApp } from './web/web-app.serve';
 
-runService(AppModule, setupOpenApi);
+runService(AppModule, (app) => {
+  setupOpenApi(app);
+  serveWebApp(app);
+});

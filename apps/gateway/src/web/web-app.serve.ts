@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
+import { webConfig, webDistDir } from './web-app.config';
+
+/** Paths the SPA never answers: the API, its documentation and the health check keep their own 404s. */
+const SERVER_PATHS = /^\/(api|docs|docs-json|health)(\/|$)/;
+
+/**
+ * The SPA's own files and nothing else: scripts, styles, fonts and requests only from this origin; no inline script;
+ * PDFs (opinion documents) shown inline from blob: URLs the app creates; never framed by another site.
+ */
+export const WEB_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self' blob:",
+  "object-src 'self' blob:",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+function securityHeaders(res: Response): void {
+  res.setHeader('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+}
+
+/**
+ * Serves the built web application (apps/web → dist/web) beside the API: `/` is the staff workbench, `/portal` the
+ * public portal; any other non-API GET that asks for HTML gets index.html, so the SPA's own routes survive a reload.
+ * Runs before Nest's router (registered in main.ts), and only for paths outside /api, /docs and /health.
+ */
+export function serveWebApp(app: INestApplication, env: NodeJS.ProcessEnv = process.env): void {
+  const dir = webDistDir(env);
+  const index = join(dir, 'index.html');
+  const logger = new Logger('WebApp');
+  if (!existsSync(index)) logger.warn(`web application not built (${index} missing): run npm run build:web`);
+  const files = serveStatic(dir, {
+    index: false,
+    fallthrough: true,
+    setHeaders: (res, path) => {
+      // Vite names built assets by content hash, so they never change; index.html must always be fresh.
+      res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const config = webConfig(env);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (SERVER_PATHS.test(req.path) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    securityHeaders(res);
+    if (req.path === '/web-config.json') {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.json(config);
+      return;
+    }
+    files(req, res, () => {
+      if (!req.accepts('html') || !existsSync(index)) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  });
+}

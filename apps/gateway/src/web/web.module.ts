@@ -1,0 +1,14 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DemoSignInController } from './demo-sign-in.controller';
+import { demoSignInEnabled } from './web-app.config';
+
+/**
+ * The web application's server side: the demo sign-in routes, only where `demoSignInEnabled` (local and test
+ * stacks). The SPA's files themselves are served by `serveWebApp` (main.ts), outside Nest's router.
+ */
+@Module({})
+export class WebModule {
+  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    return { module: WebModule, controllers: demoSignInEnabled(env) ? [DemoSignInController] : [] };
+  }
+}
