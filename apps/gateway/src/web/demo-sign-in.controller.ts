@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { Actor } from '@enforcement/domain';
 import { AppError, issueToken, Public } from '@enforcement/platform';
 import { demoUsers } from './web-app.config';
+
+/** The local issuer's signing key, as the stack wrote it (JWT_PRIVATE_KEY_FILE); set only with demo sign-in on. */
+export const DEMO_SIGN_IN = Symbol('DEMO_SIGN_IN');
+export interface DemoSignInSettings {
+  privateKeyFile: string;
+}
 
 class DemoTokenRequestDto {
   @ApiProperty({ description: 'id of a demo user (infra/local/demo-users.json)', example: 'u-legal-reviewer' })
@@ -21,6 +28,11 @@ class DemoTokenRequestDto {
 @ApiTags('dev')
 @Controller('api/v1/dev')
 export class DemoSignInController {
+  constructor(
+    @Inject(DEMO_SIGN_IN) private readonly settings: DemoSignInSettings,
+    private readonly config: ConfigService,
+  ) {}
+
   @Get('demo-users')
   @Public()
   @ApiOperation({ summary: '演示用户 — the demo users by role (local stack only; absent in production)' })
@@ -42,8 +54,8 @@ export class DemoSignInController {
         [{ field: 'userId', problems: ['unknown demo user'] }],
       );
     }
-    const key = readFileSync(process.env.JWT_PRIVATE_KEY_FILE!, 'utf8');
-    const token = await issueToken(key, actor, process.env.JWT_ISSUER ?? 'enforcement-local', '12h');
+    const key = readFileSync(this.settings.privateKeyFile, 'utf8');
+    const token = await issueToken(key, actor, this.config.getOrThrow<string>('JWT_ISSUER'), '12h');
     return { token, actor };
   }
 }

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DemoSignInController } from './demo-sign-in.controller';
+import { DEMO_SIGN_IN, DemoSignInController } from './demo-sign-in.controller';
 import { demoSignInEnabled } from './web-app.config';
 
 /**
@@ -9,6 +9,11 @@ import { demoSignInEnabled } from './web-app.config';
 @Module({})
 export class WebModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    return { module: WebModule, controllers: demoSignInEnabled(env) ? [DemoSignInController] : [] };
+    if (!demoSignInEnabled(env)) return { module: WebModule, controllers: [] };
+    return {
+      module: WebModule,
+      controllers: [DemoSignInController],
+      providers: [{ provide: DEMO_SIGN_IN, useValue: { privateKeyFile: env.JWT_PRIVATE_KEY_FILE } }],
+    };
   }
 }
