@@ -21,6 +21,7 @@ import {
   type LicenceAction,
   type MajorCriterionKind,
 } from '@enforcement/domain';
+import { StatutoryReviewLimitDto } from './proposed-decision.dto';
 
 // Shapes only: amounts, duplicate ids, known categories, dates and history are checked by `publicationIssues`, which
 // answers CATALOGUE.INVALID with every problem in both languages.
@@ -97,6 +98,14 @@ export class CatalogueEntryDto {
   @ApiProperty({ enum: ['seed', 'configurable-default'] })
   @IsIn(['seed', 'configurable-default'])
   provenance!: CatalogueEntry['provenance'];
+  @ApiPropertyOptional({
+    type: StatutoryReviewLimitDto,
+    description: '法律、法规和规章另有规定的 — a review limit a law sets for this entry, with its citation (L6)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StatutoryReviewLimitDto)
+  reviewLimit?: StatutoryReviewLimitDto;
 }
 
 /**

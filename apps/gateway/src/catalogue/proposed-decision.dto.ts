@@ -1,9 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import {
   enforcementCategories,
   type EnforcementCategory,
+  type AppliedReviewLimit,
   type EnforcementProcedure,
   type LicenceAction,
   type MajorDecisionAssessment,
@@ -11,6 +12,7 @@ import {
   type MatchReason,
   type PartyType,
   type ProposedDecision,
+  type StatutoryReviewLimit,
 } from '@enforcement/domain';
 
 const procedures: readonly EnforcementProcedure[] = ['simplified', 'general'];
@@ -66,10 +68,29 @@ export class MatchReasonDto implements MatchReason {
   @ApiProperty() text_en!: string;
 }
 
+/** 法律、法规和规章另有规定的 — a review limit set by law, with the provision that sets it (L6). */
+export class StatutoryReviewLimitDto implements StatutoryReviewLimit {
+  @ApiProperty({ description: 'working days the provision allows for the review', minimum: 1, maximum: 60 })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  workdays!: number;
+
+  @ApiProperty({ description: 'the provision, e.g. 《某某条例》第十二条' })
+  @IsString()
+  @Length(1, 300)
+  legalBasis!: string;
+}
+
+export class AppliedReviewLimitDto extends StatutoryReviewLimitDto implements AppliedReviewLimit {
+  @ApiProperty({ description: 'catalogue entry the limit was taken from' }) entryId!: string;
+}
+
 export class MatchedEntryDto implements MatchedEntry {
   @ApiProperty({ description: 'catalogue entry id' }) entryId!: string;
   @ApiProperty({ description: 'entry title as published' }) title!: string;
   @ApiProperty({ type: [MatchReasonDto] }) reasons!: MatchReasonDto[];
+  @ApiPropertyOptional({ type: StatutoryReviewLimitDto }) reviewLimit?: StatutoryReviewLimitDto;
 }
 
 /** 是否属于重大执法决定 — the catalogue's answer for a proposed decision (SPEC L1). */
@@ -83,4 +104,10 @@ export class AssessmentDto implements MajorDecisionAssessment {
   widenedScope!: boolean;
   @ApiProperty() agencyId!: string;
   @ApiProperty({ description: 'version of the catalogue applied' }) catalogueVersion!: number;
+  @ApiProperty({
+    type: AppliedReviewLimitDto,
+    nullable: true,
+    description: 'the review limit a law sets for the decision (L6), shown with its provision; null: 3/1 working days',
+  })
+  reviewLimit!: AppliedReviewLimitDto | null;
 }

@@ -76,6 +76,8 @@ export class ReviewSubmissionService {
       majorDecision: {
         catalogueVersion: assessment.catalogueVersion,
         entryIds: assessment.entries.map((entry) => entry.entryId),
+        // L6: a limit other than 3/1 working days only from the matched entry's legal basis, never from the body.
+        reviewLimit: assessment.reviewLimit,
         widenedScope: assessment.widenedScope,
       },
     };

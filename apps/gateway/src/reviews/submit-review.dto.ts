@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, Length } from 'class-validator';
 import {
   MATERIAL_CHECKLIST,
   type CaseFacts,
@@ -106,13 +106,6 @@ export class SubmitReviewDto {
   @ApiProperty({ description: '情况紧急 — urgent: 1 working day instead of 3 (L6)' })
   @IsBoolean()
   urgent!: boolean;
-
-  @ApiPropertyOptional({ description: 'review limit in working days fixed by a law for this kind of case' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(60)
-  statutoryReviewWorkdays?: number;
 }
 
 export class ReviewSubmittedDto {

@@ -98,6 +98,7 @@ export function buildView(state: ReviewState, context: ViewContext): ReviewView 
     lateSubmission: state.submission.late,
     overdue,
     openPauseIds: openPauses(state).map((pause) => pause.pauseId),
+    statutoryReviewLimit: state.submission.majorDecision.reviewLimit ?? null,
     opinion,
     mayIssueDecision: state.status === 'decided' && state.decision !== null,
     decision: state.decision,

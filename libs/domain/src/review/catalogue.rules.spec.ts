@@ -140,6 +140,7 @@ describe('major-decision catalogue (L1)', () => {
       widenedScope: true,
       agencyId: DEMO.agencyId,
       catalogueVersion: 2,
+      reviewLimit: null,
     });
     expect(entryIds(generalPenalty({ fineYuan: 90_000 }), widened)).toEqual(['penalty-large-fine']);
   });

@@ -1,4 +1,5 @@
 import type {
+  AppliedReviewLimit,
   CatalogueIssue,
   CatalogueReviewPolicy,
   MajorCriterion,
@@ -35,15 +36,29 @@ export function assessMajorDecision(
     if (!entry.categories.includes(proposed.category)) continue;
     if (simplified && entry.appliesToSimplifiedProcedure !== true) continue;
     const reasons = entry.criteria.flatMap((criterion) => matchCriterion(criterion, proposed));
-    if (reasons.length > 0) entries.push({ entryId: entry.id, title: entry.title, reasons });
+    if (reasons.length > 0) {
+      entries.push({
+        entryId: entry.id,
+        title: entry.title,
+        reasons,
+        ...(entry.reviewLimit ? { reviewLimit: entry.reviewLimit } : {}),
+      });
+    }
   }
   const widenedScope = catalogue.reviewAllOutsideSimplifiedProcedure && !simplified;
+  let reviewLimit: AppliedReviewLimit | null = null;
+  for (const entry of entries) {
+    if (entry.reviewLimit && (reviewLimit === null || entry.reviewLimit.workdays < reviewLimit.workdays)) {
+      reviewLimit = { ...entry.reviewLimit, entryId: entry.entryId };
+    }
+  }
   return {
     mandatory: entries.length > 0 || widenedScope,
     entries,
     widenedScope,
     agencyId: catalogue.agencyId,
     catalogueVersion: catalogue.version,
+    reviewLimit,
   };
 }
 
@@ -91,6 +106,10 @@ export function validateCatalogue(catalogue: MajorDecisionCatalogue): CatalogueI
       }
     });
     if (entry.criteria.length === 0) issue(`${at}.criteria`, '须至少指定一项认定标准', 'give at least one criterion');
+    if (entry.reviewLimit !== undefined) {
+      for (const problem of reviewLimitIssues(entry.reviewLimit))
+        issue(`${at}.reviewLimit${problem.path}`, problem.zh, problem.en);
+    }
     entry.criteria.forEach((criterion, j) => {
       for (const [path, amount] of amountsOf(criterion)) {
         if (!isAmount(amount)) {
@@ -101,6 +120,39 @@ export function validateCatalogue(catalogue: MajorDecisionCatalogue): CatalogueI
   });
   if (catalogue.reviewPolicy !== undefined) issues.push(...reviewPolicyIssues(catalogue.reviewPolicy));
   return issues;
+}
+
+/** Most working days a statutory review limit may give; more is taken for a typing slip. */
+const MAX_STATUTORY_WORKDAYS = 60;
+
+/** SPEC L6: a statutory limit is whole working days the clock accepts, and always cites its provision. */
+export function reviewLimitIssues(limit: unknown): { path: string; zh: string; en: string }[] {
+  if (typeof limit !== 'object' || limit === null || Array.isArray(limit)) {
+    return [{ path: '', zh: '法定审核期限须为对象', en: 'reviewLimit must be an object' }];
+  }
+  const { workdays, legalBasis } = limit as { workdays?: unknown; legalBasis?: unknown };
+  const problems: { path: string; zh: string; en: string }[] = [];
+  const min = CLOCK_SETTING_MINIMUMS.standardReviewWorkdays;
+  if (
+    typeof workdays !== 'number' ||
+    !Number.isInteger(workdays) ||
+    workdays < min ||
+    workdays > MAX_STATUTORY_WORKDAYS
+  ) {
+    problems.push({
+      path: '.workdays',
+      zh: `法定审核期限须为 ${min} 至 ${MAX_STATUTORY_WORKDAYS} 之间的整数（工作日）`,
+      en: `a statutory review limit must be whole working days from ${min} to ${MAX_STATUTORY_WORKDAYS}`,
+    });
+  }
+  if (typeof legalBasis !== 'string' || legalBasis.trim() === '') {
+    problems.push({
+      path: '.legalBasis',
+      zh: '须写明规定该审核期限的法律、法规或规章条款',
+      en: 'cite the law, regulation or rule that sets the review limit',
+    });
+  }
+  return problems;
 }
 
 /** Lowest and highest value of each working-day setting a catalogue may give; 30 catches typing slips. */

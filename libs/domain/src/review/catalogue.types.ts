@@ -61,6 +61,18 @@ export interface CatalogueReviewPolicy extends Partial<ReviewPolicy> {
   readonly collectiveDiscussionRequiredFor?: readonly EnforcementCategory[];
 }
 
+/**
+ * 法律、法规和规章另有规定的，从其规定 — a review time limit that a law, regulation or rule sets for the decisions of one
+ * catalogue entry (SPEC L6). It replaces the 3 (urgent: 1) working days for reviews under the entry and is always
+ * shown with its citation; the submitter never types a limit.
+ */
+export interface StatutoryReviewLimit {
+  /** Working days the provision allows for the review; whole number, 1–60. The approved extension still adds to it. */
+  readonly workdays: number;
+  /** The provision that sets it, e.g. 《某某条例》第十二条第二款. */
+  readonly legalBasis: string;
+}
+
 /** One line of the catalogue: a decision is major under it when it matches any one of its criteria. */
 export interface CatalogueEntry {
   /** Stable id, unique within the catalogue; cited in assessments and statistics. */
@@ -81,6 +93,8 @@ export interface CatalogueEntry {
    * sources leave them open and the value is common practice that each agency must confirm.
    */
   readonly provenance: 'seed' | 'configurable-default';
+  /** A review limit set by law for this entry's decisions, with its citation; absent when the general limit applies. */
+  readonly reviewLimit?: StatutoryReviewLimit;
 }
 
 /** Amounts are whole yuan (元). */
@@ -155,6 +169,8 @@ export interface MatchedEntry {
   readonly entryId: string;
   readonly title: string;
   readonly reasons: readonly MatchReason[];
+  /** The entry's statutory review limit, when it has one. */
+  readonly reviewLimit?: StatutoryReviewLimit;
 }
 
 /** Result of `assessMajorDecision`. */
@@ -167,6 +183,16 @@ export interface MajorDecisionAssessment {
   readonly widenedScope: boolean;
   readonly agencyId: string;
   readonly catalogueVersion: number;
+  /**
+   * The review limit a law sets for the decision, from the matched entries; when several set one, the shortest,
+   * so that the review keeps every provision that applies. `null` when the general 3/1 working days apply.
+   */
+  readonly reviewLimit: AppliedReviewLimit | null;
+}
+
+/** A statutory review limit together with the catalogue entry it was taken from. */
+export interface AppliedReviewLimit extends StatutoryReviewLimit {
+  readonly entryId: string;
 }
 
 /** A problem found in a catalogue before it is adopted. */

@@ -3,6 +3,7 @@
  * (一次性告知), the one supplement (补正), not accepted (不予受理), and withdrawal at any stage.
  */
 import { MATERIAL_CHECKLIST, missingMaterials, requiredMaterials } from './materials.rules';
+import { reviewLimitIssues } from './catalogue.rules';
 import { isLateSubmission, supplementDeadline } from './review-clock.rules';
 import type { SubmitCommand } from './review.commands';
 import type { ReviewRound, ReviewState } from './review.state';
@@ -126,13 +127,17 @@ export function submit(command: SubmitCommand, now: Date, env: ReviewEnv): Step 
   checkActor(command, unitId);
   const preliminary = checkPreliminaryReview(command.preliminaryReview, unitId);
   const handlingDeadline = requireInstant(command.caseHandlingDeadline, 'caseHandlingDeadline');
-  const statutory = command.statutoryReviewWorkdays;
-  if (statutory !== undefined && (!Number.isSafeInteger(statutory) || statutory < 1)) {
-    fail('REVIEW.INVALID_INPUT', {
-      field: 'statutoryReviewWorkdays',
-      problemZh: '须为正整数',
-      problemEn: 'must be a positive whole number',
-    });
+  // L6: another limit only where a law provides one, as the catalogue entry's legal basis says.
+  const reviewLimit = command.majorDecision.reviewLimit ?? null;
+  if (reviewLimit !== null) {
+    const problem = reviewLimitIssues(reviewLimit)[0];
+    if (problem) {
+      fail('REVIEW.INVALID_INPUT', {
+        field: `majorDecision.reviewLimit${problem.path}`,
+        problemZh: problem.zh,
+        problemEn: problem.en,
+      });
+    }
   }
   requireKnownItems(
     command.materials.map((m) => m.item),
@@ -157,7 +162,7 @@ export function submit(command: SubmitCommand, now: Date, env: ReviewEnv): Step 
       urgent: command.urgent === true,
       caseHandlingDeadline: handlingDeadline.toISOString(),
       late,
-      statutoryReviewWorkdays: statutory ?? null,
+      statutoryReviewWorkdays: reviewLimit?.workdays ?? null,
       majorDecision: command.majorDecision,
     },
     caseFacts: command.caseFacts,

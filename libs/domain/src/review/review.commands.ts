@@ -37,9 +37,10 @@ export interface SubmitCommand extends CommandBase {
   readonly urgent: boolean;
   /** End of the case’s handling period, for the L3 late check. */
   readonly caseHandlingDeadline: IsoInstant;
-  /** Review limit fixed by a law for this kind of case, if any (法律、法规和规章另有规定的). */
-  readonly statutoryReviewWorkdays?: number;
-  /** Result of `assessMajorDecision` for the proposed decision (L1). */
+  /**
+   * Result of `assessMajorDecision` for the proposed decision (L1), with the statutory review limit of the matched
+   * entry if a law sets one (L6) — never a number the submitter types.
+   */
   readonly majorDecision: MajorDecisionRef;
 }
 

@@ -3,6 +3,7 @@
  * Temporal workflow state and history, so no `Date`, `Map`, `Set` or class instances anywhere below.
  */
 import type { ReviewFinding, ReviewOpinionType } from './findings.rules';
+import type { AppliedReviewLimit } from './catalogue.types';
 import type { CaseFacts, MaterialItemId, SubmittedMaterial } from './materials.rules';
 import type { EnforcementCategory } from '../case/case.types';
 import type { IsoInstant, ReviewActor } from './review.types';
@@ -62,6 +63,11 @@ export interface MajorDecisionRef {
   readonly entryIds: readonly string[];
   /** Reviewed (also) because the agency reviews everything outside the simplified procedure. */
   readonly widenedScope: boolean;
+  /**
+   * 法律、法规和规章另有规定的 — the review limit a law sets, from the matched entry's legal basis (SPEC L6); `null` or
+   * absent when the general 3/1 working days apply. Reviews submitted before entries carried limits have none.
+   */
+  readonly reviewLimit?: AppliedReviewLimit | null;
 }
 
 /** The unit's submission (报送). */
@@ -78,7 +84,7 @@ export interface SubmissionRecord {
   readonly caseHandlingDeadline: IsoInstant;
   /** Submitted fewer than 10 working days before the handling deadline (L3); accepted but counted (L13). */
   readonly late: boolean;
-  /** Review limit fixed by a law for this case, replacing 3/1 working days; `null` when none. */
+  /** Review limit fixed by a law for this case (`majorDecision.reviewLimit`), replacing 3/1 working days; `null` when none. */
   readonly statutoryReviewWorkdays: number | null;
   /** Why the review is mandatory (L1). */
   readonly majorDecision: MajorDecisionRef;

@@ -9,6 +9,7 @@
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AppliedReviewLimit } from './catalogue.types';
 import type { Role } from '../access/roles';
 import type { EnforcementCategory } from '../case/case.types';
 import type { ReviewOpinionType } from './findings.rules';
@@ -190,6 +191,12 @@ export interface ReviewView {
   readonly opinionDocument?: ReviewViewOpinionDocument;
 }
 
+  /**
+   * 法律、法规和规章另有规定的 — the review limit a law sets for this decision, shown with the provision and the
+   * catalogue entry it comes from (L6); `null` when the general 3 (urgent: 1) working days apply. Optional only so
+   * views stored before it existed stay valid.
+   */
+  readonly statutoryReviewLimit?: AppliedReviewLimit | null;
 /** The opinion document of a round as the view shows it: its number and each copy's SHA-256 (L9). */
 export interface ReviewViewOpinionDocument {
   readonly round: number;
