@@ -3,3 +3,4 @@ export * from './events';
 export * from './access';
 export * from './task-queues';
 export * from './review';
+export * from './disclosure';

@@ -1,9 +1,14 @@
 import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
 import { describeZodError, type ContractViolation, type EventContract } from './event-contract';
 import { calendarYearPublishedV1 } from './calendar-year-published.v1';
+import { caseDecisionIssuedV1 } from './case-decision-issued.v1';
+import { caseDecisionRevokedV1 } from './case-decision-revoked.v1';
 import { caseInitiatedV1 } from './case-initiated.v1';
 import { deadlineMissedV1 } from './deadline-missed.v1';
 import { deadlineWarningV1 } from './deadline-warning.v1';
+import { disclosureCorrectedV1 } from './disclosure-corrected.v1';
+import { disclosurePublishedV1 } from './disclosure-published.v1';
+import { disclosureWithdrawnV1 } from './disclosure-withdrawn.v1';
 import { reviewAcceptedV1 } from './review-accepted.v1';
 import { reviewConcludedV1 } from './review-concluded.v1';
 import { reviewDecisionAttemptRefusedV1 } from './review-decision-attempt-refused.v1';
@@ -18,9 +23,14 @@ import { reviewSubmittedV1 } from './review-submitted.v1';
 /** Every contract a service may consume. A type not listed here is refused (dead-lettered), never guessed at. */
 export const eventContracts: readonly EventContract[] = [
   calendarYearPublishedV1,
+  caseDecisionIssuedV1,
+  caseDecisionRevokedV1,
   caseInitiatedV1,
   deadlineMissedV1,
   deadlineWarningV1,
+  disclosureCorrectedV1,
+  disclosurePublishedV1,
+  disclosureWithdrawnV1,
   reviewAcceptedV1,
   reviewConcludedV1,
   reviewDecisionAttemptRefusedV1,
