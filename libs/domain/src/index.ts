@@ -4,3 +4,4 @@ export * from './access';
 export * from './task-queues';
 export * from './review';
 export * from './disclosure';
+export * from './recording';

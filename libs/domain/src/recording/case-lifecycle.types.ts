@@ -1,0 +1,97 @@
+import type { EnforcementCategory } from '../case/case.types';
+import type { CaseRecordInput } from './record.rules';
+import type { RecordType } from './record-types.table';
+import type { AvFileRef, CaseParty, CaseStep, InitiationMode, MissingItem } from './recording.types';
+
+/** One record as the case keeps it: what was recorded, by whom and when, in the step it belongs to. */
+export interface CaseRecordEntry {
+  /** `<caseNumber>/r<seq>`: stable, so a retried write is recognisably the same record. */
+  id: string;
+  seq: number;
+  step: CaseStep;
+  type: RecordType;
+  fields: Record<string, unknown>;
+  av: AvFileRef[];
+  avMissingReason: string | null;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** 长期保存 — why a case's AV is held beyond the minimum (SPEC R9; 附件6 第二十四条). */
+export const longTermHoldReasons = [
+  'dispute-or-petition',
+  'obstruction-or-assault',
+  'hearing',
+  'reconsideration',
+  'litigation',
+  'other',
+] as const;
+export type LongTermHoldReason = (typeof longTermHoldReasons)[number];
+
+/** The case as its lifecycle knows it (SPEC R1). */
+export interface CaseLifecycle {
+  caseNumber: string;
+  category: EnforcementCategory;
+  unitId: string;
+  party: CaseParty | null;
+  initiationMode: InitiationMode;
+  initiatedAt: string;
+  /** The decision is major (catalogue, L1): the decision step opens only after the review passed (L12). */
+  needsReview: boolean;
+  step: CaseStep;
+  completed: { step: CaseStep; at: string; by: string }[];
+  records: CaseRecordEntry[];
+  /** AV attached to a record after it was made (hand-over, R6), by record id. */
+  attachedAv: Record<string, AvFileRef[]>;
+  review: { outcome: string; mayIssueDecision: boolean; decisionRef: string | null; at: string } | null;
+  decision: { recordId: string; documentNumber: string; decidedAt: string; text: string } | null;
+  revocation: { reason: string; revokedAt: string; by: string } | null;
+  closedAt: string | null;
+  archivedAt: string | null;
+  /** `not-taken-up`: a complaint answered and recorded without a case (R2). */
+  outcome: 'open' | 'not-taken-up' | 'closed' | 'archived';
+  holds: { reason: LongTermHoldReason; note: string; at: string; by: string }[];
+}
+
+/** Something a person (or, for `review-concluded`, the review's fact) asks the case to do. */
+export type CaseCommand =
+  | { type: 'add-record'; record: CaseRecordInput; at: string; by: string }
+  | { type: 'attach-av'; recordId: string; files: AvFileRef[]; at: string; by: string }
+  | { type: 'complete-step'; step: CaseStep; at: string; by: string }
+  | { type: 'require-review'; at: string; by: string }
+  | { type: 'review-concluded'; outcome: string; mayIssueDecision: boolean; decisionRef: string | null; at: string }
+  | { type: 'revoke-decision'; reason: string; at: string; by: string }
+  | { type: 'place-hold'; reason: LongTermHoldReason; note: string; at: string; by: string };
+
+/** What changed; recording-svc stores each and turns some into `case.*.v1` facts. */
+export type CaseChange =
+  | { kind: 'record-added'; record: CaseRecordEntry }
+  | { kind: 'av-attached'; recordId: string; files: AvFileRef[]; at: string; by: string }
+  | { kind: 'step-completed'; step: CaseStep; next: CaseStep | null; at: string; by: string }
+  | { kind: 'review-required'; at: string; by: string }
+  | { kind: 'review-noted'; outcome: string; mayIssueDecision: boolean; at: string }
+  | { kind: 'decision-issued'; recordId: string; documentNumber: string; decidedAt: string; text: string; at: string }
+  | { kind: 'decision-revoked'; documentNumber: string; reason: string; at: string; by: string }
+  | { kind: 'complaint-not-taken-up'; recordId: string; at: string }
+  | { kind: 'closed'; at: string }
+  | { kind: 'archived'; at: string }
+  | { kind: 'hold-placed'; reason: LongTermHoldReason; note: string; at: string; by: string };
+
+/** A refusal with a stable code and a message in both languages naming what is missing. */
+export interface CaseRefusal {
+  code:
+    | 'CASE.RECORD_INCOMPLETE'
+    | 'CASE.STEP_INCOMPLETE'
+    | 'CASE.WRONG_STEP'
+    | 'CASE.DECISION_GATE_CLOSED'
+    | 'CASE.APPROVAL_MISSING'
+    | 'CASE.UNKNOWN_RECORD'
+    | 'CASE.NO_DECISION'
+    | 'CASE.ENDED';
+  zh: string;
+  en: string;
+  missing: MissingItem[];
+}
+
+export type CaseOutcome =
+  { ok: true; state: CaseLifecycle; changes: CaseChange[] } | { ok: false; refusal: CaseRefusal };
