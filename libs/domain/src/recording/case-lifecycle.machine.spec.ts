@@ -1,5 +1,5 @@
 import { applyCaseCommand, newCaseLifecycle, stepShortfalls } from './case-lifecycle.machine';
-import type { CaseCommand, CaseLifecycle, CaseOutcome } from './case-lifecycle.types';
+import type { CaseCommand, CaseLifecycle, CaseOutcome, DecisionRevocation } from './case-lifecycle.types';
 import type { CaseRecordInput } from './record.rules';
 import { approval, decisionDocument, directService, inspection, seizure, video } from './testing/case.fixtures';
 
@@ -134,6 +134,27 @@ describe('case lifecycle', () => {
     expect(passed.step).toBe('decision');
   });
 
+  it('R3: a permit decision says whether the permit was granted', () => {
+    const s = run(
+      start({ category: 'permit', initiationMode: 'application' }),
+      complete('initiation'),
+      add(inspection()),
+      complete('investigation'),
+      complete('review'),
+    );
+    const o = applyCaseCommand(s, add(decisionDocument()));
+    expect(o.ok ? null : o.refusal.missing.map((m) => m.field)).toEqual(['fields.permitGranted']);
+    const granted = run(
+      s,
+      add({ ...decisionDocument(), fields: { ...decisionDocument().fields, permitGranted: true } }),
+    );
+    expect(granted.decision).toMatchObject({
+      permitGranted: true,
+      officers: ['李明', '王芳'],
+      conclusion: '罚款人民币一万元',
+    });
+  });
+
   it('L1: a case needing no review reaches its decision without one; a decision document is refused before the decision step', () => {
     const s = run(start(), add(approval()), complete('initiation'), add(inspection()));
     const early = applyCaseCommand(s, add(decisionDocument()));
@@ -190,6 +211,12 @@ describe('case lifecycle', () => {
   });
 
   it('R1: issuing and revoking the decision are changes disclosure hears of', () => {
+    const revocation: DecisionRevocation = {
+      kind: 'revoked',
+      legalDocument: { number: '衡复决〔2030〕3号', issuedBy: '衡阳市人民政府', receivedAt: AT },
+      explanation: '经复议撤销',
+      newDecisionNumber: null,
+    };
     const s = run(
       start(),
       add(approval()),
@@ -200,12 +227,12 @@ describe('case lifecycle', () => {
     );
     const issued = applyCaseCommand(s, add(decisionDocument()));
     expect(issued.ok && issued.changes.map((c) => c.kind)).toEqual(['record-added', 'decision-issued']);
-    const revoked = applyCaseCommand(ok(issued), { type: 'revoke-decision', reason: '复议撤销', at: AT, by: 'u-head' });
+    const revoked = applyCaseCommand(ok(issued), { type: 'revoke-decision', revocation, at: AT, by: 'u-head' });
     expect(revoked.ok && revoked.changes[0]).toMatchObject({
       kind: 'decision-revoked',
       documentNumber: '衡民罚决〔2030〕1号',
     });
-    const twice = applyCaseCommand(ok(revoked), { type: 'revoke-decision', reason: 'x', at: AT, by: 'u' });
+    const twice = applyCaseCommand(ok(revoked), { type: 'revoke-decision', revocation, at: AT, by: 'u' });
     expect(twice.ok ? null : twice.refusal.code).toBe('CASE.NO_DECISION');
   });
 });

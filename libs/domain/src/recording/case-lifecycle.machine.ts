@@ -7,6 +7,7 @@ import type {
   CaseRecordEntry,
   CaseRefusal,
 } from './case-lifecycle.types';
+import { decisionOf, decisionProblems, revocationProblems } from './decision.rules';
 import { describeMissing, recordProblems } from './record.rules';
 import type { RecordType } from './record-types.table';
 import {
@@ -199,18 +200,17 @@ export function applyCaseCommand(
     case 'revoke-decision': {
       if (!s.decision || s.revocation)
         return refuse('CASE.NO_DECISION', '案件没有可撤销的执法决定', 'The case has no decision in force to revoke');
-      const revocation = { reason: cmd.reason, revokedAt: cmd.at, by: cmd.by };
+      const missing = revocationProblems(cmd.revocation);
+      if (missing.length > 0) {
+        const text = describeMissing(missing);
+        return refuse('CASE.RECORD_INCOMPLETE', text.zh, text.en, missing);
+      }
+      const revocation = { ...cmd.revocation, newDecisionNumber: cmd.revocation.newDecisionNumber ?? null };
       return {
         ok: true,
-        state: { ...s, revocation },
+        state: { ...s, revocation: { ...revocation, revokedAt: cmd.at, by: cmd.by } },
         changes: [
-          {
-            kind: 'decision-revoked',
-            documentNumber: s.decision.documentNumber,
-            reason: cmd.reason,
-            at: cmd.at,
-            by: cmd.by,
-          },
+          { kind: 'decision-revoked', documentNumber: s.decision.documentNumber, revocation, at: cmd.at, by: cmd.by },
         ],
       };
     }
@@ -225,6 +225,7 @@ function addRecord(s: CaseLifecycle, cmd: Extract<CaseCommand, { type: 'add-reco
   if (s.outcome !== 'open')
     return refuse('CASE.ENDED', '案件已办结，不能再制作执法记录', 'The case has ended; no further records can be made');
   const missing = recordProblems(cmd.record, s.step);
+  if (cmd.record.type === 'decision-document') missing.push(...decisionProblems(cmd.record.fields ?? {}, s.category));
   if (cmd.record.fields && typeof cmd.record.fields.refusalRef === 'string' && cmd.record.fields.refusalRef !== '') {
     const ref = s.records.find((r) => r.id === cmd.record.fields.refusalRef);
     if (!ref || ref.type !== 'refusal') {
@@ -255,14 +256,9 @@ function addRecord(s: CaseLifecycle, cmd: Extract<CaseCommand, { type: 'add-reco
   const changes: CaseChange[] = [{ kind: 'record-added', record: entry }];
   if (entry.type === 'decision-document') {
     if (s.decision) return refuse('CASE.WRONG_STEP', '本案已作出执法决定', 'The case already has its decision');
-    const decision = {
-      recordId: entry.id,
-      documentNumber: String(entry.fields.documentNumber),
-      decidedAt: String(entry.fields.decidedAt),
-      text: String(entry.fields.text),
-    };
+    const decision = decisionOf(entry, s.category);
     state = { ...state, decision };
-    changes.push({ kind: 'decision-issued', ...decision, at: cmd.at });
+    changes.push({ kind: 'decision-issued', decision, at: cmd.at });
   }
   if (entry.type === 'complaint-declined') {
     state = { ...state, outcome: 'not-taken-up', step: 'archiving', closedAt: cmd.at };

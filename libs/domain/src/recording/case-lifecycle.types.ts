@@ -1,4 +1,5 @@
 import type { EnforcementCategory } from '../case/case.types';
+import type { DecisionRevocationKind } from '../events/case-decision-revoked.v1';
 import type { CaseRecordInput } from './record.rules';
 import type { RecordType } from './record-types.table';
 import type { AvFileRef, CaseParty, CaseStep, InitiationMode, MissingItem } from './recording.types';
@@ -28,6 +29,29 @@ export const longTermHoldReasons = [
 ] as const;
 export type LongTermHoldReason = (typeof longTermHoldReasons)[number];
 
+/** 执法决定 — the decision as its document was recorded (SPEC R3); what `case.decision-issued.v1` announces. */
+export interface IssuedDecision {
+  recordId: string;
+  documentNumber: string;
+  decidedAt: string;
+  text: string;
+  /** 执法结论 — one line of what was decided. */
+  conclusion: string;
+  /** Permits only: granted (准予) or refused; `null` for other categories. */
+  permitGranted: boolean | null;
+  /** Names of the officers the decision names. */
+  officers: string[];
+}
+
+/** 撤销、变更、确认违法 … — what undid an issued decision, and the legal document that did it (SPEC R1, D8). */
+export interface DecisionRevocation {
+  kind: DecisionRevocationKind;
+  legalDocument: { number: string; issuedBy: string; receivedAt: string };
+  /** 必要说明 — published with the take-down. */
+  explanation: string;
+  newDecisionNumber: string | null;
+}
+
 /** The case as its lifecycle knows it (SPEC R1). */
 export interface CaseLifecycle {
   caseNumber: string;
@@ -44,8 +68,8 @@ export interface CaseLifecycle {
   /** AV attached to a record after it was made (hand-over, R6), by record id. */
   attachedAv: Record<string, AvFileRef[]>;
   review: { outcome: string; mayIssueDecision: boolean; decisionRef: string | null; at: string } | null;
-  decision: { recordId: string; documentNumber: string; decidedAt: string; text: string } | null;
-  revocation: { reason: string; revokedAt: string; by: string } | null;
+  decision: IssuedDecision | null;
+  revocation: (DecisionRevocation & { revokedAt: string; by: string }) | null;
   closedAt: string | null;
   archivedAt: string | null;
   /** `not-taken-up`: a complaint answered and recorded without a case (R2). */
@@ -60,7 +84,7 @@ export type CaseCommand =
   | { type: 'complete-step'; step: CaseStep; at: string; by: string }
   | { type: 'require-review'; at: string; by: string }
   | { type: 'review-concluded'; outcome: string; mayIssueDecision: boolean; decisionRef: string | null; at: string }
-  | { type: 'revoke-decision'; reason: string; at: string; by: string }
+  | { type: 'revoke-decision'; revocation: DecisionRevocation; at: string; by: string }
   | { type: 'place-hold'; reason: LongTermHoldReason; note: string; at: string; by: string };
 
 /** What changed; recording-svc stores each and turns some into `case.*.v1` facts. */
@@ -70,8 +94,8 @@ export type CaseChange =
   | { kind: 'step-completed'; step: CaseStep; next: CaseStep | null; at: string; by: string }
   | { kind: 'review-required'; at: string; by: string }
   | { kind: 'review-noted'; outcome: string; mayIssueDecision: boolean; at: string }
-  | { kind: 'decision-issued'; recordId: string; documentNumber: string; decidedAt: string; text: string; at: string }
-  | { kind: 'decision-revoked'; documentNumber: string; reason: string; at: string; by: string }
+  | { kind: 'decision-issued'; decision: IssuedDecision; at: string }
+  | { kind: 'decision-revoked'; documentNumber: string; revocation: DecisionRevocation; at: string; by: string }
   | { kind: 'complaint-not-taken-up'; recordId: string; at: string }
   | { kind: 'closed'; at: string }
   | { kind: 'archived'; at: string }

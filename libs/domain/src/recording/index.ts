@@ -8,3 +8,4 @@ export * from './record.rules';
 export * from './recording.types';
 export * from './recording.workflow-contract';
 export * from './service.rules';
+export * from './decision.rules';

@@ -257,7 +257,9 @@ export const recordTypeSpecs = {
     fields: [
       f('documentNumber', 'text', '决定书文号', 'the decision number'),
       f('decidedAt', 'instant', '决定日期', 'the decision date'),
-      f('text', 'text', '决定内容', 'the decision text'),
+      f('text', 'text', '决定书全文', 'the full text of the decision'),
+      f('conclusion', 'text', '执法结论', 'the conclusion in one line'),
+      f('officers', 'list', '决定书载明的执法人员', 'the officers named in the decision', 1),
       f('evidenceReasoning', 'text', '证据采信理由', 'the reasoning on evidence adopted'),
       f('basisReasoning', 'text', '依据选择理由', 'the reasoning on the legal basis chosen'),
       f('discretionReasoning', 'text', '裁量理由', 'the reasoning on discretion'),

@@ -58,7 +58,9 @@ export const decisionDocument = (): CaseRecordInput => ({
   fields: {
     documentNumber: '衡民罚决〔2030〕1号',
     decidedAt: '2030-02-01T01:00:00Z',
-    text: '罚款人民币一万元',
+    text: '经查，当事人未按规定接受年度检查。决定罚款人民币一万元。',
+    conclusion: '罚款人民币一万元',
+    officers: ['李明', '王芳'],
     evidenceReasoning: '现场检查笔录与账簿相互印证',
     basisReasoning: '适用《社会组织登记管理条例》第三十条',
     discretionReasoning: '首次违法，从轻',
