@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { TaskQueues, Topics } from '@enforcement/domain';
-import { PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
+import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
+import { currentCalendar } from '@enforcement/workdays';
+import { createPublicationCalendarActivities } from './activities/publication-calendar.activities';
+import { createPublicationStoreActivities } from './activities/publication-store.activities';
 import { migrations } from './database/migrations';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
+import { DecisionEventsConsumer } from './messaging/decision-events.consumer';
+import { PortalModule } from './portal/portal.module';
 import { PublicationObligation } from './publications/publication-obligation.entity';
 
 @Module({
@@ -12,13 +19,22 @@ import { PublicationObligation } from './publications/publication-obligation.ent
       defaultPort: 3003,
       schema: 'disclosure',
       database: { entities: [PublicationObligation], migrations },
-      messaging: { topics: [Topics.case], handlers: [CaseEventsConsumer] },
+      messaging: { topics: [Topics.case], handlers: [CaseEventsConsumer, DecisionEventsConsumer] },
       worker: {
         taskQueue: TaskQueues.disclosure,
         workflowsPath: require.resolve('./workflows'),
-        activities: { provide: TEMPORAL_ACTIVITIES, useValue: {} },
+        activities: {
+          provide: TEMPORAL_ACTIVITIES,
+          inject: [getDataSourceToken(), OutboxWriter, OutboxRelay],
+          useFactory: (dataSource: DataSource, outbox: OutboxWriter, relay: OutboxRelay) => ({
+            // The service's calendar as CalendarSync keeps it current (W4); read only inside activities.
+            ...createPublicationCalendarActivities({ calendar: currentCalendar }),
+            ...createPublicationStoreActivities({ dataSource, outbox, relay }),
+          }),
+        },
       },
     }),
+    PortalModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,264 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import {
+  abstractText,
+  deadlineMissedV1,
+  deadlineWarningV1,
+  disclosurePublishedV1,
+  disclosureWithdrawnV1,
+  draftFromFindings,
+  initialPublicationState,
+  redactedText,
+  type CaseDecisionIssuedV1,
+  type DeadlineMissedV1,
+  type DeadlineWarningV1,
+  type PublicationLimit,
+  type PublicationState,
+} from '@enforcement/domain';
+import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
+import { findPersonalData } from '@enforcement/redaction';
+import { civilDate } from '@enforcement/workdays';
+import {
+  appendHistory,
+  deletePortalItem,
+  insertPortalItem,
+  insertPublication,
+  updatePublication,
+} from '../publications/publication.records';
+
+const SOURCE = 'disclosure-svc';
+
+export interface PublicationStoreDeps {
+  dataSource: DataSource;
+  outbox: OutboxWriter;
+  relay: OutboxRelay;
+}
+
+/** A review step to record (marks adjusted, exemption decided). */
+export interface RecordReviewStepInput {
+  readonly publicationId: string;
+  readonly revision: number;
+  readonly step: string;
+  readonly actorId: string;
+  readonly at: string;
+  readonly state: PublicationState;
+  readonly detail: Record<string, unknown>;
+}
+
+export interface PublishInput {
+  readonly publicationId: string;
+  readonly revision: number;
+  readonly correlationId: string;
+  readonly state: PublicationState;
+  readonly limit: PublicationLimit;
+  readonly expiresAt: string;
+  readonly expiryProvisional: boolean;
+}
+
+export interface WithdrawInput {
+  readonly publicationId: string;
+  readonly revision: number;
+  readonly correlationId: string;
+  readonly state: PublicationState;
+  readonly reason: 'period-ended' | 'decision-revoked';
+  readonly explanation: string | null;
+  readonly newDecisionNumber: string | null;
+  readonly at: string;
+  /** D8 take-down limit, for a revocation. */
+  readonly deadline: string | null;
+  /** Whether the item was on the portal (a decision revoked while still in review never was). */
+  readonly wasPublic: boolean;
+}
+
+export type PublicationNoticeInput =
+  | {
+      readonly correlationId: string;
+      readonly kind: 'warning';
+      readonly at: string;
+      readonly notice: DeadlineWarningV1;
+    }
+  | { readonly correlationId: string; readonly kind: 'missed'; readonly at: string; readonly notice: DeadlineMissedV1 };
+
+/** The text the portal shows: the redacted full text, or the abstract (whose conclusion is redacted too). D6. */
+export function publishedBody(state: PublicationState): string {
+  const d = state.decision;
+  if (state.mode === 'full-text') return redactedText(d.text, state.draft);
+  const context = { party: { name: d.party.name, kind: d.party.kind }, officers: d.officers };
+  const conclusion = redactedText(
+    d.conclusion,
+    draftFromFindings(d.conclusion.length, findPersonalData(d.conclusion, context)),
+  );
+  return abstractText({
+    decisionNumber: d.decisionNumber,
+    agencyName: d.agency.name,
+    target: d.party.name,
+    category: d.category,
+    decidedOn: civilDate(new Date(d.decidedAt)),
+    conclusion,
+  });
+}
+
+/** D6: the publication's first state — the engine's findings on the decision text as the draft's marks. */
+export function draftedState(publicationId: string, d: CaseDecisionIssuedV1): PublicationState {
+  const findings = findPersonalData(d.text, {
+    party: { name: d.party.name, kind: d.party.kind },
+    officers: d.officers,
+  });
+  return initialPublicationState(publicationId, d, draftFromFindings(d.text.length, findings));
+}
+
+/**
+ * Activities that persist what the publication workflow decided. Each is one transaction and safe to retry: rows
+ * are inserted `on conflict do nothing` or updated under a revision guard, history steps are keyed, and event ids
+ * are `deterministicEventId(publicationId, step)`.
+ */
+export function createPublicationStoreActivities({ dataSource, outbox, relay }: PublicationStoreDeps) {
+  return {
+    /** D6: the engine's findings on the decision text become the draft's marks; the working row is opened. */
+    async prepareDraft(input: {
+      publicationId: string;
+      decision: CaseDecisionIssuedV1;
+      limit: PublicationLimit;
+    }): Promise<PublicationState> {
+      const d = input.decision;
+      const state = draftedState(input.publicationId, d);
+      await dataSource.transaction(async (m) => {
+        await insertPublication(m, input.publicationId, d, input.limit, state);
+        await appendHistory(m, input.publicationId, 'drafted', new Date().toISOString(), 'system', {
+          marks: state.draft.marks.length,
+          publishBy: input.limit.deadline,
+          provisional: input.limit.provisional,
+        });
+      });
+      return state;
+    },
+
+    /** C3: a review step (marks adjusted, exemption with its reason and filing) in the history and working row. */
+    async recordReviewStep(input: RecordReviewStepInput): Promise<void> {
+      await dataSource.transaction(async (m) => {
+        await updatePublication(m, input.publicationId, input.revision, input.state);
+        await appendHistory(m, input.publicationId, input.step, input.at, input.actorId, input.detail);
+      });
+    },
+
+    /** D4, D6, D11: the redacted item goes on the portal, with its history step and `disclosure.published.v1`. */
+    async publishItem(input: PublishInput): Promise<{ onTime: boolean }> {
+      const { state, limit } = input;
+      const d = state.decision;
+      const publishedAt = state.publishedAt;
+      if (publishedAt === null) throw ApplicationFailure.nonRetryable('publishItem needs a published state');
+      const onTime = Date.parse(publishedAt) <= Date.parse(limit.deadline);
+      await dataSource.transaction(async (m) => {
+        await updatePublication(m, input.publicationId, input.revision, state, { onTime, expiresAt: input.expiresAt });
+        await insertPortalItem(m, {
+          publicationId: input.publicationId,
+          decision: d,
+          publishedAt,
+          mode: state.mode,
+          body: publishedBody(state),
+        });
+        await appendHistory(m, input.publicationId, 'published', publishedAt, state.publishedBy ?? 'system', {
+          mode: state.mode,
+          onTime,
+          deadline: limit.deadline,
+          expiresAt: input.expiresAt,
+          marks: state.draft.marks,
+        });
+        await outbox.append(m, disclosurePublishedV1, {
+          id: deterministicEventId(input.publicationId, 'published'),
+          type: disclosurePublishedV1.type,
+          source: SOURCE,
+          subject: d.caseNumber,
+          time: publishedAt,
+          correlationId: input.correlationId,
+          data: {
+            publicationId: input.publicationId,
+            decisionNumber: d.decisionNumber,
+            caseNumber: d.caseNumber,
+            unitId: d.unitId,
+            agencyId: d.agency.id,
+            category: d.category,
+            mode: state.mode,
+            publishedAt,
+            deadline: limit.deadline,
+            onTime,
+            expiresAt: input.expiresAt,
+            provisional: limit.provisional || input.expiryProvisional,
+            publishedBy: state.publishedBy ?? 'system',
+          },
+        });
+      });
+      relay.kick();
+      return { onTime };
+    },
+
+    /** D7, D8: the portal row is deleted at once; the history keeps the step; `disclosure.withdrawn.v1` if it was public. */
+    async withdrawItem(input: WithdrawInput): Promise<void> {
+      const d = input.state.decision;
+      const onTime = input.deadline === null || Date.parse(input.at) <= Date.parse(input.deadline);
+      await dataSource.transaction(async (m) => {
+        await deletePortalItem(m, input.publicationId);
+        await updatePublication(m, input.publicationId, input.revision, input.state, {
+          withdrawnAt: input.at,
+          withdrawalReason: input.reason,
+        });
+        await appendHistory(m, input.publicationId, 'withdrawn', input.at, 'system', {
+          reason: input.reason,
+          explanation: input.explanation,
+          newDecisionNumber: input.newDecisionNumber,
+          deadline: input.deadline,
+          onTime,
+          wasPublic: input.wasPublic,
+        });
+        if (!input.wasPublic) return;
+        await outbox.append(m, disclosureWithdrawnV1, {
+          id: deterministicEventId(input.publicationId, 'withdrawn'),
+          type: disclosureWithdrawnV1.type,
+          source: SOURCE,
+          subject: d.caseNumber,
+          time: input.at,
+          correlationId: input.correlationId,
+          data: {
+            publicationId: input.publicationId,
+            decisionNumber: d.decisionNumber,
+            caseNumber: d.caseNumber,
+            unitId: d.unitId,
+            agencyId: d.agency.id,
+            category: d.category,
+            reason: input.reason,
+            explanation: input.explanation,
+            newDecisionNumber: input.newDecisionNumber,
+            withdrawnAt: input.at,
+            deadline: input.deadline,
+            onTime,
+          },
+        });
+      });
+      relay.kick();
+    },
+
+    /** C2, D12: `deadline.warning.v1` or `deadline.missed.v1` for a publication limit. */
+    async publishDeadlineNotice(input: PublicationNoticeInput): Promise<void> {
+      const { notice } = input;
+      const step = `deadline/${input.kind}/${notice.limit}/${notice.deadline}`;
+      await dataSource.transaction(async (m) => {
+        const envelope = {
+          id: deterministicEventId(notice.subjectId, step),
+          source: SOURCE,
+          subject: notice.caseNo,
+          time: input.at,
+          correlationId: input.correlationId,
+        };
+        if (input.kind === 'warning') {
+          await outbox.append(m, deadlineWarningV1, { ...envelope, type: deadlineWarningV1.type, data: input.notice });
+        } else {
+          await outbox.append(m, deadlineMissedV1, { ...envelope, type: deadlineMissedV1.type, data: input.notice });
+        }
+        await appendHistory(m, notice.subjectId, step, input.at, 'system', { deadline: notice.deadline });
+      });
+      relay.kick();
+    },
+  };
+}
+
+export type PublicationStoreActivities = ReturnType<typeof createPublicationStoreActivities>;

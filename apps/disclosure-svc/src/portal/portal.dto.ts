@@ -1,0 +1,80 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { enforcementCategories, type EnforcementCategory } from '@enforcement/domain';
+import { IsCanonicalId } from '@enforcement/platform';
+
+const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Most items one portal page shows (D11: pages are bounded, so no query can ask for the whole table). */
+export const MAX_PAGE_SIZE = 50;
+/** Deepest page: beyond it a search must be narrowed (an offset scan past 10 000 rows is not a public service). */
+export const MAX_PAGE = 200;
+
+/** D11: browse by agency, category and decision date, or search the published text. */
+export class PortalQuery {
+  @ApiPropertyOptional({ description: '全文检索 — words to find in the published text (whitespace separates words)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+
+  @ApiPropertyOptional({ description: '执法主体 id' })
+  @IsOptional()
+  @IsString()
+  @IsCanonicalId()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ enum: enforcementCategories })
+  @IsOptional()
+  @IsIn(enforcementCategories)
+  category?: EnforcementCategory;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Decisions made on or after this civil date' })
+  @IsOptional()
+  @Matches(CIVIL_DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Decisions made on or before this civil date' })
+  @IsOptional()
+  @Matches(CIVIL_DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize: number = 20;
+}
+
+/** One published item as the public sees it: redacted text only. */
+export interface PortalItem {
+  id: string;
+  decisionNumber: string;
+  agencyId: string;
+  agencyName: string;
+  category: EnforcementCategory;
+  target: string;
+  decidedOn: string;
+  publishedAt: string;
+  mode: 'full-text' | 'abstract';
+  body: string;
+}
+
+export interface PortalPage {
+  items: PortalItem[];
+  page: number;
+  pageSize: number;
+  /** Whether a next page exists (counting every match of a broad search would cost more than the page itself). */
+  hasMore: boolean;
+}

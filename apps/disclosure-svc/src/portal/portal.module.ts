@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { PortalController } from './portal.controller';
+import { PortalRepository } from './portal.repository';
+
+@Module({ controllers: [PortalController], providers: [PortalRepository] })
+export class PortalModule {}

@@ -1,0 +1,124 @@
+import type { EntityManager } from 'typeorm';
+import type { CaseDecisionIssuedV1, PublicationLimit, PublicationState } from '@enforcement/domain';
+import { gramsOf, normaliseForSearch } from '../portal/search.grams';
+
+/** Opens the publication's working row (idempotent: a retried activity finds it there). */
+export async function insertPublication(
+  m: EntityManager,
+  publicationId: string,
+  decision: CaseDecisionIssuedV1,
+  limit: PublicationLimit,
+  state: PublicationState,
+): Promise<void> {
+  await m.query(
+    `insert into publications (publication_id, decision_number, case_number, unit_id, agency_id, category, party_kind,
+       status, mode, decided_at, publish_by, publish_by_provisional, marks, revision)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, 0)
+     on conflict (publication_id) do nothing`,
+    [
+      publicationId,
+      decision.decisionNumber,
+      decision.caseNumber,
+      decision.unitId,
+      decision.agency.id,
+      decision.category,
+      decision.party.kind,
+      state.status,
+      state.mode,
+      decision.decidedAt,
+      limit.deadline,
+      limit.provisional,
+      JSON.stringify(state.draft.marks),
+    ],
+  );
+}
+
+/** The working row after a review step; a stale retry (lower revision) changes nothing. */
+export async function updatePublication(
+  m: EntityManager,
+  publicationId: string,
+  revision: number,
+  state: PublicationState,
+  extra: { onTime?: boolean; expiresAt?: string | null; withdrawnAt?: string; withdrawalReason?: string } = {},
+): Promise<void> {
+  await m.query(
+    `update publications set status = $3, mode = $4, marks = $5::jsonb, exemption = $6::jsonb,
+       published_at = $7, on_time = coalesce($8, on_time), expires_at = coalesce($9, expires_at),
+       withdrawn_at = coalesce($10, withdrawn_at), withdrawal_reason = coalesce($11, withdrawal_reason),
+       revision = $2, updated_at = now()
+     where publication_id = $1 and revision < $2`,
+    [
+      publicationId,
+      revision,
+      state.status,
+      state.mode,
+      JSON.stringify(state.draft.marks),
+      state.exemption === null ? null : JSON.stringify(state.exemption),
+      state.publishedAt,
+      extra.onTime ?? null,
+      extra.expiresAt ?? null,
+      extra.withdrawnAt ?? null,
+      extra.withdrawalReason ?? null,
+    ],
+  );
+}
+
+/** One step of the append-only history; the (publication, step) key makes a retry a no-op. */
+export async function appendHistory(
+  m: EntityManager,
+  publicationId: string,
+  step: string,
+  at: string,
+  actor: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await m.query(
+    `insert into publication_history (publication_id, step, at, actor, detail) values ($1, $2, $3, $4, $5::jsonb)
+     on conflict (publication_id, step) do nothing`,
+    [publicationId, step, at, actor, JSON.stringify(detail)],
+  );
+}
+
+/** What the portal serves: redacted text only (D6, D11). */
+export interface PortalRow {
+  readonly publicationId: string;
+  readonly decision: CaseDecisionIssuedV1;
+  readonly publishedAt: string;
+  readonly mode: string;
+  readonly body: string;
+}
+
+export async function insertPortalItem(m: EntityManager, row: PortalRow): Promise<void> {
+  const d = row.decision;
+  const searchText = normaliseForSearch([d.decisionNumber, d.agency.name, row.body].join('\n'));
+  await m.query(
+    `insert into portal_items (publication_id, decision_number, agency_id, agency_name, category, target, decided_on,
+       published_at, mode, body, search_text, grams)
+     values ($1, $2, $3, $4, $5, $6, ($7::timestamptz at time zone 'Asia/Shanghai')::date, $8, $9, $10, $11, $12)
+     on conflict (publication_id) do nothing`,
+    [
+      row.publicationId,
+      d.decisionNumber,
+      d.agency.id,
+      d.agency.name,
+      d.category,
+      publicTarget(d),
+      d.decidedAt,
+      row.publishedAt,
+      row.mode,
+      row.body,
+      searchText,
+      gramsOf(searchText),
+    ],
+  );
+}
+
+/** D7, D8: a withdrawn item leaves the portal at once. */
+export async function deletePortalItem(m: EntityManager, publicationId: string): Promise<void> {
+  await m.query(`delete from portal_items where publication_id = $1`, [publicationId]);
+}
+
+/** 执法对象 — the party as the decision names it; published by rule (D6 abstract, 003 附件 (十四)). */
+export function publicTarget(d: CaseDecisionIssuedV1): string {
+  return d.party.name;
+}

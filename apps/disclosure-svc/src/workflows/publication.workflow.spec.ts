@@ -1,0 +1,431 @@
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  TaskQueues,
+  decisionRevokedSignal,
+  publicationCommandUpdate,
+  publicationViewQuery,
+  publicationWorkflowId,
+  type CaseDecisionIssuedV1,
+  type CaseDecisionRevokedV1,
+  type DisclosureActor,
+  type PublicationView,
+} from '@enforcement/domain';
+import { createTimeSkippingEnv } from '@enforcement/platform/testing/time-skipping';
+import { BUNDLED_YEAR_ARRANGEMENTS, WorkdayCalendar } from '@enforcement/workdays';
+import { hypotheticalYearsThrough } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
+import { createPublicationCalendarActivities } from '../activities/publication-calendar.activities';
+import {
+  draftedState,
+  publishedBody,
+  type PublicationNoticeInput,
+  type PublicationStoreActivities,
+  type PublishInput,
+  type WithdrawInput,
+} from '../activities/publication-store.activities';
+import type { publicationWorkflow } from './publication.workflow';
+
+/*
+ * The publication workflow on Temporal's time-skipping server with the real calendar activities and an in-memory
+ * store. The server only moves forward from the machine's clock, so scenarios run in a year after both the clock's
+ * and the bundled data's, on the test-only hypothetical arrangement (National Day 1–7 October, a make-up Saturday
+ * between 8 and 14 October) loaded for every later year; an independent day-walker below gives the expected dates.
+ */
+const YEAR = Math.max(new Date().getUTCFullYear(), ...BUNDLED_YEAR_ARRANGEMENTS.map((a) => a.year)) + 1;
+const testCalendar = WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS, ...hypotheticalYearsThrough(YEAR + 7)]);
+
+function isWorkdayInLayout(t: number): boolean {
+  const d = new Date(t);
+  const [m, day, wd] = [d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCDay()];
+  if (m === 10 && day >= 8 && day <= 14 && wd === 6) return true;
+  const holiday =
+    (m === 10 && day <= 7) || (m === 1 && day === 1) || (m === 2 && day >= 10 && day <= 16) || (m === 5 && day <= 3);
+  return wd >= 1 && wd <= 5 && !holiday;
+}
+/** The n-th working day after a civil date, walking the hypothetical layout day by day. */
+function nthWorkdayAfter(date: string, n: number): string {
+  let t = Date.parse(`${date}T00:00:00Z`);
+  for (let left = n; left > 0;) {
+    t += 86_400_000;
+    if (isWorkdayInLayout(t)) left--;
+  }
+  return new Date(t).toISOString().slice(0, 10);
+}
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const onOrAfter = (date: string) => nthWorkdayAfter(dayBefore(date), 1);
+const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+const bj = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
+const toSecond = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
+
+const TEXT =
+  '行政处罚决定书。当事人：某某化工有限公司。经查，该公司超标排放废水。证人李小红（身份证号430223199001011235，' +
+  '电话13812345678）证实上述事实。决定：罚款人民币五万元。执法人员：张执法。';
+
+function decision(overrides: Partial<CaseDecisionIssuedV1> = {}): CaseDecisionIssuedV1 {
+  return {
+    caseNumber: 'CASE-P-1',
+    decisionNumber: `罚〔${YEAR}〕1号`,
+    category: 'penalty',
+    permitGranted: null,
+    party: { name: '某某化工有限公司', kind: 'organisation', idCode: null },
+    conclusion: '罚款人民币五万元',
+    text: TEXT,
+    decidedAt: bj(`${YEAR}-09-28`).toISOString(),
+    unitId: 'unit-a',
+    agency: { id: 'agency-1', name: '某市生态环境局' },
+    officers: ['张执法'],
+    ...overrides,
+  };
+}
+
+const officer: DisclosureActor = { id: 'disclosure-1', roles: ['disclosure-officer'], unitId: 'unit-a' };
+
+class MemoryStore {
+  readonly published: PublishInput[] = [];
+  readonly withdrawn: WithdrawInput[] = [];
+  readonly notices: PublicationNoticeInput[] = [];
+  readonly steps: string[] = [];
+
+  activities(): PublicationStoreActivities {
+    return {
+      prepareDraft: async (input) => draftedState(input.publicationId, input.decision),
+      recordReviewStep: async (input) => {
+        this.steps.push(input.step);
+      },
+      publishItem: async (input) => {
+        this.published.push(input);
+        return { onTime: Date.parse(input.state.publishedAt ?? '') <= Date.parse(input.limit.deadline) };
+      },
+      withdrawItem: async (input) => {
+        this.withdrawn.push(input);
+      },
+      publishDeadlineNotice: async (input) => {
+        this.notices.push(input);
+      },
+    };
+  }
+
+  noticesOf(kind: 'warning' | 'missed') {
+    return this.notices
+      .filter((n) => n.kind === kind)
+      .map((n) => ({ at: toSecond(n.at), limit: n.notice.limit, deadline: n.notice.deadline }));
+  }
+}
+
+let bundle: WorkflowBundleWithSourceMap;
+type Handle = WorkflowHandle<typeof publicationWorkflow>;
+
+interface Harness {
+  env: TestWorkflowEnvironment;
+  store: MemoryStore;
+  run<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+async function harness(): Promise<Harness> {
+  const env = await createTimeSkippingEnv();
+  const store = new MemoryStore();
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: TaskQueues.disclosure,
+    workflowBundle: bundle,
+    activities: { ...createPublicationCalendarActivities({ calendar: () => testCalendar }), ...store.activities() },
+  });
+  return {
+    env,
+    store,
+    run: async (fn) => {
+      try {
+        return await worker.runUntil(fn);
+      } finally {
+        await env.teardown();
+      }
+    },
+  };
+}
+
+async function skipTo(env: TestWorkflowEnvironment, instant: Date): Promise<void> {
+  const now = await env.currentTimeMs();
+  if (instant.getTime() <= now) throw new Error(`test instant ${instant.toISOString()} is already past`);
+  await env.sleep(instant.getTime() - now);
+}
+
+async function start(h: Harness, d: CaseDecisionIssuedV1, at: Date): Promise<Handle> {
+  await skipTo(h.env, at);
+  const handle = await h.env.client.workflow.start<typeof publicationWorkflow>('publicationWorkflow', {
+    taskQueue: TaskQueues.disclosure,
+    workflowId: publicationWorkflowId(d.decisionNumber),
+    args: [{ decision: d, correlationId: 'test' }],
+  });
+  await waitForDraft(handle);
+  return handle;
+}
+
+async function waitForDraft(handle: Handle): Promise<PublicationView> {
+  for (;;) {
+    try {
+      return await handle.query(publicationViewQuery);
+    } catch {
+      // the query handler is registered once the draft is prepared; the test server answers again at once
+    }
+  }
+}
+
+async function publishAt(h: Harness, handle: Handle, at: Date, mode: 'full-text' | 'abstract' = 'full-text') {
+  await skipTo(h.env, at);
+  return handle.executeUpdate(publicationCommandUpdate, { args: [{ type: 'publish', actor: officer, mode }] });
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    return ((error as WorkflowUpdateFailedError).cause as ApplicationFailure).type ?? 'untyped';
+  }
+  return 'accepted';
+}
+
+function revocation(d: CaseDecisionIssuedV1, receivedAt: Date): CaseDecisionRevokedV1 {
+  return {
+    caseNumber: d.caseNumber,
+    decisionNumber: d.decisionNumber,
+    kind: 'revoked',
+    legalDocument: { number: `复决〔${YEAR}〕9号`, issuedBy: '某市人民政府', receivedAt: receivedAt.toISOString() },
+    explanation: '原处罚决定经行政复议被撤销，予以撤下。',
+    newDecisionNumber: `罚〔${YEAR}〕2号`,
+    unitId: d.unitId,
+  };
+}
+
+describe('publicationWorkflow (time-skipping)', () => {
+  beforeAll(async () => {
+    bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./index'), logger: quietLogger });
+  }, 120_000);
+
+  it('D4, C2, D12: a penalty decision is due 7 working days after it, across National Day and the make-up Saturday; warned one working day before, reported when missed, and a late publication counts as late', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const d = decision();
+      const handle = await start(h, d, bj(`${YEAR}-09-28`, '11:00'));
+      const due = nthWorkdayAfter(`${YEAR}-09-28`, 7);
+      const view = await handle.query(publicationViewQuery);
+      expect(view.publishBy?.deadline).toBe(endOf(due));
+      expect(view.publishBy?.provisional).toBe(false);
+
+      await skipTo(h.env, new Date(Date.parse(endOf(due)) + 3_600_000));
+      expect(h.store.noticesOf('warning')).toEqual([
+        { at: endOf(dayBefore(due)), limit: 'publication-limit', deadline: endOf(due) },
+      ]);
+      expect(h.store.noticesOf('missed')).toEqual([
+        { at: endOf(due), limit: 'publication-limit', deadline: endOf(due) },
+      ]);
+
+      const published = await publishAt(h, handle, bj(nthWorkdayAfter(due, 1)));
+      expect(published.status).toBe('published');
+      expect(h.store.published).toHaveLength(1);
+      expect(Date.parse(h.store.published[0].state.publishedAt ?? '') > Date.parse(endOf(due))).toBe(true);
+    });
+  }, 90_000);
+
+  it('D4: an inspection decision has 20 working days; published in time it raises no miss', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const d = decision({ category: 'inspection', decisionNumber: `检〔${YEAR}〕5号` });
+      const handle = await start(h, d, bj(`${YEAR}-09-28`, '11:00'));
+      const due = nthWorkdayAfter(`${YEAR}-09-28`, 20);
+      expect((await handle.query(publicationViewQuery)).publishBy?.deadline).toBe(endOf(due));
+      await publishAt(h, handle, bj(due, '09:00'));
+      expect(h.store.noticesOf('missed')).toEqual([]);
+      expect(h.store.noticesOf('warning')).toEqual([
+        { at: endOf(dayBefore(due)), limit: 'publication-limit', deadline: endOf(due) },
+      ]);
+    });
+  }, 90_000);
+
+  it('D6: the draft hides the witness, her ID number and phone; the officer adjusts the marks and what is published is the reviewed text', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const d = decision();
+      const handle = await start(h, d, bj(`${YEAR}-09-28`, '11:00'));
+      const draft = await handle.query(publicationViewQuery);
+      expect(draft.original).toBe(TEXT);
+      expect(draft.redacted).not.toContain('430223199001011235');
+      expect(draft.redacted).not.toContain('13812345678');
+      expect(draft.redacted).not.toContain('李小红');
+      expect(draft.redacted).toContain('某某化工有限公司');
+      expect(draft.redacted).toContain('张执法');
+
+      const start_ = TEXT.indexOf('五万元');
+      const adjusted = await handle.executeUpdate(publicationCommandUpdate, {
+        args: [
+          {
+            type: 'adjustMarks',
+            actor: officer,
+            changes: [{ op: 'add', type: 'other', start: start_, end: start_ + 3 }],
+          },
+        ],
+      });
+      expect(adjusted.markAudit).toEqual([
+        expect.objectContaining({
+          actorId: 'disclosure-1',
+          op: 'add',
+          after: { type: 'other', start: start_, end: start_ + 3 },
+        }),
+      ]);
+      await publishAt(h, handle, bj(`${YEAR}-09-29`));
+      const body = publishedBody(h.store.published[0].state);
+      expect(body).not.toContain('五万元');
+      expect(body).not.toContain('430223199001011235');
+      expect(h.store.steps).toEqual(['adjustMarks/1']);
+    });
+  }, 90_000);
+
+  it('D6, D5: a granted permit cannot be abstracted; an exemption with reason and 备案 filing ends the publication unpublished', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const d = decision({ category: 'permit', permitGranted: true, decisionNumber: `许〔${YEAR}〕3号` });
+      const handle = await start(h, d, bj(`${YEAR}-09-28`, '11:00'));
+      expect(await refusal(publishAt(h, handle, bj(`${YEAR}-09-29`), 'abstract'))).toBe(
+        'DISCLOSURE.FULL_TEXT_REQUIRED',
+      );
+      expect(
+        await refusal(
+          handle.executeUpdate(publicationCommandUpdate, {
+            args: [
+              {
+                type: 'exempt',
+                actor: officer,
+                exemption: {
+                  ground: 'state-secret',
+                  reason: '涉密',
+                  filing: { filedWith: '市司法局', reference: '备1', filedAt: bj(`${YEAR}-09-29`).toISOString() },
+                  override: null,
+                },
+              },
+            ],
+          }),
+        ),
+      ).toBe('DISCLOSURE.EXEMPTION_REASON_REQUIRED');
+      const exempted = await handle.executeUpdate(publicationCommandUpdate, {
+        args: [
+          {
+            type: 'exempt',
+            actor: officer,
+            exemption: {
+              ground: 'state-secret',
+              reason: '许可事项主要事实涉及国家秘密，依法不予公开。',
+              filing: { filedWith: '市司法局', reference: '备〔2030〕1号', filedAt: bj(`${YEAR}-09-29`).toISOString() },
+              override: null,
+            },
+          },
+        ],
+      });
+      expect(exempted.status).toBe('exempted');
+      expect((await handle.result()).exemption?.filing.filedWith).toBe('市司法局');
+      expect(h.store.published).toEqual([]);
+    });
+  }, 90_000);
+
+  it('D7: a natural person’s decision leaves the portal 2 years after publication (W5, moved past a non-working day); an organisation’s after 5', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const person = decision({
+        decisionNumber: `罚〔${YEAR}〕7号`,
+        party: { name: '王建国', kind: 'natural-person', idCode: null },
+      });
+      const org = decision({ decisionNumber: `罚〔${YEAR}〕8号` });
+      const hp = await start(h, person, bj(`${YEAR}-09-28`, '11:00'));
+      const ho = await start(h, org, bj(`${YEAR}-09-28`, '11:30'));
+      await publishAt(h, hp, bj(`${YEAR}-09-30`, '10:00'));
+      await publishAt(h, ho, bj(`${YEAR}-09-30`, '10:30'));
+      const twoYears = endOf(onOrAfter(`${YEAR + 2}-09-30`));
+      const fiveYears = endOf(onOrAfter(`${YEAR + 5}-09-30`));
+      expect(h.store.published.map((p) => p.expiresAt)).toEqual([twoYears, fiveYears]);
+
+      const personDone = await hp.result();
+      expect(personDone.status).toBe('withdrawn');
+      expect(toSecond(personDone.withdrawnAt ?? '')).toBe(twoYears);
+      const orgDone = await ho.result();
+      expect(toSecond(orgDone.withdrawnAt ?? '')).toBe(fiveYears);
+      expect(h.store.withdrawn.map((w) => [w.reason, w.wasPublic])).toEqual([
+        ['period-ended', true],
+        ['period-ended', true],
+      ]);
+    });
+  }, 90_000);
+
+  it('D8: a revoked decision is taken down at once with its explanation, inside 3 working days of the legal document; one reaching us later is reported missed', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const first = decision({ decisionNumber: `罚〔${YEAR}〕11号` });
+      const second = decision({ decisionNumber: `罚〔${YEAR}〕12号` });
+      const h1 = await start(h, first, bj(`${YEAR}-09-28`, '11:00'));
+      const h2 = await start(h, second, bj(`${YEAR}-09-28`, '11:30'));
+      await publishAt(h, h1, bj(`${YEAR}-09-29`, '10:00'));
+      await publishAt(h, h2, bj(`${YEAR}-09-29`, '10:30'));
+
+      // Document received 20 October; the fact arrives on its 2nd working day after → on time.
+      const received = `${YEAR}-10-20`;
+      await skipTo(h.env, bj(nthWorkdayAfter(received, 2), '09:00'));
+      await h1.signal(decisionRevokedSignal, revocation(first, bj(received)));
+      // The same document date, but the fact arrives on the 4th working day → taken down, and the miss reported.
+      await skipTo(h.env, bj(nthWorkdayAfter(received, 4), '09:00'));
+      await h2.signal(decisionRevokedSignal, revocation(second, bj(received)));
+      const done1 = await h1.result();
+      expect(done1.status).toBe('withdrawn');
+      await h2.result();
+      expect(h.store.withdrawn[0]).toMatchObject({
+        reason: 'decision-revoked',
+        explanation: '原处罚决定经行政复议被撤销，予以撤下。',
+        newDecisionNumber: `罚〔${YEAR}〕2号`,
+        deadline: endOf(nthWorkdayAfter(received, 3)),
+        wasPublic: true,
+      });
+      expect(toSecond(done1.withdrawnAt ?? '')).toBe(toSecond(bj(nthWorkdayAfter(received, 2), '09:00').toISOString()));
+      expect(h.store.noticesOf('missed').filter((n) => n.limit === 'take-down-limit')).toEqual([
+        {
+          at: toSecond(bj(nthWorkdayAfter(received, 4), '09:00').toISOString()),
+          limit: 'take-down-limit',
+          deadline: endOf(nthWorkdayAfter(received, 3)),
+        },
+      ]);
+    });
+  }, 90_000);
+
+  it('D8: a decision revoked while still in review is never published; D4: a repeated decision fact starts nothing new', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const d = decision({ decisionNumber: `罚〔${YEAR}〕21号` });
+      const handle = await start(h, d, bj(`${YEAR}-09-28`, '11:00'));
+      await expect(
+        h.env.client.workflow.start<typeof publicationWorkflow>('publicationWorkflow', {
+          taskQueue: TaskQueues.disclosure,
+          workflowId: publicationWorkflowId(d.decisionNumber),
+          args: [{ decision: d, correlationId: 'again' }],
+        }),
+      ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+      await skipTo(h.env, bj(`${YEAR}-09-29`));
+      await handle.signal(decisionRevokedSignal, revocation(d, bj(`${YEAR}-09-29`)));
+      const done = await handle.result();
+      expect(done.status).toBe('withdrawn');
+      expect(done.publishedAt).toBeNull();
+      expect(h.store.published).toEqual([]);
+      expect(h.store.withdrawn.map((w) => w.wasPublic)).toEqual([false]);
+    });
+  }, 90_000);
+});
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

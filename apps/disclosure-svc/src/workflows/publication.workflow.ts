@@ -1,0 +1,252 @@
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  DisclosureRuleError,
+  TAKE_DOWN_PERIOD,
+  abstractAllowed,
+  applyPublicationCommand,
+  decisionRevokedSignal,
+  publicationCommandUpdate,
+  publicationPeriod,
+  publicationViewQuery,
+  redactedText,
+  retentionPeriod,
+  type CaseDecisionRevokedV1,
+  type PublicationCommand,
+  type PublicationLimit,
+  type PublicationState,
+  type PublicationView,
+  type PublicationWorkflowInput,
+} from '@enforcement/domain';
+import type { PublicationActivities } from '../activities/publication.activities';
+
+/*
+ * 事后公开 — one decision's ex-post publication (SPEC D4–D8, C2, D12): the decision fact → a redacted draft → the
+ * disclosure officer's review (adjust marks, publish, or record an exemption) → on the portal until the D7 period
+ * ends → withdrawn; a revocation takes it down at once (D8). The workflow orchestrates only: rules come from
+ * libs/domain/disclosure, limits from activities with the service's calendar (kept in history, so replays agree),
+ * and every effect is an idempotent activity.
+ */
+
+const calendarActivities = proxyActivities<PublicationActivities>({
+  startToCloseTimeout: '10 seconds',
+  // A year without calendar data (W3) fails until agency IT publishes it; keep trying, slowly.
+  retry: { initialInterval: '1 second', maximumInterval: '10 minutes', backoffCoefficient: 2 },
+});
+
+const storeActivities = proxyActivities<PublicationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+const PROCESS = 'disclosure';
+
+export async function publicationWorkflow(input: PublicationWorkflowInput): Promise<PublicationView> {
+  const { workflowId } = workflowInfo();
+  const { decision, correlationId } = input;
+  let revocation: CaseDecisionRevokedV1 | null = null;
+  let busy = false;
+  let revision = 0;
+  let expiresAt: string | null = null;
+  let withdrawnAt: string | null = null;
+
+  // Registered before the first await, so a revocation arriving while the draft is prepared is not lost.
+  setHandler(decisionRevokedSignal, (fact) => {
+    revocation ??= fact;
+  });
+
+  const limit = await calendarActivities.computePublicationLimit({
+    from: decision.decidedAt,
+    period: publicationPeriod(decision.category),
+  });
+  let state: PublicationState = await storeActivities.prepareDraft({ publicationId: workflowId, decision, limit });
+
+  const view = (): PublicationView => ({
+    publicationId: workflowId,
+    decisionNumber: decision.decisionNumber,
+    caseNumber: decision.caseNumber,
+    unitId: decision.unitId,
+    category: decision.category,
+    status: state.status,
+    mode: state.mode,
+    abstractAllowed: abstractAllowed(state),
+    original: decision.text,
+    redacted: redactedText(decision.text, state.draft),
+    marks: state.draft.marks,
+    markAudit: state.draft.audit,
+    exemption: state.exemption,
+    publishBy: limit,
+    publishedAt: state.publishedAt,
+    expiresAt,
+    withdrawnAt,
+  });
+  setHandler(publicationViewQuery, view);
+
+  const nowIso = () => new Date(Date.now()).toISOString();
+
+  setHandler(
+    publicationCommandUpdate,
+    async (command: PublicationCommand) => {
+      await condition(() => !busy);
+      busy = true;
+      try {
+        const at = nowIso();
+        const next = asFailure(() => applyPublicationCommand(state, command, at));
+        revision += 1;
+        if (next.status === 'published') {
+          const expiry = await calendarActivities.computePublicationLimit({
+            from: at,
+            period: retentionPeriod(decision.party.kind),
+          });
+          await storeActivities.publishItem({
+            publicationId: workflowId,
+            revision,
+            correlationId,
+            state: next,
+            limit,
+            expiresAt: expiry.deadline,
+            expiryProvisional: expiry.provisional,
+          });
+          expiresAt = expiry.deadline;
+        } else {
+          await storeActivities.recordReviewStep({
+            publicationId: workflowId,
+            revision,
+            step: `${command.type}/${revision}`,
+            actorId: command.actor.id,
+            at,
+            state: next,
+            detail:
+              command.type === 'exempt'
+                ? { exemption: next.exemption }
+                : { changes: next.draft.audit.slice(state.draft.audit.length) },
+          });
+        }
+        state = next;
+        return view();
+      } finally {
+        busy = false;
+      }
+    },
+    {
+      validator: (command: PublicationCommand) => {
+        asFailure(() => applyPublicationCommand(state, command, nowIso()));
+      },
+    },
+  );
+
+  const notice = async (
+    kind: 'warning' | 'missed',
+    name: string,
+    l: Pick<PublicationLimit, 'deadline' | 'calendarFingerprint'>,
+  ) => {
+    const base = {
+      process: PROCESS,
+      limit: name,
+      subjectId: workflowId,
+      caseNo: decision.caseNumber,
+      unitId: decision.unitId,
+      responsibleUserId: null,
+      responsibleRoles: ['disclosure-officer'],
+      round: null,
+      deadline: l.deadline,
+      calendarFingerprint: l.calendarFingerprint,
+    };
+    const at = nowIso();
+    await storeActivities.publishDeadlineNotice(
+      kind === 'warning'
+        ? { correlationId, kind, at, notice: { ...base, warningAt: at, workdaysLeft: 1 } }
+        : { correlationId, kind, at, notice: { ...base, missedAt: at } },
+    );
+  };
+
+  // D4, C2: the review runs until published, exempted or revoked; warned one working day before, reported when late.
+  const reviewOver = () => state.status !== 'in-review' || revocation !== null;
+  let warned = false;
+  let missed = false;
+  while (!reviewOver()) {
+    const next = !warned ? Date.parse(limit.warningAt) : !missed ? Date.parse(limit.deadline) : null;
+    if (next === null) {
+      await condition(reviewOver);
+      break;
+    }
+    if (await condition(reviewOver, Math.max(0, next - Date.now()))) break;
+    if (!warned) {
+      warned = true;
+      if (Date.now() < Date.parse(limit.deadline)) await notice('warning', 'publication-limit', limit);
+    } else {
+      missed = true;
+      await notice('missed', 'publication-limit', limit);
+    }
+  }
+  await condition(() => !busy);
+
+  if (state.status === 'exempted') return view();
+
+  // D7: on the portal until the period ends, unless the decision is revoked first (D8).
+  if (state.status === 'published' && expiresAt !== null) {
+    const ended = !(await condition(() => revocation !== null, Math.max(0, Date.parse(expiresAt) - Date.now())));
+    if (ended) {
+      withdrawnAt = nowIso();
+      state = { ...state, status: 'withdrawn' };
+      revision += 1;
+      await storeActivities.withdrawItem({
+        publicationId: workflowId,
+        revision,
+        correlationId,
+        state,
+        reason: 'period-ended',
+        explanation: null,
+        newDecisionNumber: null,
+        at: withdrawnAt,
+        deadline: null,
+        wasPublic: true,
+      });
+      return view();
+    }
+  }
+
+  // D8: revoked or changed — down at once (the limit is 3 working days from the legal document), with its explanation.
+  const fact = revocation as CaseDecisionRevokedV1 | null;
+  if (fact === null) throw ApplicationFailure.nonRetryable('publication ended without a reason');
+  const takeDown = await calendarActivities.computePublicationLimit({
+    from: fact.legalDocument.receivedAt,
+    period: TAKE_DOWN_PERIOD,
+  });
+  const wasPublic = state.status === 'published';
+  withdrawnAt = nowIso();
+  state = { ...state, status: 'withdrawn' };
+  revision += 1;
+  await storeActivities.withdrawItem({
+    publicationId: workflowId,
+    revision,
+    correlationId,
+    state,
+    reason: 'decision-revoked',
+    explanation: fact.explanation,
+    newDecisionNumber: fact.newDecisionNumber,
+    at: withdrawnAt,
+    deadline: takeDown.deadline,
+    wasPublic,
+  });
+  // D12: a revocation that reached us after its limit is reported, so the lateness is on the unit's record.
+  if (wasPublic && Date.parse(withdrawnAt) > Date.parse(takeDown.deadline))
+    await notice('missed', 'take-down-limit', takeDown);
+  return view();
+}
+
+/** A broken rule refuses the update with its stable code and both languages (a 4xx at the edge). */
+function asFailure<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof DisclosureRuleError) {
+      throw ApplicationFailure.nonRetryable(error.en, error.code, {
+        code: error.code,
+        zh: error.zh,
+        en: error.en,
+        details: error.details ?? null,
+      });
+    }
+    throw error;
+  }
+}
