@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { TaskQueues } from '@enforcement/domain';
+import { TaskQueues, Topics } from '@enforcement/domain';
 import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
 import type { DataSource } from 'typeorm';
+import { parseAvHandOverLimit } from './activities/case-deadline.activities';
 import { createCaseActivities } from './activities/case.activities';
 import { CaseRecord } from './cases/case.entity';
 import { migrations } from './database/migrations';
+import { ReviewEventsConsumer } from './messaging/review-events.consumer';
 
 @Module({
   imports: [
@@ -14,16 +17,25 @@ import { migrations } from './database/migrations';
       defaultPort: 3002,
       schema: 'recording',
       database: { entities: [CaseRecord], migrations },
-      messaging: { topics: [], handlers: [] },
+      // The review's conclusion opens or keeps shut the case's decision step (L12).
+      messaging: { topics: [Topics.review], handlers: [ReviewEventsConsumer] },
       worker: {
         taskQueue: TaskQueues.recording,
         workflowsPath: require.resolve('./workflows'),
         activities: {
           provide: TEMPORAL_ACTIVITIES,
-          inject: [getDataSourceToken(), OutboxWriter, OutboxRelay],
-          useFactory: (dataSource: DataSource, outbox: OutboxWriter, relay: OutboxRelay) => ({
-            ...createCaseActivities({ dataSource, outbox, relay }),
-          }),
+          inject: [getDataSourceToken(), OutboxWriter, OutboxRelay, ConfigService],
+          useFactory: (dataSource: DataSource, outbox: OutboxWriter, relay: OutboxRelay, config: ConfigService) => {
+            const agencyId = config.getOrThrow<string>('AGENCY_ID');
+            return createCaseActivities({
+              dataSource,
+              outbox,
+              relay,
+              agency: { id: agencyId, name: config.get<string>('AGENCY_NAME') || agencyId },
+              // R6: 24 h by default (seeds 000/003); `2wd` for agencies following seeds 002/004.
+              avHandOver: parseAvHandOverLimit(config.get<string>('AV_HANDOVER_LIMIT')),
+            });
+          },
         },
       },
     }),

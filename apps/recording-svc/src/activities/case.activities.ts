@@ -1,23 +1,57 @@
-import type { DataSource } from 'typeorm';
-import { caseInitiatedV1, type CaseWorkflowInput } from '@enforcement/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  caseDecisionIssuedV1,
+  caseDecisionRevokedV1,
+  caseInitiatedV1,
+  caseWorkflowId,
+  type CaseChange,
+  type CaseParty,
+  type CaseWorkflowInput,
+  type EnforcementCategory,
+} from '@enforcement/domain';
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { CaseRecord } from '../cases/case.entity';
+import { createCaseDeadlineActivities, type AvHandOverLimit } from './case-deadline.activities';
 
 export interface CaseActivityDeps {
   dataSource: DataSource;
   outbox: OutboxWriter;
   relay: OutboxRelay;
+  /** 执法主体 named in decision facts. */
+  agency: { id: string; name: string };
+  /** R6: how long after an action its AV must be handed over (24 h, or 2 working days in seeds 002/004). */
+  avHandOver: AvHandOverLimit;
 }
 
-/** Activities of the case lifecycle. Each is one side effect and safe to retry. */
-export function createCaseActivities({ dataSource, outbox, relay }: CaseActivityDeps) {
+/** One batch of changes the case workflow made, numbered from `firstSeq` in the case journal. */
+export interface CaseChangesInput {
+  caseNumber: string;
+  category: EnforcementCategory;
+  unitId: string;
+  party: CaseParty | null;
+  /** The decision went through the legal review (L1/L12). */
+  reviewed: boolean;
+  correlationId: string;
+  actor: string;
+  firstSeq: number;
+  changes: CaseChange[];
+}
+
+const SOURCE = 'recording-svc';
+
+/** Activities of the case lifecycle. Each is one transaction and safe to retry. */
+export function createCaseActivities(deps: CaseActivityDeps) {
+  const { dataSource, outbox, relay } = deps;
   return {
+    ...createCaseDeadlineActivities(deps),
+
     /**
      * Persists the case and its `case.initiated.v1` event in one transaction. A retry finds the row and the event id
      * already there and changes nothing, so the fact is announced exactly once.
      */
     async registerCase(input: CaseWorkflowInput): Promise<{ registeredAt: string }> {
       const registeredAt = await dataSource.transaction(async (manager) => {
+        const party = input.party ?? null;
         await manager
           .createQueryBuilder()
           .insert()
@@ -30,6 +64,13 @@ export function createCaseActivities({ dataSource, outbox, relay }: CaseActivity
             initiatedAt: new Date(input.initiatedAt),
             handlingDeadline: input.handlingDeadline ? new Date(input.handlingDeadline) : null,
             initiatedBy: input.initiatedBy,
+            partyName: party?.name ?? null,
+            partyKind: party?.kind ?? null,
+            partyIdNumber: party?.idNumber ?? null,
+            partyAddress: party?.address ?? null,
+            partyContact: party?.contact ?? null,
+            initiationMode: input.initiationMode ?? 'ex-officio',
+            needsReview: input.needsReview ?? false,
           })
           .orIgnore()
           .execute();
@@ -42,7 +83,7 @@ export function createCaseActivities({ dataSource, outbox, relay }: CaseActivity
         await outbox.append(manager, caseInitiatedV1, {
           id: deterministicEventId(`case:${input.caseNumber}`, 'initiated'),
           type: caseInitiatedV1.type,
-          source: 'recording-svc',
+          source: SOURCE,
           subject: input.caseNumber,
           time: input.initiatedAt,
           correlationId: input.correlationId,
@@ -60,7 +101,129 @@ export function createCaseActivities({ dataSource, outbox, relay }: CaseActivity
       relay.kick();
       return { registeredAt: registeredAt.toISOString() };
     },
+
+    /**
+     * Stores a batch of case changes in the journal (and records in `case_records`), updates the case row, and puts
+     * the decision facts disclosure needs in the outbox — all in one transaction. Journal rows are keyed by
+     * (case, seq) and event ids derive from them, so a retry stores and announces nothing twice.
+     */
+    async recordCaseChanges(input: CaseChangesInput): Promise<void> {
+      await dataSource.transaction(async (manager) => {
+        for (const [i, change] of input.changes.entries()) {
+          const seq = input.firstSeq + i;
+          await manager.query(
+            `insert into case_journal (case_number, seq, kind, at, actor, payload) values ($1, $2, $3, $4, $5, $6)
+             on conflict do nothing`,
+            [input.caseNumber, seq, change.kind, atOf(change), input.actor, change],
+          );
+          await storeChange(manager, input, change, seq);
+        }
+      });
+      relay.kick();
+    },
   };
+
+  async function storeChange(manager: EntityManager, input: CaseChangesInput, change: CaseChange, seq: number) {
+    const envelope = (step: string, time: string) => ({
+      id: deterministicEventId(caseWorkflowId(input.caseNumber), step),
+      source: SOURCE,
+      subject: input.caseNumber,
+      time,
+      correlationId: input.correlationId,
+    });
+    switch (change.kind) {
+      case 'record-added': {
+        const r = change.record;
+        await manager.query(
+          `insert into case_records (id, case_number, seq, step, type, fields, av, av_missing_reason, recorded_at, recorded_by)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing`,
+          [
+            r.id,
+            input.caseNumber,
+            r.seq,
+            r.step,
+            r.type,
+            r.fields,
+            JSON.stringify(r.av),
+            r.avMissingReason,
+            r.recordedAt,
+            r.recordedBy,
+          ],
+        );
+        return;
+      }
+      case 'step-completed':
+        await manager.update(CaseRecord, { caseNumber: input.caseNumber }, { step: change.next ?? change.step });
+        return;
+      case 'closed':
+        await manager.update(CaseRecord, { caseNumber: input.caseNumber }, { closedAt: new Date(change.at) });
+        return;
+      case 'complaint-not-taken-up':
+        await manager.update(
+          CaseRecord,
+          { caseNumber: input.caseNumber },
+          { outcome: 'not-taken-up', step: 'archiving' },
+        );
+        return;
+      case 'archived':
+        await manager.update(
+          CaseRecord,
+          { caseNumber: input.caseNumber },
+          { outcome: 'archived', archivedAt: new Date(change.at) },
+        );
+        return;
+      case 'review-noted':
+      case 'review-required':
+        await manager.update(CaseRecord, { caseNumber: input.caseNumber }, { needsReview: true });
+        return;
+      case 'decision-issued': {
+        const d = change.decision;
+        if (!input.party) throw new Error(`case ${input.caseNumber} has no party; the domain refuses such a decision`);
+        await outbox.append(manager, caseDecisionIssuedV1, {
+          ...envelope(`decision-issued/${d.documentNumber}`, change.at),
+          type: caseDecisionIssuedV1.type,
+          data: {
+            caseNumber: input.caseNumber,
+            decisionNumber: d.documentNumber,
+            category: input.category,
+            permitGranted: d.permitGranted,
+            party: { name: input.party.name, kind: input.party.kind, idCode: input.party.idNumber },
+            conclusion: d.conclusion,
+            text: d.text,
+            decidedAt: new Date(d.decidedAt).toISOString(),
+            unitId: input.unitId,
+            agency: deps.agency,
+            officers: d.officers,
+          },
+        });
+        return;
+      }
+      case 'decision-revoked': {
+        const r = change.revocation;
+        await outbox.append(manager, caseDecisionRevokedV1, {
+          ...envelope(`decision-revoked/${change.documentNumber}/${seq}`, change.at),
+          type: caseDecisionRevokedV1.type,
+          data: {
+            caseNumber: input.caseNumber,
+            decisionNumber: change.documentNumber,
+            kind: r.kind,
+            legalDocument: { ...r.legalDocument, receivedAt: new Date(r.legalDocument.receivedAt).toISOString() },
+            explanation: r.explanation,
+            newDecisionNumber: r.newDecisionNumber,
+            unitId: input.unitId,
+          },
+        });
+        return;
+      }
+      case 'av-attached':
+      case 'hold-placed':
+        return;
+    }
+  }
+}
+
+function atOf(change: CaseChange): string {
+  return change.kind === 'record-added' ? change.record.recordedAt : change.at;
 }
 
 export type CaseActivities = ReturnType<typeof createCaseActivities>;

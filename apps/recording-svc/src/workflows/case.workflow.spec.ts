@@ -1,25 +1,77 @@
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
+  addMonths,
+  caseCommandUpdate,
+  caseRecordQuery,
   caseStatusQuery,
   caseWorkflowId,
-  closeCaseSignal,
+  reviewConcludedSignal,
   TaskQueues,
+  type CaseChange,
+  type CasePersonCommand,
+  type CaseRefusal,
   type CaseWorkflowInput,
 } from '@enforcement/domain';
+import {
+  approval,
+  decisionDocument,
+  directService,
+  inspection,
+  seizure,
+  video,
+} from '@enforcement/domain/recording/testing/case.fixtures';
+import { eventually } from '@enforcement/platform/testing/stack-env';
 import { createTimeSkippingEnv } from '@enforcement/platform/testing/time-skipping';
 import type { CaseActivities } from '../activities/case.activities';
 
-const input: CaseWorkflowInput = {
-  caseNumber: 'WF-TEST-1',
-  category: 'penalty',
-  title: 'workflow test',
-  unitId: 'unit-1',
-  initiatedAt: '2026-03-02T01:00:00.000Z',
-  handlingDeadline: null,
-  initiatedBy: 'u-officer-1',
-  correlationId: 'req-1',
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const party = {
+  name: '某社会组织',
+  kind: 'organisation' as const,
+  idNumber: '91350100M000100Y43',
+  address: '衡阳市某路1号',
+  contact: '0734-0000000',
 };
+
+/** In-memory stand-ins for the activities, remembering what the workflow asked them to do. */
+class FakeStore {
+  registerAttempts = 0;
+  registered: CaseWorkflowInput[] = [];
+  journal: { seq: number; change: CaseChange }[] = [];
+  notices: { key: string; kind: 'warning' | 'missed'; dueAt: string }[] = [];
+
+  activities(): CaseActivities {
+    return {
+      registerCase: async (i) => {
+        this.registerAttempts += 1;
+        // The first attempt fails as a dropped database connection would; the retry must carry on.
+        if (this.registerAttempts === 1) throw new Error('connection reset');
+        this.registered.push(i);
+        return { registeredAt: i.initiatedAt };
+      },
+      recordCaseChanges: async (input) => {
+        input.changes.forEach((change, i) => {
+          const seq = input.firstSeq + i;
+          if (!this.journal.some((j) => j.seq === seq)) this.journal.push({ seq, change });
+        });
+      },
+      avHandOverDeadline: async ({ actionEndedAt }) => ({
+        dueAt: new Date(Date.parse(actionEndedAt) + 24 * HOUR).toISOString(),
+      }),
+      announceCaseDeadline: async ({ deadline, kind }) => {
+        this.notices.push({ key: deadline.key, kind, dueAt: deadline.dueAt });
+      },
+    };
+  }
+
+  noticesOf(key: string): string[] {
+    return this.notices.filter((n) => n.key === key).map((n) => n.kind);
+  }
+}
 
 describe('caseWorkflow', () => {
   let env: TestWorkflowEnvironment;
@@ -30,23 +82,32 @@ describe('caseWorkflow', () => {
     await env?.teardown();
   });
 
-  it('R1: the first activity registers the case; the workflow then answers where the case stands until closed', async () => {
-    const registered: CaseWorkflowInput[] = [];
-    let attempts = 0;
-    const activities: CaseActivities = {
-      async registerCase(i) {
-        attempts += 1;
-        // The first attempt fails as a dropped database connection would; the retry must carry on.
-        if (attempts === 1) throw new Error('connection reset');
-        registered.push(i);
-        return { registeredAt: '2026-03-02T01:00:01.000Z' };
-      },
+  let n = 0;
+  /** Starts a case "now" on the test server's clock (never today's date) and runs `body` with a worker. */
+  async function withCase(
+    over: Partial<CaseWorkflowInput>,
+    body: (h: WorkflowHandle, store: FakeStore, start: number) => Promise<void>,
+  ): Promise<FakeStore> {
+    const store = new FakeStore();
+    const start = await env.currentTimeMs();
+    n += 1;
+    const input: CaseWorkflowInput = {
+      caseNumber: `WF-CASE-${n}`,
+      category: 'penalty',
+      title: 'workflow test',
+      unitId: 'unit-1',
+      initiatedAt: new Date(start).toISOString(),
+      handlingDeadline: null,
+      initiatedBy: 'u-officer-1',
+      correlationId: `req-${n}`,
+      party,
+      ...over,
     };
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: TaskQueues.recording,
       workflowsPath: require.resolve('./index'),
-      activities,
+      activities: store.activities(),
     });
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start('caseWorkflow', {
@@ -54,19 +115,170 @@ describe('caseWorkflow', () => {
         workflowId: caseWorkflowId(input.caseNumber),
         args: [input],
       });
-      let status = await handle.query(caseStatusQuery);
-      while (status.step === 'initiation') status = await handle.query(caseStatusQuery);
-      expect(status).toEqual({
-        caseNumber: 'WF-TEST-1',
-        unitId: 'unit-1',
-        title: 'workflow test',
-        step: 'registered',
-        registeredAt: '2026-03-02T01:00:01.000Z',
-      });
-      await handle.signal(closeCaseSignal, { reason: 'test' });
-      await handle.result();
+      await eventually(
+        async () => ((await handle.query(caseStatusQuery)).registeredAt ? true : undefined),
+        'registration',
+      );
+      await body(handle, store, start);
     });
-    expect(attempts).toBe(2);
-    expect(registered).toEqual([input]);
+    return store;
+  }
+
+  const command = (h: WorkflowHandle, cmd: CasePersonCommand) => h.executeUpdate(caseCommandUpdate, { args: [cmd] });
+  const by = { at: '', by: 'u-officer-1' };
+  const add = (h: WorkflowHandle, record: Extract<CasePersonCommand, { type: 'add-record' }>['record']) =>
+    command(h, { type: 'add-record', record, ...by });
+  const complete = (h: WorkflowHandle, step: Extract<CasePersonCommand, { type: 'complete-step' }>['step']) =>
+    command(h, { type: 'complete-step', step, ...by });
+  async function refusal(promise: Promise<unknown>): Promise<CaseRefusal> {
+    try {
+      await promise;
+    } catch (error) {
+      expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+      const cause = (error as WorkflowUpdateFailedError).cause;
+      expect(cause).toBeInstanceOf(ApplicationFailure);
+      return (cause as ApplicationFailure).details?.[0] as CaseRefusal;
+    }
+    throw new Error('the update was accepted');
+  }
+  const sleepTo = async (instant: number) => env.sleep(instant - (await env.currentTimeMs()));
+
+  it('R1: the first activity registers the case (retried after a failure); commands are refused naming what is missing', async () => {
+    const store = await withCase({}, async (h) => {
+      const status = await h.query(caseStatusQuery);
+      expect(status).toMatchObject({ step: 'registered', phase: 'initiation', outcome: 'open' });
+      const refused = await refusal(complete(h, 'initiation'));
+      expect(refused.code).toBe('CASE.STEP_INCOMPLETE');
+      expect(refused.zh).toContain('程序启动审批表');
+      expect(refused.en).toContain('initiation approval');
+      const done = await add(h, approval());
+      expect(done.recordIds).toEqual(['WF-CASE-1/r1']);
+      expect((await complete(h, 'initiation')).step).toBe('investigation');
+    });
+    expect(store.registerAttempts).toBe(2);
+    expect(store.journal.map((j) => j.change.kind)).toEqual(['record-added', 'step-completed']);
   }, 60_000);
+
+  it('R2: an emergency start without the approval is warned after 18 hours and recorded as missed at 24 hours', async () => {
+    const store = await withCase({ initiationMode: 'emergency' }, async (h, s, start) => {
+      // Emergency cases run at once (R2): the investigation starts before the approval.
+      expect((await complete(h, 'initiation')).step).toBe('investigation');
+      await sleepTo(start + 17 * HOUR);
+      expect(s.noticesOf('initiation-approval')).toEqual([]);
+      await sleepTo(start + 18 * HOUR + 1000);
+      await eventually(async () => (s.noticesOf('initiation-approval').length === 1 ? true : undefined), 'warning');
+      await sleepTo(start + 24 * HOUR + 1000);
+      await eventually(async () => (s.noticesOf('initiation-approval').length === 2 ? true : undefined), 'miss');
+    });
+    expect(store.noticesOf('initiation-approval')).toEqual(['warning', 'missed']);
+  }, 60_000);
+
+  it('R2: an approval filed within 24 hours of an emergency start stops the limit', async () => {
+    const store = await withCase({ initiationMode: 'emergency' }, async (h, s, start) => {
+      await sleepTo(start + 20 * HOUR);
+      await eventually(async () => (s.noticesOf('initiation-approval').length === 1 ? true : undefined), 'warning');
+      await add(h, approval());
+      await sleepTo(start + 30 * HOUR);
+      expect((await h.query(caseRecordQuery)).deadlines[0]).toMatchObject({ warned: true, missed: false });
+    });
+    expect(store.noticesOf('initiation-approval')).toEqual(['warning']);
+  }, 60_000);
+
+  it('R5, R6: a seizure without AV may be recorded, but its AV is due 24 hours after the action (warning, then miss); AV handed over in time stops it', async () => {
+    await withCase({}, async (h, s, start) => {
+      await add(h, approval());
+      await complete(h, 'initiation');
+      const ended = new Date(start + HOUR).toISOString();
+      const span = { startedAt: new Date(start).toISOString(), endedAt: ended };
+      const late = seizure();
+      Object.assign(late.fields, span);
+      const onTime = seizure();
+      Object.assign(onTime.fields, span);
+      const {
+        recordIds: [lateId],
+      } = await add(h, late);
+      const {
+        recordIds: [onTimeId],
+      } = await add(h, onTime);
+      const blocked = await refusal(complete(h, 'investigation'));
+      expect(blocked.missing.map((m) => m.field)).toEqual([`${lateId}.av`, `${onTimeId}.av`]);
+      await sleepTo(start + 20 * HOUR);
+      await command(h, { type: 'attach-av', recordId: onTimeId, files: [video(span.startedAt, ended, 3)], ...by });
+      await sleepTo(start + 25 * HOUR + 1000);
+      await eventually(async () => (s.noticesOf(`av-handover:${lateId}`).length === 2 ? true : undefined), 'AV miss');
+      expect(s.noticesOf(`av-handover:${lateId}`)).toEqual(['warning', 'missed']);
+      expect(s.noticesOf(`av-handover:${onTimeId}`)).toEqual(['warning']);
+    });
+  }, 60_000);
+
+  it('L12: the decision step opens when review.concluded says the review passed; a repeated fact changes nothing', async () => {
+    await withCase({ needsReview: true }, async (h, s) => {
+      await add(h, approval());
+      await complete(h, 'initiation');
+      await add(h, inspection());
+      await complete(h, 'investigation');
+      expect((await refusal(complete(h, 'review'))).code).toBe('CASE.DECISION_GATE_CLOSED');
+      const fact = {
+        eventId: 'ev-1',
+        type: 'review-concluded' as const,
+        outcome: 'decided',
+        mayIssueDecision: true,
+        decisionRef: 'D-1',
+        at: new Date(await env.currentTimeMs()).toISOString(),
+      };
+      await h.signal(reviewConcludedSignal, fact);
+      await h.signal(reviewConcludedSignal, fact);
+      await eventually(
+        async () => ((await h.query(caseRecordQuery)).lifecycle.review ? true : undefined),
+        'review noted',
+      );
+      expect((await complete(h, 'review')).step).toBe('decision');
+      expect(s.journal.filter((j) => j.change.kind === 'review-noted')).toHaveLength(1);
+      await add(h, decisionDocument());
+      expect(s.journal.map((j) => j.change.kind)).toContain('decision-issued');
+    });
+  }, 60_000);
+
+  it('R10, R9: closure starts 30 days to archive (warned on day 29, missed on day 30) and 6 months of retention whose end is recorded; the workflow ends once archived and past retention', async () => {
+    await withCase({ category: 'other', initiationMode: 'application' }, async (h, s) => {
+      await complete(h, 'initiation');
+      await add(h, inspection());
+      await complete(h, 'investigation');
+      await complete(h, 'review');
+      await add(h, decisionDocument());
+      await complete(h, 'decision');
+      await add(h, directService());
+      await complete(h, 'service');
+      await add(h, {
+        type: 'execution-record',
+        fields: { performance: '已履行', checkedAt: new Date(await env.currentTimeMs()).toISOString() },
+      });
+      await complete(h, 'execution');
+      await add(h, {
+        type: 'closure-report',
+        fields: { summary: '结案', closedAt: new Date(await env.currentTimeMs()).toISOString() },
+      });
+      await complete(h, 'closure');
+      const closed = await env.currentTimeMs();
+      await sleepTo(closed + 28 * DAY);
+      expect(s.noticesOf('archiving')).toEqual([]);
+      await sleepTo(closed + 29 * DAY + HOUR);
+      await eventually(async () => (s.noticesOf('archiving').length === 1 ? true : undefined), 'archiving warning');
+      await sleepTo(closed + 30 * DAY + HOUR);
+      await eventually(async () => (s.noticesOf('archiving').length === 2 ? true : undefined), 'archiving miss');
+      expect(s.noticesOf('retention')).toEqual([]);
+      await sleepTo(closed + 186 * DAY);
+      await eventually(async () => (s.noticesOf('retention').length === 2 ? true : undefined), 'retention end');
+      const retention = (await h.query(caseRecordQuery)).deadlines.find((d) => d.limit === 'retention');
+      const closedAt = s.journal.find((j) => j.change.kind === 'closed')?.change as Extract<
+        CaseChange,
+        { kind: 'closed' }
+      >;
+      expect(retention?.dueAt).toBe(addMonths(closedAt.at, 6));
+      await complete(h, 'archiving');
+      await h.result();
+      expect(s.noticesOf('archiving')).toEqual(['warning', 'missed']);
+      expect(s.noticesOf('retention')).toEqual(['warning', 'missed']);
+    });
+  }, 120_000);
 });

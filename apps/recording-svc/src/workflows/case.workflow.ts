@@ -1,34 +1,186 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import { caseStatusQuery, closeCaseSignal, type CaseStatus, type CaseWorkflowInput } from '@enforcement/domain';
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  addMonths,
+  applyCaseCommand,
+  avNeedOf,
+  CASE_REFUSED,
+  caseCommandUpdate,
+  caseRecordQuery,
+  caseStatusQuery,
+  defaultAvRequirements,
+  defaultCaseTimeLimits,
+  dueNotices,
+  newCaseLifecycle,
+  newDeadline,
+  nextDeadlineInstant,
+  reviewConcludedSignal,
+  type CaseChange,
+  type CaseCommand,
+  type CaseCommandResult,
+  type CaseDeadline,
+  type CaseLifecycle,
+  type CaseStatus,
+  type CaseWorkflowInput,
+} from '@enforcement/domain';
 import type { CaseActivities } from '../activities/case.activities';
 
-const { registerCase } = proxyActivities<CaseActivities>({
+const { registerCase, recordCaseChanges, avHandOverDeadline, announceCaseDeadline } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
+const DAY_MS = 86_400_000;
+
 /**
- * The lifecycle of one enforcement case (SPEC R1). The first activity persists the case and announces it
- * (`case.initiated.v1`); the workflow then stays open as the case's single source of truth until it is closed.
+ * The lifecycle of one enforcement case (SPEC R1), from initiation to archiving and the end of its retention.
+ * People act through `caseCommandUpdate` (refused with the missing items named); the review's conclusion arrives as
+ * a signal from recording-svc's Kafka consumer (L12). Every change is stored and, where others need it, announced
+ * through the outbox; every time limit (R2 approval backfill, R6 AV hand-over, R10 archiving, R9 retention) is a
+ * durable timer that warns, then reports the miss.
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
-  const status: CaseStatus = {
+  let life: CaseLifecycle = newCaseLifecycle({
+    caseNumber: input.caseNumber,
+    category: input.category,
+    unitId: input.unitId,
+    party: input.party ?? null,
+    initiationMode: input.initiationMode ?? 'ex-officio',
+    initiatedAt: input.initiatedAt,
+    needsReview: input.needsReview ?? false,
+  });
+  const deadlines: CaseDeadline[] = [];
+  const seenReviewFacts = new Set<string>();
+  let registeredAt: string | null = null;
+  let journalSeq = 0;
+  let wake = false;
+
+  setHandler(caseStatusQuery, (): CaseStatus => ({
     caseNumber: input.caseNumber,
     unitId: input.unitId,
     title: input.title,
-    step: 'initiation',
-    registeredAt: null,
-  };
-  let closed = false;
-  setHandler(caseStatusQuery, () => status);
-  setHandler(closeCaseSignal, () => {
-    closed = true;
+    step: registeredAt === null ? 'initiation' : life.outcome === 'open' ? 'registered' : 'closed',
+    registeredAt,
+    phase: life.step,
+    outcome: life.outcome,
+  }));
+  setHandler(caseRecordQuery, () => ({ lifecycle: life, deadlines }));
+
+  /** Applies a command; the state changes at once (in order), and the changes are stored before the caller hears. */
+  async function apply(cmd: CaseCommand, actor: string): Promise<CaseChange[]> {
+    const outcome = applyCaseCommand(life, cmd, defaultAvRequirements);
+    if (!outcome.ok) {
+      throw ApplicationFailure.create({
+        type: CASE_REFUSED,
+        message: outcome.refusal.en,
+        details: [outcome.refusal],
+        nonRetryable: true,
+      });
+    }
+    life = outcome.state;
+    const firstSeq = journalSeq + 1;
+    journalSeq += outcome.changes.length;
+    await recordCaseChanges({
+      caseNumber: input.caseNumber,
+      category: input.category,
+      unitId: input.unitId,
+      party: life.party,
+      reviewed: life.needsReview,
+      correlationId: input.correlationId,
+      actor,
+      firstSeq,
+      changes: outcome.changes,
+    });
+    await planDeadlines(outcome.changes);
+    wake = true;
+    return outcome.changes;
+  }
+
+  async function planDeadlines(changes: CaseChange[]): Promise<void> {
+    for (const change of changes) {
+      if (change.kind === 'record-added') {
+        const r = change.record;
+        const awaitsAv = avNeedOf(r, defaultAvRequirements) !== 'optional' && r.av.length === 0 && !r.avMissingReason;
+        const endedAt = typeof r.fields.endedAt === 'string' ? r.fields.endedAt : r.recordedAt;
+        if (awaitsAv) {
+          const { dueAt } = await avHandOverDeadline({ actionEndedAt: endedAt });
+          deadlines.push(newDeadline('av-handover', r.id, endedAt, dueAt, r.id));
+        }
+      }
+      if (change.kind === 'closed') {
+        const archiveBy = new Date(Date.parse(change.at) + defaultCaseTimeLimits.archivingDays * DAY_MS).toISOString();
+        deadlines.push(newDeadline('archiving', input.caseNumber, change.at, archiveBy));
+        deadlines.push(
+          newDeadline(
+            'retention',
+            input.caseNumber,
+            change.at,
+            addMonths(change.at, defaultCaseTimeLimits.retentionMonths),
+          ),
+        );
+      }
+    }
+  }
+
+  setHandler(
+    caseCommandUpdate,
+    async (cmd): Promise<CaseCommandResult> => {
+      await condition(() => registeredAt !== null);
+      // The case's clock, not the caller's, dates every record (R7: nobody back-dates the log).
+      const changes = await apply({ ...cmd, at: new Date().toISOString() }, cmd.by);
+      return {
+        step: life.step,
+        outcome: life.outcome,
+        recordIds: changes.flatMap((c) => (c.kind === 'record-added' ? [c.record.id] : [])),
+      };
+    },
+    {
+      validator: (cmd) => {
+        // Refuse before anything is written to history when the command cannot apply to the case as it stands.
+        const outcome = applyCaseCommand(life, { ...cmd, at: new Date().toISOString() } as CaseCommand);
+        if (!outcome.ok) {
+          throw ApplicationFailure.create({
+            type: CASE_REFUSED,
+            message: outcome.refusal.en,
+            details: [outcome.refusal],
+          });
+        }
+      },
+    },
+  );
+
+  setHandler(reviewConcludedSignal, async ({ eventId, ...fact }) => {
+    if (seenReviewFacts.has(eventId)) return;
+    seenReviewFacts.add(eventId);
+    await condition(() => registeredAt !== null);
+    await apply(fact, 'review-svc');
   });
 
-  const { registeredAt } = await registerCase(input);
-  status.step = 'registered';
-  status.registeredAt = registeredAt;
+  ({ registeredAt } = await registerCase(input));
+  if (life.initiationMode === 'emergency') {
+    const due = new Date(Date.parse(input.initiatedAt) + defaultCaseTimeLimits.approvalBackfillMs).toISOString();
+    deadlines.push(newDeadline('initiation-approval', input.caseNumber, input.initiatedAt, due));
+  }
 
-  await condition(() => closed);
-  status.step = 'closed';
+  for (;;) {
+    for (const notice of dueNotices(deadlines, life, Date.now())) {
+      const d = deadlines.find((x) => x.key === notice.key);
+      if (!d) continue;
+      if (notice.kind === 'warning') d.warned = true;
+      else d.missed = true;
+      await announceCaseDeadline({
+        caseNumber: input.caseNumber,
+        unitId: input.unitId,
+        responsibleUserId: input.initiatedBy,
+        correlationId: input.correlationId,
+        deadline: { ...d },
+        kind: notice.kind,
+      });
+    }
+    const next = nextDeadlineInstant(deadlines, life);
+    if (life.archivedAt !== null && next === null) break;
+    wake = false;
+    if (next === null) await condition(() => wake);
+    else await condition(() => wake, Math.max(1, next - Date.now()));
+  }
+  await condition(allHandlersFinished);
 }

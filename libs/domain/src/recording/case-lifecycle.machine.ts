@@ -225,7 +225,7 @@ function addRecord(s: CaseLifecycle, cmd: Extract<CaseCommand, { type: 'add-reco
   if (s.outcome !== 'open')
     return refuse('CASE.ENDED', '案件已办结，不能再制作执法记录', 'The case has ended; no further records can be made');
   const missing = recordProblems(cmd.record, s.step);
-  if (cmd.record.type === 'decision-document') missing.push(...decisionProblems(cmd.record.fields ?? {}, s.category));
+  if (cmd.record.type === 'decision-document') missing.push(...decisionProblems(cmd.record.fields ?? {}, s));
   if (cmd.record.fields && typeof cmd.record.fields.refusalRef === 'string' && cmd.record.fields.refusalRef !== '') {
     const ref = s.records.find((r) => r.id === cmd.record.fields.refusalRef);
     if (!ref || ref.type !== 'refusal') {

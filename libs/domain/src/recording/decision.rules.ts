@@ -3,12 +3,18 @@ import type { CaseLifecycle, CaseRecordEntry, DecisionRevocation, IssuedDecision
 import { isBlank, isInstant } from './record.rules';
 import type { MissingItem } from './recording.types';
 
-/** What a decision document lacks beyond its record type's fields: a permit says whether it was granted. */
-export function decisionProblems(fields: Record<string, unknown>, category: CaseLifecycle['category']): MissingItem[] {
-  if (category === 'permit' && typeof fields.permitGranted !== 'boolean') {
-    return [{ field: 'fields.permitGranted', zh: '是否准予行政许可', en: 'whether the permit was granted' }];
+/** What a decision document lacks beyond its record type's fields: a permit says whether it was granted; a party. */
+export function decisionProblems(
+  fields: Record<string, unknown>,
+  s: Pick<CaseLifecycle, 'category' | 'party'>,
+): MissingItem[] {
+  const out: MissingItem[] = [];
+  if (s.category === 'permit' && typeof fields.permitGranted !== 'boolean') {
+    out.push({ field: 'fields.permitGranted', zh: '是否准予行政许可', en: 'whether the permit was granted' });
   }
-  return [];
+  // The decision is published with its party (D*): a case started before the record carried one must not issue blind.
+  if (!s.party) out.push({ field: 'party', zh: '案件的当事人信息', en: "the case's party" });
+  return out;
 }
 
 /** The decision a (valid) decision-document record issues. */

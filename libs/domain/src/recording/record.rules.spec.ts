@@ -46,7 +46,13 @@ describe('record rules', () => {
   it('R3: the decision document must carry its reasoning on evidence, basis and discretion', () => {
     const r = {
       type: 'decision-document' as const,
-      fields: { documentNumber: 'X', decidedAt: '2030-02-01T01:00:00Z', text: 't', conclusion: 'c', officers: ['李明'] },
+      fields: {
+        documentNumber: 'X',
+        decidedAt: '2030-02-01T01:00:00Z',
+        text: 't',
+        conclusion: 'c',
+        officers: ['李明'],
+      },
     };
     expect(fields(recordProblems(r, 'decision'))).toEqual([
       'fields.evidenceReasoning',

@@ -1,4 +1,5 @@
 import { Initial1764000000000 } from './1764000000000-initial';
+import { CaseLifecycle1764900000000 } from './1764900000000-case-lifecycle';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
-export const migrations = [Initial1764000000000];
+export const migrations = [Initial1764000000000, CaseLifecycle1764900000000];

@@ -1,0 +1,117 @@
+import type { DataSource } from 'typeorm';
+import { deadlineMissedV1, deadlineWarningV1, type CaseDeadline } from '@enforcement/domain';
+import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
+import { addWorkdays, CalendarNotCoveredError, calendarVersion, workdaysLeft } from '@enforcement/workdays';
+
+/** R6 hand-over limit: hours after the action, or working days (the hand-over is due at the end of the last one). */
+export type AvHandOverLimit = { hours: number } | { workdays: number };
+
+/** Parses `AV_HANDOVER_LIMIT`: `24h` (default, seeds 000/003) or `2wd` (seed 004: 2 个工作日). */
+export function parseAvHandOverLimit(value: string | undefined): AvHandOverLimit {
+  const text = (value ?? '24h').trim();
+  const m = /^([1-9][0-9]?)(h|wd)$/.exec(text);
+  if (!m) throw new Error(`AV_HANDOVER_LIMIT must look like 24h or 2wd, got ${JSON.stringify(text)}`);
+  return m[2] === 'h' ? { hours: Number(m[1]) } : { workdays: Number(m[1]) };
+}
+
+export interface DeadlineActivityDeps {
+  dataSource: DataSource;
+  outbox: OutboxWriter;
+  relay: OutboxRelay;
+  avHandOver: AvHandOverLimit;
+}
+
+/** Who must act before each limit (C2), for the notice. */
+const RESPONSIBLE_ROLES: Record<CaseDeadline['limit'], string[]> = {
+  'initiation-approval': ['agency-head', 'unit-head'],
+  'av-handover': ['officer'],
+  archiving: ['officer', 'records-administrator'],
+  retention: ['records-administrator'],
+};
+
+const SHANGHAI_MS = 8 * 3_600_000;
+
+export function createCaseDeadlineActivities({ dataSource, outbox, relay, avHandOver }: DeadlineActivityDeps) {
+  return {
+    /** When the AV of an action that ended at `actionEndedAt` must be in the store (R6), by the configured limit. */
+    async avHandOverDeadline({ actionEndedAt }: { actionEndedAt: string }): Promise<{ dueAt: string }> {
+      const ended = Date.parse(actionEndedAt);
+      if ('hours' in avHandOver) return { dueAt: new Date(ended + avHandOver.hours * 3_600_000).toISOString() };
+      // N working days: the end (24:00 Beijing time) of the Nth working day after the action's day.
+      const day = new Date(ended + SHANGHAI_MS).toISOString().slice(0, 10);
+      const last = addWorkdays(day, avHandOver.workdays);
+      return { dueAt: new Date(Date.parse(`${last}T00:00:00+08:00`) + 86_400_000).toISOString() };
+    },
+
+    /**
+     * Records a warning, a missed limit (a recorded violation, per unit and person, C2) or the end of retention (R9,
+     * not a violation: the records may now be disposed of, and that disposal will itself be recorded), and announces
+     * warnings and misses on `enforcement.deadline.v1`. Keyed by (case, deadline, kind): a retry does nothing twice.
+     */
+    async announceCaseDeadline(input: {
+      caseNumber: string;
+      unitId: string;
+      responsibleUserId: string;
+      correlationId: string;
+      deadline: CaseDeadline;
+      kind: 'warning' | 'missed';
+    }): Promise<void> {
+      const d = input.deadline;
+      const kind = d.limit === 'retention' && input.kind === 'missed' ? 'retention-ended' : input.kind;
+      const responsible = d.limit === 'retention' ? null : input.responsibleUserId;
+      await dataSource.transaction(async (manager) => {
+        await manager.query(
+          `insert into case_deadline_notices
+             (case_number, deadline_key, kind, limit_name, subject_id, due_at, unit_id, responsible_user_id)
+           values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing`,
+          [input.caseNumber, d.key, kind, d.limit, d.subjectId, d.dueAt, input.unitId, responsible],
+        );
+        if (kind === 'retention-ended') return;
+        const base = {
+          process: 'case-record',
+          limit: d.limit,
+          subjectId: d.subjectId,
+          caseNo: input.caseNumber,
+          unitId: input.unitId,
+          responsibleUserId: responsible,
+          responsibleRoles: RESPONSIBLE_ROLES[d.limit],
+          round: null,
+          deadline: d.dueAt,
+          calendarFingerprint:
+            'workdays' in avHandOver && d.limit === 'av-handover' ? calendarVersion().fingerprint : null,
+        };
+        const envelope = {
+          id: deterministicEventId(`case:${input.caseNumber}`, `deadline/${d.key}/${kind}`),
+          source: 'recording-svc',
+          subject: input.caseNumber,
+          correlationId: input.correlationId,
+        };
+        if (kind === 'warning') {
+          await outbox.append(manager, deadlineWarningV1, {
+            ...envelope,
+            type: deadlineWarningV1.type,
+            time: d.warnAt,
+            data: { ...base, warningAt: d.warnAt, workdaysLeft: workdaysLeftOrZero(d) },
+          });
+        } else {
+          await outbox.append(manager, deadlineMissedV1, {
+            ...envelope,
+            type: deadlineMissedV1.type,
+            time: d.dueAt,
+            data: { ...base, missedAt: d.dueAt },
+          });
+        }
+      });
+      relay.kick();
+    },
+  };
+}
+
+function workdaysLeftOrZero(d: CaseDeadline): number {
+  try {
+    return Math.max(0, workdaysLeft(new Date(d.warnAt), new Date(d.dueAt)));
+  } catch (err) {
+    if (err instanceof CalendarNotCoveredError) return 0;
+    throw err;
+  }
+}
