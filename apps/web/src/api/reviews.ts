@@ -56,7 +56,6 @@ export interface SubmitReviewBody {
   caseFacts: CaseFacts;
   materials: SubmittedMaterial[];
   urgent: boolean;
-  handlingDeadline?: string;
 }
 
 export interface ReviewSubmitted {
@@ -108,6 +107,7 @@ export interface CommandBodies {
   'advisor-opinions': { advisorName: string; documentRef: string };
   opinion: OpinionBody;
   resubmit: { caseFacts: CaseFacts; materials: SubmittedMaterial[]; note: string };
+  'transfer-acceptance': Record<string, never>;
   withdraw: { reason: string };
   disagreement: { reasons: string };
   'expert-meeting': Record<string, never>;

@@ -1,5 +1,6 @@
 import { computed, ref } from 'vue';
 import { commandPermissions } from '@enforcement/domain/access/command-permissions';
+import { routeAccess } from '@enforcement/domain/access/route-access';
 import type { Actor, Role } from '@enforcement/domain/access/roles';
 import type { ReviewCommandType } from '@enforcement/domain/review/review.commands';
 
@@ -61,4 +62,9 @@ export function hasRole(...roles: readonly Role[]): boolean {
  */
 export function mayCommand(type: ReviewCommandType): boolean {
   return hasRole(...commandPermissions[type].roles.filter((r): r is Role => r !== 'system'));
+}
+
+/** Whether the person's roles may use a named read route of the access module (e.g. `reviews.opinion-documents`). */
+export function mayRead(rule: keyof typeof routeAccess): boolean {
+  return hasRole(...routeAccess[rule].roles);
 }

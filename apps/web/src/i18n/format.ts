@@ -16,12 +16,25 @@ export function formatInstant(iso: string | null | undefined): string {
   }).format(new Date(iso));
 }
 
-/** The civil date (YYYY-MM-DD) of an instant in Asia/Shanghai. */
-export function civilDateOf(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: AGENCY_TIME_ZONE }).format(instant);
-}
-
-/** End (24:00) of a civil date in Asia/Shanghai as an ISO instant; China keeps no daylight saving time. */
-export function endOfCivilDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
+/**
+ * A time limit: limits end at 24:00 of their last day (SPEC W5), which the clock calls 00:00 of the next; shown as
+ * "24:00" of the last day so nobody reads the next day as still inside the limit.
+ */
+export function formatDeadline(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const instant = new Date(iso);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: AGENCY_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  if (time !== '00:00') return formatInstant(iso);
+  const lastDay = new Intl.DateTimeFormat(locale.value === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: AGENCY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant.getTime() - 1));
+  return `${lastDay} 24:00`;
 }

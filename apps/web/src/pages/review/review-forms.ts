@@ -15,6 +15,7 @@ export type ReviewFormId =
   | 'extension'
   | 'approveExtension'
   | 'resubmit'
+  | 'acceptTransfer'
   | 'disagree'
   | 'withdraw'
   | 'expertMeeting'
@@ -35,6 +36,7 @@ export const FORM_COMMAND: Readonly<Record<ReviewFormId, ReviewCommandType>> = {
   extension: 'requestExtension',
   approveExtension: 'approveExtension',
   resubmit: 'resubmit',
+  acceptTransfer: 'acceptTransfer',
   disagree: 'disagree',
   withdraw: 'withdraw',
   expertMeeting: 'requestExpertMeeting',
@@ -55,7 +57,7 @@ export const FORMS_AT_STEP: Readonly<Record<ReviewStep, readonly ReviewFormId[]>
   paused: ['resume', 'findings', 'advisor', 'pause'],
   'extension-approval': ['approveExtension', 'findings', 'opinion', 'pause', 'advisor'],
   decision: ['decide'],
-  'unit-response': ['resubmit', 'disagree', 'withdraw'],
+  'unit-response': ['acceptTransfer', 'resubmit', 'disagree', 'withdraw'],
   'expert-meeting-request': ['expertMeeting'],
   'expert-meeting': ['expertOutcome'],
   'collective-discussion': ['collective'],
