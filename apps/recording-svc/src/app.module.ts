@@ -8,6 +8,7 @@ import { parseAvHandOverLimit } from './activities/case-deadline.activities';
 import { createCaseActivities } from './activities/case.activities';
 import { CaseRecord } from './cases/case.entity';
 import { migrations } from './database/migrations';
+import { IntegrityModule } from './integrity/integrity.module';
 import { ReviewEventsConsumer } from './messaging/review-events.consumer';
 
 @Module({
@@ -39,6 +40,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
         },
       },
     }),
+    IntegrityModule,
   ],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import {
   caseDecisionRevokedV1,
   caseInitiatedV1,
   caseWorkflowId,
+  type AvFileRef,
   type CaseChange,
   type CaseParty,
   type CaseWorkflowInput,
@@ -11,6 +12,8 @@ import {
 } from '@enforcement/domain';
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { CaseRecord } from '../cases/case.entity';
+import { appendLogEntry } from '../integrity/integrity-log';
+import { recordContent } from '../integrity/integrity.verifier';
 import { createCaseDeadlineActivities, type AvHandOverLimit } from './case-deadline.activities';
 
 export interface CaseActivityDeps {
@@ -134,6 +137,14 @@ export function createCaseActivities(deps: CaseActivityDeps) {
     switch (change.kind) {
       case 'record-added': {
         const r = change.record;
+        // R7: the record and each file hash it names become leaves of the integrity log, in the same transaction.
+        await appendLogEntry(manager, {
+          kind: 'record',
+          caseNumber: input.caseNumber,
+          subject: r.id,
+          content: recordContent({ ...r, caseNumber: input.caseNumber }),
+        });
+        for (const file of r.av) await logFile(manager, input.caseNumber, r.id, file, r.recordedBy);
         await manager.query(
           `insert into case_records (id, case_number, seq, step, type, fields, av, av_missing_reason, recorded_at, recorded_by)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict do nothing`,
@@ -216,10 +227,21 @@ export function createCaseActivities(deps: CaseActivityDeps) {
         return;
       }
       case 'av-attached':
+        for (const file of change.files) await logFile(manager, input.caseNumber, change.recordId, file, change.by);
+        return;
       case 'hold-placed':
         return;
     }
   }
+}
+
+async function logFile(manager: EntityManager, caseNumber: string, recordId: string, file: AvFileRef, by: string) {
+  await appendLogEntry(manager, {
+    kind: 'file',
+    caseNumber,
+    subject: `${recordId}#${file.sha256}`,
+    content: { recordId, ...file, handedOverBy: by },
+  });
 }
 
 function atOf(change: CaseChange): string {

@@ -35,6 +35,22 @@ export const routeAccess = {
     roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
     scope: 'unit',
   },
+  /** 执法记录 (R1–R5): records and step completions of a case — its unit, and the agency head's approval (R2). */
+  'recording.commands': { roles: [...UNIT_ROLES, 'agency-head'], scope: 'unit' },
+  /** A case's timeline: every step, record and file in order (R1, R8: each view is logged). */
+  'recording.timeline': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
+    scope: 'unit',
+  },
+  /** Verifying one case against the integrity log (R7): whoever may see the case. */
+  'recording.verify-case': {
+    roles: [...UNIT_ROLES, 'legal-section-head', 'supervising-leader', 'agency-head', 'records-administrator'],
+    scope: 'unit',
+  },
+  /** Verifying the whole store, and the log head with its signed checkpoints (R7). */
+  'recording.verify-store': { roles: ['records-administrator', 'legal-section-head', 'agency-head'], scope: 'agency' },
+  /** Signing a checkpoint of the log head on demand (R7). */
+  'recording.checkpoint': { roles: ['records-administrator'], scope: 'agency' },
   /** 报送法制审核 (L2–L4). */
   'reviews.submit': { roles: UNIT_ROLES, scope: 'unit' },
   /** 初审 (L2): the unit head signs. */

@@ -9,3 +9,4 @@ export * from './recording.types';
 export * from './recording.workflow-contract';
 export * from './service.rules';
 export * from './decision.rules';
+export * from './merkle-proof.rules';

@@ -1,5 +1,6 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { CaseLifecycle1764900000000 } from './1764900000000-case-lifecycle';
+import { IntegrityLog1764910000000 } from './1764910000000-integrity-log';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
-export const migrations = [Initial1764000000000, CaseLifecycle1764900000000];
+export const migrations = [Initial1764000000000, CaseLifecycle1764900000000, IntegrityLog1764910000000];
