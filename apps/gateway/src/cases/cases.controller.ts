@@ -2,9 +2,11 @@ import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Req } from '@ne
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import {
+  canonicalIdNumber,
   caseStatusQuery,
   caseWorkflowId,
   maySeeUnit,
+  partyProblems,
   TaskQueues,
   type Actor,
   type CaseStatus,
@@ -32,6 +34,19 @@ export class CasesController {
     @Req() req: { id?: string },
   ): Promise<CaseCreatedDto> {
     const workflowId = caseWorkflowId(dto.caseNumber);
+    const party = dto.party ? { ...dto.party, idNumber: canonicalIdNumber(dto.party.idNumber) } : null;
+    const problems = party ? partyProblems(party) : [];
+    if (problems.length > 0) {
+      throw new AppError(
+        'REQUEST.VALIDATION_FAILED',
+        HttpStatus.BAD_REQUEST,
+        {
+          zh: `当事人信息有误：${problems.map((p) => p.zh).join('；')}`,
+          en: `The party is incomplete or wrong: ${problems.map((p) => p.en).join('; ')}`,
+        },
+        problems.map((p) => ({ field: p.field, problems: [p.en] })),
+      );
+    }
     const initiatedAt = new Date();
     const input: CaseWorkflowInput = {
       caseNumber: dto.caseNumber,
@@ -42,6 +57,9 @@ export class CasesController {
       handlingDeadline: handlingDeadlineOf(dto, initiatedAt),
       initiatedBy: actor.id,
       correlationId: req.id ?? workflowId,
+      party,
+      initiationMode: dto.initiationMode ?? 'ex-officio',
+      needsReview: dto.needsReview ?? false,
     };
     try {
       await this.temporal.workflow.start('caseWorkflow', {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RecordingModule } from '../recording/recording.module';
 import { CasesController } from './cases.controller';
 
-@Module({ controllers: [CasesController] })
+@Module({ imports: [RecordingModule], controllers: [CasesController] })
 export class CasesModule {}

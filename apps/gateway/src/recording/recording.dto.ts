@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import {
+  caseSteps,
+  decisionRevocationKinds,
+  longTermHoldReasons,
+  recordTypes,
+  type CaseStep,
+  type DecisionRevocationKind,
+  type LongTermHoldReason,
+  type RecordType,
+} from '@enforcement/domain';
+import { IsStoreSafeText } from '@enforcement/platform';
+
+/** 音像文件 already in the evidence store (R5, R6). */
+export class AvFileDto {
+  @ApiProperty({ description: 'SHA-256 of the content, lower-case hex' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lower-case hex characters' })
+  sha256!: string;
+
+  @ApiProperty({ enum: ['video', 'audio', 'photo'] })
+  @IsIn(['video', 'audio', 'photo'])
+  kind!: 'video' | 'audio' | 'photo';
+
+  @ApiProperty() @IsISO8601({ strict: true }) startedAt!: string;
+  @ApiProperty() @IsISO8601({ strict: true }) endedAt!: string;
+
+  @ApiPropertyOptional({ description: '中断 — gaps with their stated reason (R7)' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => InterruptionDto)
+  interruptions?: InterruptionDto[];
+}
+
+export class InterruptionDto {
+  @ApiProperty() @IsISO8601({ strict: true }) at!: string;
+  @ApiProperty() @IsString() @Length(1, 500) @IsStoreSafeText({ max: 500 }) reason!: string;
+}
+
+/** 执法记录 — a text record of the case's current step (R3, R4); required fields by type are checked by the case. */
+export class AddRecordDto {
+  @ApiProperty({ enum: recordTypes }) @IsIn(recordTypes) type!: RecordType;
+
+  @ApiProperty({ description: 'The record’s fields; which are required depends on `type` (and a service’s method)' })
+  @IsObject()
+  fields!: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: [AvFileDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AvFileDto)
+  av?: AvFileDto[];
+
+  @ApiPropertyOptional({ description: 'Why the action could not be recorded on AV (R5)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  @IsStoreSafeText({ max: 2000 })
+  avMissingReason?: string;
+}
+
+/** AV handed over after the record was made (R6). */
+export class AttachAvDto {
+  @ApiProperty({ description: 'Record id as the case returned it, e.g. `<case number>/r3`' })
+  @IsString()
+  @Length(3, 100)
+  recordId!: string;
+
+  @ApiProperty({ type: [AvFileDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AvFileDto)
+  files!: AvFileDto[];
+}
+
+export class StepParamDto {
+  @IsIn(caseSteps) step!: CaseStep;
+}
+
+class LegalDocumentDto {
+  @ApiProperty() @IsString() @Length(1, 100) @IsStoreSafeText({ max: 100 }) number!: string;
+  @ApiProperty() @IsString() @Length(1, 200) @IsStoreSafeText({ max: 200 }) issuedBy!: string;
+  @ApiProperty() @IsISO8601({ strict: true }) receivedAt!: string;
+}
+
+/** 撤销、变更 … of the issued decision (R1, D8). */
+export class RevokeDecisionDto {
+  @ApiProperty({ enum: decisionRevocationKinds }) @IsIn(decisionRevocationKinds) kind!: DecisionRevocationKind;
+  @ApiProperty({ type: LegalDocumentDto })
+  @ValidateNested()
+  @Type(() => LegalDocumentDto)
+  legalDocument!: LegalDocumentDto;
+  @ApiProperty() @IsString() @Length(1, 2000) @IsStoreSafeText({ max: 2000 }) explanation!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) newDecisionNumber?: string;
+}
+
+/** 长期保存 (R9). */
+export class PlaceHoldDto {
+  @ApiProperty({ enum: longTermHoldReasons }) @IsIn(longTermHoldReasons) reason!: LongTermHoldReason;
+  @ApiProperty() @IsString() @Length(1, 2000) @IsStoreSafeText({ max: 2000 }) note!: string;
+}
+
+/** What an accepted command answers. */
+export class CaseCommandResultDto {
+  @ApiProperty({ enum: caseSteps }) step!: CaseStep;
+  @ApiProperty() outcome!: string;
+  @ApiProperty({ type: [String] }) recordIds!: string[];
+}
