@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCanonicalId } from '@enforcement/platform';
@@ -50,4 +50,40 @@ export class StatisticsQueryDto {
   @IsOptional()
   @Matches(DATE, { message: 'to is YYYY-MM-DD' })
   to?: string;
+}
+
+/** One open task of the inbox, as review-svc's read API answers it. */
+export class TaskItemDto {
+  @ApiProperty() reviewId!: string;
+  @ApiProperty({ description: '案件编号 / case number' }) caseNo!: string;
+  @ApiProperty({ description: '承办机构 / handling unit' }) unitId!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ description: 'status label, zh and en' }) statusLabel!: { zh: string; en: string };
+  @ApiProperty({ description: 'step of the process (受理审查, 补正, 审核…)' }) step!: string;
+  @ApiProperty({ description: 'the role whose task it is' }) assigneeRole!: string;
+  @ApiProperty({ description: '0 before acceptance, then 1 + resubmissions' }) round!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'running time limit' }) deadline!: string | null;
+  @ApiProperty({ nullable: true, enum: ['review', 'supplement'] }) deadlineKind!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when the deadline warning is due (C2)' })
+  warningAt!: string | null;
+  @ApiProperty({
+    description:
+      '暂定期限：期限涉及按《全国年节及纪念日放假办法》推定的暂定年度，正式安排发布后重新计算 / provisional: the ' +
+      'deadline and its warning reach into the provisional year of the working-day calendar and are re-timed when ' +
+      'the official arrangement is published (W7); false without a deadline',
+  })
+  deadlineProvisional!: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: 'working days left, today included' })
+  workdaysLeft!: number | null;
+  @ApiProperty({ description: 'the limit has run out (L13)' }) overdue!: boolean;
+  @ApiProperty({ description: 'submitted late (L3)' }) lateSubmission!: boolean;
+  @ApiProperty() updatedAt!: string;
+}
+
+/** A page of the task inbox. */
+export class TaskPageDto {
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty({ type: [TaskItemDto] }) items!: TaskItemDto[];
 }

@@ -58,6 +58,14 @@ export class ReviewViewDto implements ReviewView {
   deadline!: string | null;
   @ApiProperty({ nullable: true, enum: ['review', 'supplement'] }) deadlineKind!: ReviewView['deadlineKind'];
   @ApiProperty({ ...nullable, description: 'when the deadline warning is due (C2)' }) warningAt!: string | null;
+  @ApiProperty({
+    description:
+      '暂定期限：期限涉及按《全国年节及纪念日放假办法》推定的暂定年度，国务院办公厅正式安排发布后重新计算 / ' +
+      'provisional: the deadline and its warning reach into the provisional year of the working-day calendar ' +
+      '(derived from the national holiday regulation) and are re-timed when the official arrangement is published ' +
+      '(W7); false without a deadline',
+  })
+  deadlineProvisional!: boolean;
   @ApiProperty({ nullable: true, type: Number, description: 'working days left before the deadline, today included' })
   workdaysLeft!: number | null;
   @ApiProperty() asOf!: string;

@@ -15,7 +15,7 @@ import { Access, CaseNumberPipe, IdParamPipe, Repeatable } from '@enforcement/pl
 import { civilDate } from '@enforcement/workdays';
 import { Caller, type ReviewCaller } from './review-caller';
 import { ReviewReadApi } from './review-read.api';
-import { StatisticsQueryDto, TaskInboxQueryDto } from './review-reads.dto';
+import { StatisticsQueryDto, TaskInboxQueryDto, TaskPageDto } from './review-reads.dto';
 import { ReviewSubmissionService, type ReviewSubmitted } from './review-submission.service';
 import { ReviewViewDto } from './review-view.dto';
 import { ReviewWorkflowClient } from './review-workflow.client';
@@ -83,8 +83,9 @@ export class ReviewsController {
     summary: '待办 — the caller’s open review tasks, most urgent first (SPEC L6, C2)',
     description:
       'Tasks of the caller’s roles (and, for officers and unit heads, of their unit) with case, step, deadline and ' +
-      'working days left; paginated. Served by review-svc’s read API.',
+      'working days left (and whether the deadline is provisional, W7); paginated. Served by review-svc’s read API.',
   })
+  @ApiOkResponse({ type: TaskPageDto })
   tasks(
     @Query() query: TaskInboxQueryDto,
     @Headers('authorization') authorization: string,

@@ -20,6 +20,12 @@ export interface CalendarSnapshot {
 export interface ComputedLimit {
   readonly deadline: IsoInstant;
   readonly warningAt: IsoInstant;
+  /**
+   * W7: the period from the limit's trigger (complete materials, or the one-time notice) to `deadline` touches a day
+   * of the service calendar's provisional year, so both instants may move when the official year is published.
+   * Results recorded in histories before W7 lack it: read absence as `false`.
+   */
+  readonly provisional: boolean;
 }
 
 /** The review's running limits, computed with the service's current calendar; kept in workflow history. */
@@ -59,7 +65,7 @@ export function createReviewCalendarActivities({ calendar }: ReviewCalendarActiv
 
     /**
      * The review limit (3/1 working days, +2 if extended, moved by paused days — the reducer's `currentDeadline`),
-     * the supplement window of the one-time notice, and their warning instants.
+     * the supplement window of the one-time notice, their warning instants, and whether each is provisional (W7).
      */
     async computeReviewDeadlines(input: { state: ReviewState; policy: ReviewPolicy }): Promise<ComputedDeadlines> {
       const { state, policy } = input;

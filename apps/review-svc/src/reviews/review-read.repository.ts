@@ -15,6 +15,8 @@ export interface TaskRow {
   deadline: Date | null;
   deadlineKind: string | null;
   warningAt: Date | null;
+  /** W7: the deadline reaches into the calendar's provisional year. */
+  deadlineProvisional: boolean;
   lateSubmission: boolean;
   overdue: boolean;
   updatedAt: Date;
@@ -59,7 +61,8 @@ export class ReviewReadRepository {
     const rows = await this.dataSource.query(
       `select review_id as "reviewId", case_no as "caseNo", unit_id as "unitId", status, step,
               assignee_role as "assigneeRole", round, deadline, deadline_kind as "deadlineKind",
-              warning_at as "warningAt", late_submission as "lateSubmission", overdue, updated_at as "updatedAt"
+              warning_at as "warningAt", deadline_provisional as "deadlineProvisional",
+              late_submission as "lateSubmission", overdue, updated_at as "updatedAt"
          from review_tasks where ${where}
         order by deadline asc nulls last, late_submission desc, updated_at asc, review_id
         limit $${params.length + 1} offset $${params.length + 2}`,

@@ -102,15 +102,21 @@ export async function projectTasks(manager: EntityManager, view: ReviewView, seq
   // TypeORM answers an UPDATE with [rows, rowCount].
   const [, updated] = fresh as [unknown[], number];
   if (updated === 0) return false;
+  // A re-timing (W4, W7) changes the limits without a command; the stored view follows, never overtaking a save.
+  await manager.query(`update reviews set view = $2 where review_id = $1 and revision <= $3`, [
+    view.reviewId,
+    view,
+    view.revision,
+  ]);
   await manager.query(`delete from review_tasks where review_id = $1`, [view.reviewId]);
   for (const role of view.nextActorRoles) {
     await manager.query(
       `insert into review_tasks (review_id, assignee_role, case_no, unit_id, status, step, round, deadline,
           deadline_kind, deadline_day, warning_at, calendar_fingerprint, late_submission, overdue, projected_seq,
-          updated_at)
+          deadline_provisional, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9,
                (($8::timestamptz - interval '1 millisecond') at time zone 'Asia/Shanghai')::date,
-               $10, $11, $12, $13, $14, now())`,
+               $10, $11, $12, $13, $14, $15, now())`,
       [
         view.reviewId,
         role,
@@ -126,6 +132,8 @@ export async function projectTasks(manager: EntityManager, view: ReviewView, seq
         view.lateSubmission,
         view.overdue,
         seq,
+        // W7; views from workflows started before it lack the flag: official data.
+        view.deadlineProvisional === true,
       ],
     );
   }

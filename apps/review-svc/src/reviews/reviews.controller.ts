@@ -26,6 +26,11 @@ export interface TaskItem {
   deadline: string | null;
   deadlineKind: string | null;
   warningAt: string | null;
+  /**
+   * W7 — 暂定期限: `deadline` and `warningAt` reach into the provisional year of the working-day calendar and may
+   * move when the official arrangement is published (the review is re-timed then); `false` without a deadline.
+   */
+  deadlineProvisional: boolean;
   /** Working days with time left, today included, by the service's current calendar; `null` without a deadline. */
   workdaysLeft: number | null;
   /** The limit has run out (now, or reported missed). */
@@ -94,6 +99,7 @@ export class ReviewsController {
         deadline: row.deadline?.toISOString() ?? null,
         deadlineKind: row.deadlineKind,
         warningAt: row.warningAt?.toISOString() ?? null,
+        deadlineProvisional: row.deadlineProvisional === true,
         workdaysLeft: leftNow(now, row.deadline),
         overdue: row.overdue || (row.deadline !== null && row.deadline.getTime() <= now.getTime()),
         lateSubmission: row.lateSubmission,
@@ -146,6 +152,8 @@ export class ReviewsController {
     const deadline = view.deadline === null ? null : new Date(view.deadline);
     return {
       ...view,
+      // Views stored before W7 carry no flag: their limits were computed on official data.
+      deadlineProvisional: view.deadlineProvisional === true,
       asOf: now.toISOString(),
       workdaysLeft: leftNow(now, deadline),
       overdue: view.overdue || found.overdue,

@@ -17,6 +17,7 @@ export function plainViewOf(state: ReviewState, overrides: Partial<ReviewView> =
     deadline: null,
     deadlineKind: null,
     warningAt: null,
+    deadlineProvisional: false,
     workdaysLeft: null,
     asOf: new Date().toISOString(),
     lateSubmission: state.submission.late,

@@ -93,6 +93,8 @@ export function buildView(state: ReviewState, context: ViewContext): ReviewView 
     deadline: limit?.deadline ?? null,
     deadlineKind,
     warningAt: limit?.warningAt ?? null,
+    // Limits recorded before W7 carry no flag: they were computed on official data.
+    deadlineProvisional: limit?.provisional === true,
     workdaysLeft: left,
     asOf: context.now.toISOString(),
     lateSubmission: state.submission.late,
@@ -137,6 +139,14 @@ export function historyOf(
   }));
 }
 
+/** W7: a limit reaching into the provisional year is labelled where the timeline shows it. */
+function zhMark(payload: { readonly provisional?: boolean }): string {
+  return payload.provisional === true ? '（暂定）' : '';
+}
+function enMark(payload: { readonly provisional?: boolean }): string {
+  return payload.provisional === true ? ' (provisional)' : '';
+}
+
 function summarise(event: ReviewEvent): { summary_zh: string; summary_en: string } {
   switch (event.type) {
     case 'review.submitted.v1':
@@ -146,8 +156,8 @@ function summarise(event: ReviewEvent): { summary_zh: string; summary_en: string
       };
     case 'review.materials-requested.v1':
       return {
-        summary_zh: `一次性告知补正 ${event.payload.missing.length} 项材料，期限至 ${event.payload.supplementDueBy}`,
-        summary_en: `one-time notice of ${event.payload.missing.length} missing items, due ${event.payload.supplementDueBy}`,
+        summary_zh: `一次性告知补正 ${event.payload.missing.length} 项材料，期限至 ${event.payload.supplementDueBy}${zhMark(event.payload)}`,
+        summary_en: `one-time notice of ${event.payload.missing.length} missing items, due ${event.payload.supplementDueBy}${enMark(event.payload)}`,
       };
     case 'review.not-accepted.v1':
       return {
@@ -159,8 +169,8 @@ function summarise(event: ReviewEvent): { summary_zh: string; summary_en: string
       };
     case 'review.accepted.v1':
       return {
-        summary_zh: `受理（第 ${event.payload.round} 轮），${event.payload.periodWorkdays} 个工作日，期限 ${event.payload.deadline}`,
-        summary_en: `accepted (round ${event.payload.round}), ${event.payload.periodWorkdays} working days, due ${event.payload.deadline}`,
+        summary_zh: `受理（第 ${event.payload.round} 轮），${event.payload.periodWorkdays} 个工作日，期限 ${event.payload.deadline}${zhMark(event.payload)}`,
+        summary_en: `accepted (round ${event.payload.round}), ${event.payload.periodWorkdays} working days, due ${event.payload.deadline}${enMark(event.payload)}`,
       };
     case 'review.paused.v1':
       return {
@@ -169,8 +179,8 @@ function summarise(event: ReviewEvent): { summary_zh: string; summary_en: string
       };
     case 'review.resumed.v1':
       return {
-        summary_zh: `恢复计时${event.payload.deadline ? `，期限 ${event.payload.deadline}` : ''}`,
-        summary_en: `clock resumed${event.payload.deadline ? `, due ${event.payload.deadline}` : ''}`,
+        summary_zh: `恢复计时${event.payload.deadline ? `，期限 ${event.payload.deadline}${zhMark(event.payload)}` : ''}`,
+        summary_en: `clock resumed${event.payload.deadline ? `, due ${event.payload.deadline}${enMark(event.payload)}` : ''}`,
       };
     case 'review.extended.v1':
       return {

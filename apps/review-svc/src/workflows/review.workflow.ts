@@ -16,6 +16,7 @@ import {
   calendarChangedSignal,
   decide,
   decisionGate,
+  markProvisionalLimits,
   plannedAlarms,
   reviewCalendarPort,
   reviewCommandUpdate,
@@ -236,7 +237,9 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
   function accept(command: ReviewCommand, result: Extract<DecideResult, { ok: true }>, at: Date): Promise<void> {
     state = result.state;
     if (isFinal(state) && finalSince === null) finalSince = at.toISOString();
-    history.push(...historyOf({ type: command.type, actorId: command.actor.id }, result.events, at.toISOString()));
+    // W7: each limit an event announces says whether it is provisional, on the snapshot the reducer decided with.
+    const events = calendar === null ? result.events : markProvisionalLimits(result.events, calendar.port);
+    history.push(...historyOf({ type: command.type, actorId: command.actor.id }, events, at.toISOString()));
     const decided = result.state;
     // Decided here, in the handler, so the marker's place in history is the command's own.
     const withDocument = command.type === 'issueOpinion' && patched(OPINION_DOCUMENT_PATCH);
@@ -249,7 +252,7 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
         correlationId,
         command: { type: command.type, actorId: command.actor.id, role: command.actor.role },
         state: decided,
-        events: result.events,
+        events,
         view: view(decided),
       });
       await project(decided);
@@ -379,16 +382,22 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
       round: alarm.round,
       deadline: alarm.deadline,
       calendarFingerprint: deadlines?.fingerprint ?? null,
+      provisional: alarm.provisional,
     };
     const label = supplement ? ['补正期限', 'supplement window'] : ['审核期限', 'review limit'];
+    const [zhMark, enMark] = alarm.provisional ? ['（暂定）', ' (provisional)'] : ['', ''];
     history.push({
       type: kind === 'warning' ? 'deadline.warning.v1' : 'deadline.missed.v1',
       at: at.toISOString(),
       actorId: systemActor.id,
       summary_zh:
-        kind === 'warning' ? `${label[0]}即将届满（${alarm.deadline}）` : `${label[0]}已届满（${alarm.deadline}）`,
+        kind === 'warning'
+          ? `${label[0]}即将届满（${alarm.deadline}）${zhMark}`
+          : `${label[0]}已届满（${alarm.deadline}）${zhMark}`,
       summary_en:
-        kind === 'warning' ? `${label[1]} ends soon (${alarm.deadline})` : `${label[1]} missed (${alarm.deadline})`,
+        kind === 'warning'
+          ? `${label[1]} ends soon (${alarm.deadline})${enMark}`
+          : `${label[1]} missed (${alarm.deadline})${enMark}`,
     });
     const left = calendar === null ? 0 : workdaysLeftSafe(at, new Date(alarm.deadline), calendar.port);
     await serially(async () => {
@@ -446,14 +455,19 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
         await project(state!);
       });
       const after = limitsNow(state!);
-      const was = before?.review?.deadline ?? before?.supplement?.deadline ?? null;
-      const now = after?.review?.deadline ?? after?.supplement?.deadline ?? null;
+      const was = before?.review ?? before?.supplement ?? null;
+      const now = after?.review ?? after?.supplement ?? null;
+      // W7: the line says which side was provisional, so publishing the official year shows as such.
+      const zh = (limit: typeof now) =>
+        limit === null ? '无' : `${limit.deadline}${limit.provisional === true ? '（暂定）' : ''}`;
+      const en = (limit: typeof now) =>
+        limit === null ? 'none' : `${limit.deadline}${limit.provisional === true ? ' (provisional)' : ''}`;
       history.push({
         type: 'review.deadline-recomputed',
         at: new Date().toISOString(),
         actorId: systemActor.id,
-        summary_zh: `工作日历变更，期限重新计算：${was ?? '无'} → ${now ?? '无'}`,
-        summary_en: `working-day calendar changed, limit recomputed: ${was ?? 'none'} → ${now ?? 'none'}`,
+        summary_zh: `工作日历变更，期限重新计算：${zh(was)} → ${zh(now)}`,
+        summary_en: `working-day calendar changed, limit recomputed: ${en(was)} → ${en(now)}`,
       });
       continue;
     }

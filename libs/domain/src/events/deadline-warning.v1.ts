@@ -26,6 +26,13 @@ export const deadlineNoticeBase = z.object({
   deadline: isoInstant,
   /** Fingerprint of the working-day calendar the deadline was computed with (W4). */
   calendarFingerprint: z.string().nullable(),
+  /**
+   * W7, added to v1 compatibly: `true` when the period from the limit's trigger to `deadline` touches a day of the
+   * calendar's provisional year, so the deadline may move once the official arrangement is published (the limit is
+   * then re-timed and later notices carry the new deadline); `false` on official data only. Optional: messages from
+   * before W7 lack it, and a consumer reads absence as `false`.
+   */
+  provisional: z.boolean().optional(),
 });
 
 /** 超期预警 — a time limit runs out soon (default one working day before; SPEC C2, L13). */

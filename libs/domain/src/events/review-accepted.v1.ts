@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-contract';
-import { isoInstant, reviewEventBase } from './review-common.v1';
+import { isoInstant, provisionalLimitSchema, reviewEventBase } from './review-common.v1';
 import { Topics } from './topics';
 
 /** 受理 — a review round started: complete materials accepted, or a resubmission (SPEC L6). */
@@ -18,6 +18,8 @@ export const reviewAcceptedV1 = defineEvent({
     deadline: isoInstant,
     /** When the deadline warning is due (C2). */
     warningAt: isoInstant,
+    /** W7: `deadline` and `warningAt` reach into the provisional year and may move (absent in older messages: `false`). */
+    provisional: provisionalLimitSchema,
   }),
 });
 export type ReviewAcceptedV1 = z.infer<typeof reviewAcceptedV1.data>;

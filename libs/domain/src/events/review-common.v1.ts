@@ -19,6 +19,12 @@ export const reviewEventBase = z.object({
 });
 
 export const isoInstant = z.string().datetime({ offset: true });
+/**
+ * W7, added to v1 compatibly: `true` when the limit beside it reaches into the working-day calendar's provisional
+ * year and may move once the official arrangement is published; `false` when computed on official data only.
+ * Optional: messages from before W7 lack it, and a consumer reads absence as `false`.
+ */
+export const provisionalLimitSchema = z.boolean().optional();
 export const enforcementCategorySchema = z.enum(enforcementCategories);
 export const materialItemSchema = z.enum(
   MATERIAL_CHECKLIST.map((requirement) => requirement.item) as [MaterialItemId, ...MaterialItemId[]],

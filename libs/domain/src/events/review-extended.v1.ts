@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-contract';
-import { isoInstant, reviewEventBase } from './review-common.v1';
+import { isoInstant, provisionalLimitSchema, reviewEventBase } from './review-common.v1';
 import { Topics } from './topics';
 
 /** 延期 — the supervising leader extended the review limit once (SPEC L6). */
@@ -22,6 +22,8 @@ export const reviewExtendedV1 = defineEvent({
     deadline: isoInstant.nullable(),
     /** New warning instant; `null` with `deadline`. */
     warningAt: isoInstant.nullable(),
+    /** W7: `deadline` and `warningAt` reach into the provisional year and may move (absent in older messages: `false`). */
+    provisional: provisionalLimitSchema,
   }),
 });
 export type ReviewExtendedV1 = z.infer<typeof reviewExtendedV1.data>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-contract';
-import { isoInstant, pauseKindSchema, reviewEventBase } from './review-common.v1';
+import { isoInstant, provisionalLimitSchema, pauseKindSchema, reviewEventBase } from './review-common.v1';
 import { Topics } from './topics';
 
 /** 中止计时 — expert consultation or verification stopped the review clock (SPEC L7). */
@@ -18,6 +18,8 @@ export const reviewPausedV1 = defineEvent({
     openPauseIds: z.array(z.string()),
     /** `null`: the limit is suspended; an instant means it had already run out before the pause. */
     deadline: isoInstant.nullable(),
+    /** W7: `deadline` reaches into the provisional year and may move (absent in older messages: `false`). */
+    provisional: provisionalLimitSchema,
   }),
 });
 export type ReviewPausedV1 = z.infer<typeof reviewPausedV1.data>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-contract';
-import { isoInstant, pauseKindSchema, reviewEventBase } from './review-common.v1';
+import { isoInstant, provisionalLimitSchema, pauseKindSchema, reviewEventBase } from './review-common.v1';
 import { Topics } from './topics';
 
 /** 恢复计时 — one pause ended (SPEC L7). */
@@ -20,6 +20,8 @@ export const reviewResumedV1 = defineEvent({
     deadline: isoInstant.nullable(),
     /** New warning instant; `null` with `deadline`. */
     warningAt: isoInstant.nullable(),
+    /** W7: `deadline` and `warningAt` reach into the provisional year and may move (absent in older messages: `false`). */
+    provisional: provisionalLimitSchema,
   }),
 });
 export type ReviewResumedV1 = z.infer<typeof reviewResumedV1.data>;

@@ -6,6 +6,7 @@ export * from './findings.rules';
 export * from './materials.rules';
 export * from './review-alarms.rules';
 export * from './review-calendar.port';
+export * from './review-provisional.rules';
 export * from './review-clock.rules';
 export * from './review.commands';
 export * from './review.errors';

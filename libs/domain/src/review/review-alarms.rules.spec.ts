@@ -6,7 +6,7 @@ describe('review alarms (SPEC C2, L5, L6, L13)', () => {
     const state = Flow.accepted().current;
     const limits = runningLimits(state, env());
     // Submitted Monday 2025-03-03 with complete materials: Tue, Wed, Thu → due at the end of Thursday.
-    expect(limits.review).toEqual({
+    expect(limits.review).toMatchObject({
       deadline: endOf('2025-03-06').toISOString(),
       warningAt: endOf('2025-03-05').toISOString(),
     });

@@ -12,6 +12,12 @@ import { currentDeadline, type ReviewEnv } from './review-steps.shared';
 export interface PlannedLimit {
   readonly deadline: IsoInstant;
   readonly warningAt: IsoInstant;
+  /**
+   * W7: the period from the limit's trigger to `deadline` touches a day of the calendar's provisional year, so the
+   * deadline (and the warning counted back from it) may move when the official arrangement is published. Limits
+   * kept in workflow histories from before W7 lack it: read absent as `false`.
+   */
+  readonly provisional: boolean;
 }
 
 /** The running limits of a state: the review limit (L6/L7) and the supplement window (L5). */
@@ -29,6 +35,8 @@ export interface ReviewAlarm {
   readonly limit: 'review-limit' | 'supplement-window';
   readonly deadline: IsoInstant;
   readonly warningAt: IsoInstant;
+  /** W7: the limit is provisional (see `PlannedLimit.provisional`); the notice says so. */
+  readonly provisional: boolean;
   /** Round the review limit belongs to; `null` before the first round. */
   readonly round: number | null;
 }
@@ -39,17 +47,22 @@ export interface ReviewAlarm {
  * the date the notice served, even if the calendar changes later. Throws the calendar's error for an uncovered year.
  */
 export function runningLimits(state: ReviewState, env: ReviewEnv): RunningLimits {
-  const planned = (deadline: Date): PlannedLimit => ({
+  const planned = (deadline: Date, trigger: IsoInstant): PlannedLimit => ({
     deadline: deadline.toISOString(),
     warningAt: warningAt(deadline, env.calendar, env.policy.warningWorkdaysBefore).toISOString(),
+    provisional: env.calendar.touchesProvisional?.(new Date(trigger), deadline) ?? false,
   });
   let review: PlannedLimit | null = null;
   if (state.status === 'under-review' || state.status === 'paused') {
     const deadline = currentDeadline(state, env);
-    review = deadline === null ? null : planned(deadline);
+    // The review clock runs from the complete materials (L6).
+    const trigger = state.rounds[state.rounds.length - 1]?.completeMaterialsReceivedAt ?? state.submission.submittedAt;
+    review = deadline === null ? null : planned(deadline, trigger);
   }
   const supplement =
-    state.status === 'awaiting-supplement' && state.notice ? planned(new Date(state.notice.supplementDueBy)) : null;
+    state.status === 'awaiting-supplement' && state.notice
+      ? planned(new Date(state.notice.supplementDueBy), state.notice.noticeAt)
+      : null;
   return { review, supplement };
 }
 
@@ -70,6 +83,7 @@ export function plannedAlarms(state: ReviewState, limits: RunningLimits, sent: R
         limit,
         deadline: planned.deadline,
         warningAt: planned.warningAt,
+        provisional: planned.provisional === true,
         round,
       });
     }

@@ -6,8 +6,9 @@
 import { civilDate, endOfCivilDay, type WorkdayCalendar } from '@enforcement/workdays';
 import type { WorkdayCalendarPort } from './review.types';
 
-/** The working-day questions the review asks; a `WorkdayCalendar` answers all of them. */
-export type ReviewCalendarSource = Pick<WorkdayCalendar, 'isWorkday' | 'addWorkdays' | 'countWorkdays'>;
+/** The working-day questions the review asks; a `WorkdayCalendar` answers all of them (W7's one included). */
+export type ReviewCalendarSource = Pick<WorkdayCalendar, 'isWorkday' | 'addWorkdays' | 'countWorkdays'> &
+  Partial<Pick<WorkdayCalendar, 'touchesProvisional'>>;
 
 /** Adapts a calendar (the live one or a snapshot rebuilt with `WorkdayCalendar.fromYears`) to the review's port. */
 export function reviewCalendarPort(calendar: ReviewCalendarSource): WorkdayCalendarPort {
@@ -17,5 +18,7 @@ export function reviewCalendarPort(calendar: ReviewCalendarSource): WorkdayCalen
     countWorkdays: (from, to) => calendar.countWorkdays(from, to),
     civilDate,
     endOfCivilDay,
+    // A source without W7's answer (a test stub) has no provisional year.
+    touchesProvisional: (from, to) => calendar.touchesProvisional?.(from, to) ?? false,
   };
 }

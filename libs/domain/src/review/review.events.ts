@@ -54,6 +54,11 @@ export interface ReviewMaterialsRequestedPayload {
   readonly missing: readonly MaterialItemId[];
   /** End of the window for the one supplement; the workflow sets its lapse timer to this instant. */
   readonly supplementDueBy: IsoInstant;
+  /**
+   * W7: the period from the event to this limit touches a day of the provisional year, so the limit may move when
+   * the official arrangement is published (then it is re-timed). Absent in events from before W7: read as `false`.
+   */
+  readonly provisional?: boolean;
 }
 
 /** `review.not-accepted.v1` — 不予受理; the review ends (SPEC L5). */
@@ -76,6 +81,11 @@ export interface ReviewAcceptedPayload {
   readonly deadline: IsoInstant;
   /** When to raise the deadline warning (C2). */
   readonly warningAt: IsoInstant;
+  /**
+   * W7: the period from the event to this limit touches a day of the provisional year, so the limit may move when
+   * the official arrangement is published (then it is re-timed). Absent in events from before W7: read as `false`.
+   */
+  readonly provisional?: boolean;
 }
 
 /** `review.paused.v1` — expert consultation or verification stopped the clock (SPEC L7). */
@@ -90,6 +100,11 @@ export interface ReviewPausedPayload {
   readonly openPauseIds: readonly string[];
   /** `null`: the limit is suspended; a deadline here means it had already run out before the pause. */
   readonly deadline: IsoInstant | null;
+  /**
+   * W7: the period from the event to this limit touches a day of the provisional year, so the limit may move when
+   * the official arrangement is published (then it is re-timed). Absent in events from before W7: read as `false`.
+   */
+  readonly provisional?: boolean;
 }
 
 /** `review.resumed.v1` — one pause ended (SPEC L7). */
@@ -106,6 +121,11 @@ export interface ReviewResumedPayload {
   readonly deadline: IsoInstant | null;
   /** New warning instant; `null` with `deadline`. */
   readonly warningAt: IsoInstant | null;
+  /**
+   * W7: the period from the event to this limit touches a day of the provisional year, so the limit may move when
+   * the official arrangement is published (then it is re-timed). Absent in events from before W7: read as `false`.
+   */
+  readonly provisional?: boolean;
 }
 
 /** `review.extended.v1` — the supervising leader extended the limit once (SPEC L6). */
@@ -124,6 +144,11 @@ export interface ReviewExtendedPayload {
   readonly deadline: IsoInstant | null;
   /** New warning instant; `null` with `deadline`. */
   readonly warningAt: IsoInstant | null;
+  /**
+   * W7: the period from the event to this limit touches a day of the provisional year, so the limit may move when
+   * the official arrangement is published (then it is re-timed). Absent in events from before W7: read as `false`.
+   */
+  readonly provisional?: boolean;
 }
 
 /** `review.opinion-issued.v1` — the opinion in force for a round (SPEC L9, L11). */

@@ -49,4 +49,9 @@ export interface WorkdayCalendarPort {
   civilDate(instant: Date): CivilDate;
   /** The instant a civil date ends: 24:00 Asia/Shanghai (= 00:00 of the next day). */
   endOfCivilDay(date: CivilDate): Date;
+  /**
+   * W7: whether a day of the period `from`..`to` lies in the calendar's provisional year, i.e. whether a limit over
+   * that period may still move when the official arrangement is published. Ports without it know no such year.
+   */
+  touchesProvisional?(from: Date, to: Date): boolean;
 }

@@ -165,12 +165,24 @@ export interface ReviewView {
   readonly deadlineKind: ReviewDeadlineKind | null;
   /** When the deadline warning is (or was) due (C2). */
   readonly warningAt: IsoInstant | null;
+  /**
+   * W7: `deadline` (and `warningAt`) reach into the provisional year of the working-day calendar, derived from the
+   * national holiday regulation: it may move when the official arrangement is published, and is re-timed then.
+   * `false` without a deadline. Views stored before W7 lack it: read absence as `false`.
+   */
+  readonly deadlineProvisional: boolean;
   /** Working days with time left before `deadline`, today included, as of `asOf`; `null` without a deadline. */
   readonly workdaysLeft: number | null;
   /** The instant `workdaysLeft` and `overdue` refer to. */
   readonly asOf: IsoInstant;
   /** Submitted fewer than 10 working days before the case's handling deadline (L3). */
   readonly lateSubmission: boolean;
+  /**
+   * 法律、法规和规章另有规定的 — the review limit a law sets for this decision, shown with the provision and the
+   * catalogue entry it comes from (L6); `null` when the general 3 (urgent: 1) working days apply. Optional only so
+   * views stored before it existed stay valid.
+   */
+  readonly statutoryReviewLimit?: AppliedReviewLimit | null;
   /** The review limit has run out without an opinion, or the opinion was issued late (L13). */
   readonly overdue: boolean;
   /** Open pauses of the current round (L7). */
@@ -191,12 +203,6 @@ export interface ReviewView {
   readonly opinionDocument?: ReviewViewOpinionDocument;
 }
 
-  /**
-   * 法律、法规和规章另有规定的 — the review limit a law sets for this decision, shown with the provision and the
-   * catalogue entry it comes from (L6); `null` when the general 3 (urgent: 1) working days apply. Optional only so
-   * views stored before it existed stay valid.
-   */
-  readonly statutoryReviewLimit?: AppliedReviewLimit | null;
 /** The opinion document of a round as the view shows it: its number and each copy's SHA-256 (L9). */
 export interface ReviewViewOpinionDocument {
   readonly round: number;

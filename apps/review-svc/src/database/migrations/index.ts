@@ -1,6 +1,12 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { ReviewWorkflow1764200000000 } from './1764200000000-review-workflow';
 import { OpinionDocuments1764300000000 } from './1764300000000-opinion-documents';
+import { ProvisionalDeadlines1764450000000 } from './1764450000000-provisional-deadlines';
 
 /** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
-export const migrations = [Initial1764000000000, ReviewWorkflow1764200000000, OpinionDocuments1764300000000];
+export const migrations = [
+  Initial1764000000000,
+  ReviewWorkflow1764200000000,
+  OpinionDocuments1764300000000,
+  ProvisionalDeadlines1764450000000,
+];
