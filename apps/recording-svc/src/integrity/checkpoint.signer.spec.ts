@@ -1,4 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { canonicalJson } from './canonical-json';
 import { CheckpointSigner, checkpointText } from './checkpoint.signer';
 
@@ -21,6 +24,20 @@ describe('checkpoint signing', () => {
     const none = new CheckpointSigner(null);
     expect(none.canSign).toBe(false);
     expect(() => none.sign(1, 'ab'.repeat(32), '2030-01-01T00:00:00.000Z')).toThrow(/INTEGRITY_SIGNING_KEY/);
+  });
+
+  it('R7: outside production a key is generated once into the local directory and reused; production never generates one', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'integrity-')), 'nested', 'key.pem');
+    const env = (name: string) => (name === 'NODE_ENV' ? 'development' : undefined);
+    const first = CheckpointSigner.fromEnvironment(env, file);
+    const again = CheckpointSigner.fromEnvironment(env, file);
+    expect(first.canSign).toBe(true);
+    expect(again.keyId).toBe(first.keyId);
+    const production = CheckpointSigner.fromEnvironment(
+      (name) => (name === 'NODE_ENV' ? 'production' : undefined),
+      file,
+    );
+    expect(production.canSign).toBe(false);
   });
 
   it('R7: a non-Ed25519 key is refused at start', () => {

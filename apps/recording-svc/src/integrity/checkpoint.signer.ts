@@ -1,5 +1,6 @@
-import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** A signed statement of the log head (SPEC R7): anyone with the public key can hold the agency to it. */
 export interface Checkpoint {
@@ -40,10 +41,26 @@ export class CheckpointSigner {
     this.keyId = raw.subarray(raw.length - 8).toString('hex');
   }
 
-  static fromEnvironment(get: (name: string) => string | undefined): CheckpointSigner {
+  /**
+   * The configured key; outside production, with none configured, a key generated once into `localKeyFile` (under the
+   * git-ignored `.local`), the way the local stack provisions its JWT keys. Production never gets a generated key.
+   */
+  static fromEnvironment(get: (name: string) => string | undefined, localKeyFile: string): CheckpointSigner {
     const inline = get('INTEGRITY_SIGNING_KEY');
     const file = get('INTEGRITY_SIGNING_KEY_FILE');
-    return new CheckpointSigner(inline || (file ? readFileSync(file, 'utf8') : null));
+    if (inline || file) return new CheckpointSigner(inline || readFileSync(file as string, 'utf8'));
+    if (get('NODE_ENV') === 'production') return new CheckpointSigner(null);
+    if (!existsSync(localKeyFile)) {
+      mkdirSync(dirname(localKeyFile), { recursive: true, mode: 0o700 });
+      const { privateKey } = generateKeyPairSync('ed25519');
+      try {
+        writeFileSync(localKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+      } catch (err) {
+        // Another instance wrote it first: use theirs.
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+    }
+    return new CheckpointSigner(readFileSync(localKeyFile, 'utf8'));
   }
 
   get canSign(): boolean {

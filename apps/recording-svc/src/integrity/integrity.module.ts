@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { join } from 'node:path';
 import { ConfigService } from '@nestjs/config';
 import { CaseTimelineController } from '../cases/case-timeline.controller';
 import { CheckpointSigner } from './checkpoint.signer';
@@ -11,7 +12,11 @@ import { CHECKPOINT_SIGNER, IntegrityController } from './integrity.controller';
     {
       provide: CHECKPOINT_SIGNER,
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => CheckpointSigner.fromEnvironment((name) => config.get<string>(name)),
+      useFactory: (config: ConfigService) =>
+        CheckpointSigner.fromEnvironment(
+          (name) => config.get<string>(name),
+          join(process.cwd(), '.local', 'integrity', 'checkpoint-signing-key.pem'),
+        ),
     },
   ],
 })
