@@ -26,6 +26,7 @@ import {
   type DecideResult,
   type DecisionAttemptResult,
   type ReviewAlarm,
+  type ReviewBlockedOn,
   type ReviewCommand,
   type ReviewEnv,
   type ReviewFailureDetails,
@@ -40,6 +41,15 @@ import {
 import { civilDate, WorkdayCalendar } from '@enforcement/workdays';
 import type { CalendarSnapshot, ComputedDeadlines, ReviewActivities } from '../activities/review.activities';
 import { opinionDocumentInputOf } from './opinion-document.input';
+import {
+  COMMIT_ATTEMPTS,
+  isPermanent,
+  reasonOf,
+  storeRefusedFailure,
+  supersededFailure,
+  untilDone,
+  type BlockedHooks,
+} from './review-commit';
 import { buildView, historyOf, isFinal } from './review.view';
 
 /*
@@ -74,10 +84,17 @@ const storeActivities = proxyActivities<ReviewActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
-// Rendering embeds a CJK font subset per copy: seconds, not milliseconds.
-const documentActivities = proxyActivities<ReviewActivities>({
+// Recording a change (issue 8 §3c, review-commit.ts): a few retries, then the review shows what it waits on and
+// keeps trying visibly, instead of retrying for ever unseen. Rendering the opinion document embeds a CJK font
+// subset per copy: seconds, not milliseconds, hence the long timeout.
+const commitActivities = proxyActivities<ReviewActivities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '30 seconds',
+    backoffCoefficient: 2,
+    maximumAttempts: COMMIT_ATTEMPTS,
+  },
 });
 
 /** Histories recorded before the opinion document was produced replay without the activity (STYLE habit 7). */
@@ -93,7 +110,12 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
   const { policy, correlationId } = input;
   const systemActor = { id: `system:${workflowId}`, role: 'system', unitId: 'system' } as const;
 
+  // `state` is what the next command is decided against; `committed` what is durably recorded, and so what the
+  // view, the decision gate and every answer follow (issue 8 §3c).
   let state: ReviewState | null = input.carried?.state ?? null;
+  let committed: ReviewState | null = state;
+  let blockedOn: ReviewBlockedOn | null = null;
+  let generation = 0;
   const history: ReviewHistoryEntry[] = [...(input.carried?.history ?? [])];
   const sentNotices = new Set<string>(input.carried?.sentNotices ?? []);
   let decisionAttempts = input.carried?.decisionAttempts ?? 0;
@@ -176,6 +198,68 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     return opinionDocument === null ? built : { ...built, opinionDocument };
   }
 
+  /** The view as answered: the committed state, and what the review waits on if a change cannot be recorded. */
+  function shown(current: ReviewState): ReviewView {
+    const built = view(current);
+    return blockedOn === null ? built : { ...built, blockedOn };
+  }
+
+  const blockedHooks: BlockedHooks = {
+    now: () => new Date().toISOString(),
+    unblocked: () => {
+      blockedOn = null;
+    },
+    blocked: async (next) => {
+      const firstOfEpisode = blockedOn?.since !== next.since || blockedOn.step !== next.step;
+      blockedOn = next;
+      if (firstOfEpisode) await reportBlocked(next);
+    },
+  };
+
+  /** Once per episode: a history line and a deadline-style warning naming what the review waits on (C2). */
+  async function reportBlocked(blocked: ReviewBlockedOn): Promise<void> {
+    const label =
+      blocked.step === 'opinion-document'
+        ? ['法制审核意见书的生成与存档', 'the opinion document']
+        : ['审核记录的保存', 'saving the change'];
+    history.push({
+      type: 'review.blocked',
+      at: blocked.since,
+      actorId: systemActor.id,
+      summary_zh: `审核正在等待${label[0]}完成：${blocked.lastError}`,
+      summary_en: `the review waits on ${label[1]}: ${blocked.lastError}`,
+    });
+    const current = committed ?? state;
+    if (current === null) return;
+    const limits = limitsNow(current);
+    const deadline = limits?.review?.deadline ?? limits?.supplement?.deadline ?? blocked.since;
+    try {
+      await commitActivities.publishDeadlineNotice({
+        workflowId,
+        correlationId,
+        kind: 'warning',
+        at: blocked.since,
+        notice: {
+          process: 'legal-review',
+          limit: `blocked:${blocked.step}`,
+          subjectId: current.reviewId,
+          caseNo: current.caseNo,
+          unitId: current.unitId,
+          responsibleUserId: null,
+          responsibleRoles: ['legal-section-head'],
+          round: current.rounds[current.rounds.length - 1]?.round ?? null,
+          deadline,
+          calendarFingerprint: deadlines?.fingerprint ?? null,
+          warningAt: blocked.since,
+          workdaysLeft:
+            calendar === null ? 0 : workdaysLeftSafe(new Date(blocked.since), new Date(deadline), calendar.port),
+        },
+      });
+    } catch {
+      // The notice is best effort: the store may be what is failing. The view and the history say it regardless.
+    }
+  }
+
   /**
    * L9: renders and registers the two copies of the opinion document. A document the renderer refuses (not lawful
    * as input) is noted in the history instead of stopping the review; anything else is retried by Temporal.
@@ -184,13 +268,15 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     const request = opinionDocumentInputOf(current, input.particulars);
     if (request === null) return;
     try {
-      const issued = await documentActivities.issueOpinionDocument(request);
+      const issued = await commitActivities.issueOpinionDocument(request);
       opinionDocument = {
         round: issued.round,
         documentNo: issued.documentNo,
         copies: issued.copies.map(({ copy, sha256 }) => ({ copy, sha256 })),
       };
     } catch (error) {
+      // Only a document that can never be lawful is noted and passed; anything else waits visibly (untilDone).
+      if (!isPermanent(error)) throw error;
       const reason = (error as { cause?: { message?: string } }).cause?.message ?? String(error);
       history.push({
         type: 'review.opinion-document-failed',
@@ -233,36 +319,68 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     ]);
   }
 
-  /** Applies an accepted reducer step to the workflow state now, and queues its persistence. */
+  /**
+   * Applies an accepted reducer step: later commands are decided against it at once (`state`), but the review
+   * answers from it only once its persistence succeeded (`committed`). Data the store refuses for good undoes it:
+   * the command fails, and commands decided after it fail as superseded.
+   */
   function accept(command: ReviewCommand, result: Extract<DecideResult, { ok: true }>, at: Date): Promise<void> {
     state = result.state;
-    if (isFinal(state) && finalSince === null) finalSince = at.toISOString();
+    const decided = result.state;
+    const base = generation;
     // W7: each limit an event announces says whether it is provisional, on the snapshot the reducer decided with.
     const events = calendar === null ? result.events : markProvisionalLimits(result.events, calendar.port);
-    history.push(...historyOf({ type: command.type, actorId: command.actor.id }, events, at.toISOString()));
-    const decided = result.state;
+    const entries = historyOf({ type: command.type, actorId: command.actor.id }, events, at.toISOString());
     // Decided here, in the handler, so the marker's place in history is the command's own.
     const withDocument = command.type === 'issueOpinion' && patched(OPINION_DOCUMENT_PATCH);
     return serially(async () => {
-      await recomputeDeadlines(decided);
-      // Before the change is saved, so the stored view already lists the copies' hashes.
-      if (withDocument) await issueDocument(decided, at.toISOString());
-      await storeActivities.saveReviewChange({
-        workflowId,
-        correlationId,
-        command: { type: command.type, actorId: command.actor.id, role: command.actor.role },
-        state: decided,
-        events,
-        view: view(decided),
-      });
+      if (generation !== base) throw supersededFailure();
+      let pushed = false;
+      try {
+        await recomputeDeadlines(decided);
+        // Before the change is saved, so the stored view already lists the copies' hashes.
+        if (withDocument) {
+          await untilDone('opinion-document', () => issueDocument(decided, at.toISOString()), blockedHooks);
+        }
+        history.push(...entries);
+        pushed = true;
+        await untilDone(
+          'save-change',
+          () =>
+            commitActivities.saveReviewChange({
+              workflowId,
+              correlationId,
+              command: { type: command.type, actorId: command.actor.id, role: command.actor.role },
+              state: decided,
+              events,
+              view: view(decided),
+            }),
+          blockedHooks,
+        );
+      } catch (error) {
+        if (pushed && entries.length > 0) history.splice(history.indexOf(entries[0]), entries.length);
+        generation += 1;
+        state = committed;
+        if (!isPermanent(error)) throw error;
+        history.push({
+          type: 'review.change-refused',
+          at: new Date().toISOString(),
+          actorId: systemActor.id,
+          summary_zh: `“${command.type}”未能保存，未生效：${reasonOf(error)}`,
+          summary_en: `"${command.type}" could not be stored and did not take effect: ${reasonOf(error)}`,
+        });
+        throw storeRefusedFailure(error);
+      }
+      committed = decided;
+      if (isFinal(decided) && finalSince === null) finalSince = at.toISOString();
       await project(decided);
     });
   }
 
   setHandler(reviewViewQuery, () => {
-    if (state === null)
+    if (committed === null)
       throw ApplicationFailure.create({ type: 'REVIEW.NOT_STARTED', message: 'review not submitted yet' });
-    return view(state);
+    return shown(committed);
   });
 
   setHandler(calendarChangedSignal, () => {
@@ -280,7 +398,7 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
       if (result instanceof ApplicationFailure) throw result;
       if (!result.ok) throw ruleFailure(result.error);
       await accept(command, result, now);
-      return view(state!);
+      return shown(committed!);
     },
     {
       validator: (command) => {
@@ -297,7 +415,9 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     attemptDecisionUpdate,
     async (request): Promise<DecisionAttemptResult> => {
       if (!ready) await condition(() => ready);
-      const current = state!;
+      // The gate follows what is recorded: a decision still being saved has not happened yet (issue 8 §3c).
+      await condition(() => committed !== null);
+      const current = committed!;
       const now = new Date();
       const gate = decisionGate(current, { caseNo: current.caseNo, actor: request.actor, at: now });
       if (gate.allowed) return { allowed: true, decision: current.decision! };
@@ -310,15 +430,15 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
         summary_zh: `拒绝未经审核通过的决定尝试（${attemptId}）`,
         summary_en: `decision attempt refused without a passed review (${attemptId})`,
       });
-      await serially(() =>
-        storeActivities.recordDecisionAttempt({
-          workflowId,
-          correlationId,
-          attemptId,
-          attempt: gate.attempt,
-          decisionRef: request.decisionRef ?? null,
-        }),
-      );
+      // Not queued behind the review's own changes: a refusal must answer (and be recorded) even while a change
+      // waits on a failing store (issue 8 §3c); it names the committed status, so no ordering with them is needed.
+      await storeActivities.recordDecisionAttempt({
+        workflowId,
+        correlationId,
+        attemptId,
+        attempt: gate.attempt,
+        decisionRef: request.decisionRef ?? null,
+      });
       return {
         allowed: false,
         attemptId,
