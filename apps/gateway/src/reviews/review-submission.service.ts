@@ -96,7 +96,7 @@ export class ReviewSubmissionService {
         party: { name: dto.partyName, type: dto.proposedDecision.partyType },
       },
     };
-    const workflowId = await this.reviews.start(input, caller);
+    const workflowId = await this.reviews.start(input);
     const view = await this.reviews.firstView(command.caseNo, caller);
     return { caseNo: command.caseNo, reviewId: command.reviewId, workflowId, majorDecision: assessment, view };
   }

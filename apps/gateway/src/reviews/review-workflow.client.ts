@@ -17,6 +17,7 @@ import {
   ReviewRuleError,
   ReviewSearchAttributes,
   reviewViewQuery,
+  RESUBMITTABLE_STATUSES,
   reviewWorkflowId,
   TaskQueues,
   type DecisionAttemptResult,
@@ -28,6 +29,7 @@ import {
 } from '@enforcement/domain';
 import { AppError, TEMPORAL_CLIENT, uuidFromKey } from '@enforcement/platform';
 import { CaseOwnership } from './case-ownership';
+import { ReviewRounds } from './review-rounds';
 import { actingAs, type ReviewCaller } from './review-caller';
 import { COMMAND_ROLES, type PersonCommand } from './review-command.route';
 import { reviewNotFound, toReviewHttpError } from './review-errors';
@@ -44,17 +46,33 @@ export class ReviewWorkflowClient {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly cases: CaseOwnership,
+    private readonly rounds: ReviewRounds,
   ) {}
 
-  async start(input: ReviewWorkflowInput, caller: ReviewCaller): Promise<string> {
+  /**
+   * Starts the case's next review round: round 1 for a case never submitted; round n + 1 when round n ended without
+   * a review (not accepted or withdrawn, SPEC L5). While a round is open, or after it concluded, a submission is
+   * refused as a duplicate — except the same call retried, which gets its own round back.
+   */
+  async start(input: ReviewWorkflowInput): Promise<string> {
     const { caseNo, unitId } = input.command;
-    const workflowId = reviewWorkflowId(caseNo);
+    const latest = await this.rounds.latest(caseNo);
+    if (latest > 0) {
+      const previousId = reviewWorkflowId(caseNo, latest);
+      const previous = await this.viewOf(previousId);
+      if (previous?.reviewId === input.command.reviewId) return previousId;
+      if (previous === null || !(RESUBMITTABLE_STATUSES as readonly string[]).includes(previous.status)) {
+        throw alreadySubmitted(caseNo);
+      }
+    }
+    const workflowId = reviewWorkflowId(caseNo, latest + 1);
     try {
       await this.temporal.workflow.start(REVIEW_WORKFLOW_TYPE, {
         taskQueue: TaskQueues.review,
         workflowId,
         args: [input],
-        // One review per case for ever: a returned case is resubmitted inside the same workflow, never restarted.
+        // One workflow per round: a returned case is resubmitted inside its round; a new round needs the last one
+        // to have ended unaccepted or withdrawn, and two racing submissions cannot both start it.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         typedSearchAttributes: [
           { key: ReviewSearchAttributes.caseNumber, value: caseNo },
@@ -64,25 +82,20 @@ export class ReviewWorkflowClient {
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
         // The same call's start, whose answer was lost: the review running is this submission's own.
-        if (caller.requestKey !== null && (await this.isOwnStart(workflowId, input.command.reviewId)))
-          return workflowId;
-        throw new AppError('REVIEW.ALREADY_SUBMITTED', HttpStatus.CONFLICT, {
-          zh: `案件 ${caseNo} 已报送法制审核，不能重复报送；被退回后请使用“重新报送”`,
-          en: `Case ${caseNo} has already been submitted for legal review; after a return, resubmit it instead`,
-        });
+        if ((await this.viewOf(workflowId))?.reviewId === input.command.reviewId) return workflowId;
+        throw alreadySubmitted(caseNo);
       }
       throw err;
     }
     return workflowId;
   }
 
-  /** Whether the review running under `workflowId` is the one with `reviewId` (a retried start's own). */
-  private async isOwnStart(workflowId: string, reviewId: string): Promise<boolean> {
+  /** A round's view as its workflow last knew it, or null when it cannot be read. */
+  private async viewOf(workflowId: string): Promise<ReviewView | null> {
     try {
-      const view = await this.temporal.workflow.getHandle(workflowId).query(reviewViewQuery);
-      return view.reviewId === reviewId;
+      return await this.temporal.workflow.getHandle(workflowId).query(reviewViewQuery);
     } catch {
-      return false;
+      return null;
     }
   }
 
@@ -193,7 +206,8 @@ export class ReviewWorkflowClient {
   }
 
   private async call<T>(caseNo: string, caller: ReviewCaller, fn: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
-    const handle = this.temporal.workflow.getHandle(reviewWorkflowId(caseNo));
+    // Commands, the view and the decision gate follow the case's latest review round (L5).
+    const handle = this.temporal.workflow.getHandle(await this.rounds.latestWorkflowId(caseNo));
     try {
       return await this.temporal.withDeadline(Date.now() + CALL_TIMEOUT_MS, () => fn(handle));
     } catch (err) {
@@ -217,4 +231,11 @@ export class ReviewWorkflowClient {
       en: `The legal review of case ${caseNo} has ended (${view.statusLabel.en}); nothing more can be done in it`,
     });
   }
+}
+
+function alreadySubmitted(caseNo: string): AppError {
+  return new AppError('REVIEW.ALREADY_SUBMITTED', HttpStatus.CONFLICT, {
+    zh: `案件 ${caseNo} 已报送法制审核，不能重复报送；被退回后请使用“重新报送”，不予受理或撤回后可重新报送新一轮`,
+    en: `Case ${caseNo} has already been submitted for legal review; after a return, resubmit it; after it was not accepted or withdrawn, submit it again as a new round`,
+  });
 }

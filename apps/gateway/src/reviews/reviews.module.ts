@@ -5,6 +5,7 @@ import { PreliminaryReviews } from './preliminary-reviews';
 import { ReviewCommandsController } from './review-commands.controller';
 import { ReviewCaseRecords } from './review-case-records';
 import { ReviewReadApi } from './review-read.api';
+import { ReviewRounds } from './review-rounds';
 import { ReviewSubmissionService } from './review-submission.service';
 import { ReviewWorkflowClient } from './review-workflow.client';
 import { ReviewsController } from './reviews.controller';
@@ -21,6 +22,7 @@ import { ReviewsController } from './reviews.controller';
     CaseOwnership,
     PreliminaryReviews,
     ReviewCaseRecords,
+    ReviewRounds,
   ],
 })
 export class ReviewsModule {}
