@@ -7,6 +7,7 @@ import {
   OPINION_LABELS,
   STATUS_LABELS,
   openPauses,
+  reviewClockRunning,
   reviewStepOf,
   workdaysLeft,
   type ReviewCommandType,
@@ -66,7 +67,8 @@ export function buildView(state: ReviewState, context: ViewContext): ReviewView 
   const deadlineKind = limit === null ? null : deadlines?.supplement ? 'supplement' : 'review';
   const deadline = limit === null ? null : new Date(limit.deadline);
   const opinion = opinionOf(state);
-  const reviewRunning = state.status === 'under-review' || state.status === 'paused';
+  // L6: the review limit runs from the complete materials, so it can be overdue before anyone accepted them.
+  const reviewRunning = reviewClockRunning(state);
   const overdue =
     (opinion?.overdue ?? false) ||
     (round !== null && context.missedRounds.includes(round.round)) ||

@@ -59,4 +59,44 @@ describe('review alarms (SPEC C2, L5, L6, L13)', () => {
     ).current;
     expect(plannedAlarms(state, runningLimits(state, env()), new Set())).toEqual([]);
   });
+
+  it('L6: 审核期限自执法承办机构提交完备的送审材料之日起计算 — complete materials start the review limit and its warning before anyone accepts them', () => {
+    const submitted = new Flow().do(submitCommand(), bj('2025-03-03 09:00')).current;
+    expect(submitted.status).toBe('submitted');
+    const before = runningLimits(submitted, env());
+    expect(before.review).toMatchObject({
+      deadline: endOf('2025-03-06').toISOString(),
+      warningAt: endOf('2025-03-05').toISOString(),
+    });
+    const planned = plannedAlarms(submitted, before, new Set());
+    expect(planned.map((a) => [a.kind, a.round])).toEqual([
+      ['warning', 1],
+      ['missed', 1],
+    ]);
+    // Accepting two days later only records the acceptance: same limit, same notices, none sent twice.
+    const accepted = new Flow()
+      .do(submitCommand(), bj('2025-03-03 09:00'))
+      .do({ type: 'acceptMaterials', actor: reviewer }, bj('2025-03-05 10:00')).current;
+    const after = runningLimits(accepted, env());
+    expect(after.review?.deadline).toBe(before.review?.deadline);
+    expect(plannedAlarms(accepted, after, new Set([planned[0].key])).map((a) => a.kind)).toEqual(['missed']);
+  });
+
+  it('L6: 审核期限自执法承办机构提交完备的送审材料之日起计算 — incomplete materials start no clock; the supplement that completes them does', () => {
+    const flow = new Flow().do(
+      submitCommand({ materials: completeMaterials().filter((m) => m.item !== 'case-source') }),
+      bj('2025-03-03 09:00'),
+    );
+    expect(runningLimits(flow.current, env()).review).toBeNull();
+    expect(plannedAlarms(flow.current, runningLimits(flow.current, env()), new Set())).toEqual([]);
+    flow
+      .do({ type: 'notifyMissingMaterials', actor: reviewer, missing: ['case-source'] }, bj('2025-03-03 10:00'))
+      .do(
+        { type: 'supplement', actor: unitHead, materials: [{ item: 'case-source', documentRef: 'sha256:src' }] },
+        bj('2025-03-04 15:00'),
+      );
+    expect(flow.current.status).toBe('submitted');
+    // Complete on Tuesday 2025-03-04: Wed, Thu, Fri.
+    expect(runningLimits(flow.current, env()).review?.deadline).toBe(endOf('2025-03-07').toISOString());
+  });
 });

@@ -6,7 +6,7 @@
 import { warningAt } from './review-clock.rules';
 import type { ReviewState } from './review.state';
 import type { IsoInstant } from './review.types';
-import { currentDeadline, type ReviewEnv } from './review-steps.shared';
+import { currentDeadline, reviewClockRunning, type ReviewEnv } from './review-steps.shared';
 
 /** One time limit and its warning instant, as computed for the state's revision. */
 export interface PlannedLimit {
@@ -42,8 +42,8 @@ export interface ReviewAlarm {
 }
 
 /**
- * The limits running in `state` under `env`'s calendar: the review limit while the review clock runs (or is
- * paused — then `null` until it resumes), the supplement window while the unit may supplement. The window keeps
+ * The limits running in `state` under `env`'s calendar: the review limit while the review clock runs — from the
+ * complete materials, accepted or not (L6) — or is paused (then `null` until it resumes), the supplement window while the unit may supplement. The window keeps
  * the date the notice served, even if the calendar changes later. Throws the calendar's error for an uncovered year.
  */
 export function runningLimits(state: ReviewState, env: ReviewEnv): RunningLimits {
@@ -53,7 +53,7 @@ export function runningLimits(state: ReviewState, env: ReviewEnv): RunningLimits
     provisional: env.calendar.touchesProvisional?.(new Date(trigger), deadline) ?? false,
   });
   let review: PlannedLimit | null = null;
-  if (state.status === 'under-review' || state.status === 'paused') {
+  if (reviewClockRunning(state)) {
     const deadline = currentDeadline(state, env);
     // The review clock runs from the complete materials (L6).
     const trigger = state.rounds[state.rounds.length - 1]?.completeMaterialsReceivedAt ?? state.submission.submittedAt;
@@ -71,7 +71,8 @@ export function runningLimits(state: ReviewState, env: ReviewEnv): RunningLimits
  * a limit that moves (a pause, an extension, a new calendar) gets fresh alarms while a sent one is never repeated.
  */
 export function plannedAlarms(state: ReviewState, limits: RunningLimits, sent: ReadonlySet<string>): ReviewAlarm[] {
-  const round = state.rounds[state.rounds.length - 1]?.round ?? null;
+  // Before acceptance a running review limit is round 1's, so its notices are not sent again once it is accepted.
+  const round = state.rounds[state.rounds.length - 1]?.round ?? (reviewClockRunning(state) ? 1 : null);
   const list: ReviewAlarm[] = [];
   const add = (kind: ReviewAlarm['kind'], limit: ReviewAlarm['limit'], at: string, planned: PlannedLimit) => {
     const key = `${kind}:${limit}:${round ?? 0}:${planned.deadline}`;
@@ -92,7 +93,7 @@ export function plannedAlarms(state: ReviewState, limits: RunningLimits, sent: R
     add('warning', 'supplement-window', limits.supplement.warningAt, limits.supplement);
     add('lapse', 'supplement-window', limits.supplement.deadline, limits.supplement);
   }
-  if ((state.status === 'under-review' || state.status === 'paused') && limits.review) {
+  if (reviewClockRunning(state) && limits.review) {
     add('warning', 'review-limit', limits.review.warningAt, limits.review);
     add('missed', 'review-limit', limits.review.deadline, limits.review);
   }

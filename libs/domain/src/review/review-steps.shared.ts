@@ -86,12 +86,49 @@ export function roundClockInput(state: ReviewState, round: ReviewRound): ReviewC
 }
 
 /**
- * Review limit of the current round under the given calendar; `null` before acceptance or while a pause holds the
- * clock. Recompute it whenever the calendar changes (SPEC W4) — it is deliberately not stored in the state.
+ * SPEC L6 审核期限自…提交完备的送审材料之日起计算: when the review clock started — the current round's complete
+ * materials, or, before the section has accepted anything, the submission or the one supplement that made the
+ * materials complete (by the checklist and the notice). `null` while the materials are not complete; acceptance only
+ * records that the section agrees, it does not start the clock.
+ */
+export function reviewClockOrigin(state: ReviewState): IsoInstant | null {
+  const round = currentRound(state);
+  if (round !== null) return round.completeMaterialsReceivedAt;
+  if (state.status !== 'submitted' || outstanding(state).length > 0) return null;
+  return state.supplement?.at ?? state.submission.submittedAt;
+}
+
+/** The review limit runs (or stands paused) in this state, so it has a deadline and alarms (SPEC L6, C2). */
+export function reviewClockRunning(state: ReviewState): boolean {
+  if (state.status === 'under-review' || state.status === 'paused') return true;
+  return state.status === 'submitted' && reviewClockOrigin(state) !== null;
+}
+
+/**
+ * Review limit of the current round under the given calendar — before acceptance too, once the materials are
+ * complete; `null` while they are not, or while a pause holds the clock. Recompute it whenever the calendar changes
+ * (SPEC W4) — it is deliberately not stored in the state.
  */
 export function currentDeadline(state: ReviewState, env: ReviewEnv): Date | null {
   const round = currentRound(state);
-  return round === null ? null : reviewDeadline(roundClockInput(state, round), env.calendar, env.policy);
+  if (round !== null) return reviewDeadline(roundClockInput(state, round), env.calendar, env.policy);
+  const origin = state.status === 'submitted' ? reviewClockOrigin(state) : null;
+  if (origin === null) return null;
+  // Nothing can pause or extend the clock before acceptance: those commands need a round.
+  const pending: ReviewRound = {
+    round: 1,
+    completeMaterialsReceivedAt: origin,
+    openedBy: 'acceptMaterials',
+    openedAt: origin,
+    openedByActor: '',
+    resubmissionNote: null,
+    pauses: [],
+    extension: null,
+    findings: null,
+    advisorOpinions: [],
+    opinion: null,
+  };
+  return reviewDeadline(roundClockInput(state, pending), env.calendar, env.policy);
 }
 
 export function fail(code: ReviewErrorCode, details?: ReviewErrorDetails): never {

@@ -32,7 +32,15 @@ import {
 
 export { STATUS_LABELS } from './review.labels';
 export { decisionGate, mayIssueDecision, type BlockedDecisionAttempt } from './review-decision.steps';
-export { currentDeadline, currentRound, openPauses, roundClockInput, type ReviewEnv } from './review-steps.shared';
+export {
+  currentDeadline,
+  currentRound,
+  openPauses,
+  reviewClockOrigin,
+  reviewClockRunning,
+  roundClockInput,
+  type ReviewEnv,
+} from './review-steps.shared';
 
 /** Outcome of `decide`. */
 export type DecideResult =
