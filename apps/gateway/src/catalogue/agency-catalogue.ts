@@ -6,6 +6,7 @@ import {
   assessMajorDecision,
   catalogueInForce,
   publicationIssues,
+  versionInForce,
   ReviewRuleError,
   type Actor,
   type MajorDecisionAssessment,
@@ -81,7 +82,12 @@ export class AgencyCatalogue {
   async list(agencyId: string, at: Date): Promise<CatalogueVersionSummaryDto[]> {
     const stored = await this.versions.all(agencyId);
     const today = civilDate(at);
-    const inForce = stored.filter((v) => v.catalogue.effectiveFrom <= today).at(-1)?.catalogue.version;
+    // The same rule as assessments use, so the list never marks another version than the one applied.
+    const inForce = versionInForce(
+      stored.map((v) => v.catalogue),
+      agencyId,
+      today,
+    );
     return stored.map((v) => ({ ...summary(v), inForce: v.catalogue.version === inForce }));
   }
 

@@ -1,6 +1,7 @@
 import { DEMO_CIVIL_AFFAIRS_CATALOGUE } from './catalogue.demo';
 import type { MajorDecisionCatalogue } from './catalogue.types';
 import { publicationIssues } from './catalogue-publication.rules';
+import { versionInForce } from './catalogue.rules';
 
 const TODAY = '2026-11-23';
 const v1 = { version: 1, effectiveFrom: DEMO_CIVIL_AFFAIRS_CATALOGUE.effectiveFrom };
@@ -100,5 +101,17 @@ describe('publicationIssues (SPEC L1)', () => {
       'reviewPolicy.extensionWorkdays',
       'reviewPolicy.supplementWindowWorkdays',
     ]);
+  });
+
+  it('L1: the version listed as in force is the one assessments use — the highest effective one of the agency', () => {
+    const v1 = DEMO_CIVIL_AFFAIRS_CATALOGUE;
+    const v2 = { ...v1, version: 2, effectiveFrom: '2099-01-01' };
+    const v3 = { ...v1, version: 3, effectiveFrom: '2099-06-01' };
+    const other = { ...v1, agencyId: 'another-agency', version: 9 };
+    // Stored order does not matter, nor does another agency's catalogue.
+    expect(versionInForce([v3, other, v2, v1], v1.agencyId, '2098-12-31')).toBe(1);
+    expect(versionInForce([v3, other, v2, v1], v1.agencyId, '2099-01-01')).toBe(2);
+    expect(versionInForce([v3, other, v2, v1], v1.agencyId, '2099-06-01')).toBe(3);
+    expect(versionInForce([v1], v1.agencyId, '2000-01-01')).toBeNull();
   });
 });

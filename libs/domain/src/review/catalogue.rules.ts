@@ -71,12 +71,30 @@ export function catalogueInForce(
   agencyId: string,
   onDate: CivilDate,
 ): MajorDecisionCatalogue {
+  const best = latestInForce(versions, agencyId, onDate);
+  if (!best) throw new ReviewRuleError('REVIEW.CATALOGUE_NOT_IN_FORCE', { date: onDate });
+  return best;
+}
+
+/** The number of the version in force on a civil date, or `null` before the agency's first version takes effect. */
+export function versionInForce(
+  versions: readonly MajorDecisionCatalogue[],
+  agencyId: string,
+  onDate: CivilDate,
+): number | null {
+  return latestInForce(versions, agencyId, onDate)?.version ?? null;
+}
+
+function latestInForce(
+  versions: readonly MajorDecisionCatalogue[],
+  agencyId: string,
+  onDate: CivilDate,
+): MajorDecisionCatalogue | undefined {
   let best: MajorDecisionCatalogue | undefined;
   for (const candidate of versions) {
     if (candidate.agencyId !== agencyId || candidate.effectiveFrom > onDate) continue;
     if (!best || candidate.version > best.version) best = candidate;
   }
-  if (!best) throw new ReviewRuleError('REVIEW.CATALOGUE_NOT_IN_FORCE', { date: onDate });
   return best;
 }
 
