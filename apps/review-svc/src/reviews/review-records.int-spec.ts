@@ -9,6 +9,7 @@ import { Flow, agencyHead, bj, env as reviewEnv, reviewer } from '@enforcement/d
 import { createReviewStoreActivities } from '../activities/review-store.activities';
 import { Initial1764000000000 } from '../database/migrations/1764000000000-initial';
 import { ReviewWorkflow1764200000000 } from '../database/migrations/1764200000000-review-workflow';
+import { ProvisionalDeadlines1764450000000 } from '../database/migrations/1764450000000-provisional-deadlines';
 import { ReviewReadRepository } from './review-read.repository';
 
 /*
@@ -49,7 +50,11 @@ describe('review records on real PostgreSQL', () => {
   let reads: ReviewReadRepository;
 
   beforeAll(async () => {
-    scratch = await openThrowawaySchema(schema, [new Initial1764000000000(), new ReviewWorkflow1764200000000()]);
+    scratch = await openThrowawaySchema(schema, [
+      new Initial1764000000000(),
+      new ReviewWorkflow1764200000000(),
+      new ProvisionalDeadlines1764450000000(),
+    ]);
     db = scratch.db;
     activities = createReviewStoreActivities({ dataSource: db, outbox: new OutboxWriter(), relay });
     reads = new ReviewReadRepository(db);
@@ -164,6 +169,39 @@ describe('review records on real PostgreSQL', () => {
     expect(await db.query(`select count(*)::int as n from review_tasks where review_id = $1`, [reviewId])).toEqual([
       { n: 0 },
     ]);
+  });
+
+  it('W7: the inbox keeps whether a deadline is provisional; re-timed on official data it is not, and the stored view follows', async () => {
+    const caseNo = `IT-${run}-W7`;
+    const { flow } = acceptedReview(caseNo, 'unit-w7');
+    const state = flow.current;
+    const provisional = plainViewOf(state, {
+      deadline: '2999-01-06T16:00:00.000Z',
+      deadlineKind: 'review',
+      deadlineProvisional: true,
+    });
+    await activities.saveReviewChange({
+      workflowId: `review:${caseNo}`,
+      correlationId: 'it',
+      command: { type: 'acceptMaterials', actorId: reviewer.id, role: reviewer.role },
+      state,
+      events: [],
+      view: provisional,
+    });
+    expect(await activities.projectReview({ view: provisional, seq: 1 })).toBe(true);
+    const inbox = async () =>
+      (await reads.openTasks({ role: 'legal-reviewer', unitId: 'unit-w7', page: 1, pageSize: 5 })).rows;
+    expect((await inbox()).map((row) => [row.caseNo, row.deadlineProvisional])).toEqual([[caseNo, true]]);
+
+    const official = { ...provisional, deadline: '2999-01-10T16:00:00.000Z', deadlineProvisional: false };
+    expect(await activities.projectReview({ view: official, seq: 2 })).toBe(true);
+    expect((await inbox()).map((row) => [row.deadline?.toISOString(), row.deadlineProvisional])).toEqual([
+      ['2999-01-10T16:00:00.000Z', false],
+    ]);
+    expect((await reads.latestView(caseNo))?.view).toMatchObject({
+      deadline: '2999-01-10T16:00:00.000Z',
+      deadlineProvisional: false,
+    });
   });
 
   it('C2/L13: a missed review limit is published on enforcement.deadline.v1 once and counted per unit and reviewer', async () => {
