@@ -70,19 +70,29 @@ async function main() {
       { outcome: 'passed', documentRef: 'demo:preliminary-review', opinion: '事实清楚，同意报送法制审核' },
       token('u-unit-head-1'),
     );
-    review = await post(
-      `${gateway}/api/v1/reviews`,
-      {
-        caseNo: first.caseNumber,
-        proposedDecision: { category: 'penalty', procedure: 'general', partyType: 'organisation', fineYuan: 80000 },
-        partyName: '某养老服务有限公司',
-        caseFacts: facts,
-        materials: requiredMaterials(facts).map(({ item }) => ({ item, documentRef: `demo:${item}` })),
-        urgent: false,
-        handlingDeadline: first.handlingDeadline,
-      },
-      officer,
-    );
+    // L3: the handling deadline comes from the case record, which review-svc receives a moment after initiation.
+    const submission = {
+      caseNo: first.caseNumber,
+      proposedDecision: { category: 'penalty', procedure: 'general', partyType: 'organisation', fineYuan: 80000 },
+      partyName: '某养老服务有限公司',
+      caseFacts: facts,
+      materials: requiredMaterials(facts).map(({ item }) => ({ item, documentRef: `demo:${item}` })),
+      urgent: false,
+    };
+    for (let attempt = 0; ; attempt++) {
+      const res = await fetch(`${gateway}/api/v1/reviews`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+        body: JSON.stringify(submission),
+      });
+      const body = await res.json().catch(() => ({}));
+      if (res.ok) review = 'created';
+      else if (res.status === 409 && body.code === 'REVIEW.CASE_NOT_REGISTERED' && attempt < 100) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      } else if (res.status !== 409) throw new Error(`submission answered ${res.status}: ${JSON.stringify(body)}`);
+      break;
+    }
   } else if (!existing.ok) {
     throw new Error(`${reviewUrl} answered ${existing.status}: ${await existing.text()}`);
   }

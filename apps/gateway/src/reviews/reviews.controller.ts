@@ -164,6 +164,27 @@ export class ReviewsController {
     });
   }
 
+  @Get(':caseNo/rounds')
+  @Access('reviews.read')
+  @ApiOperation({
+    summary: '审核轮次 — every review round of a case, oldest first (SPEC L5)',
+    description:
+      'After 不予受理 or a withdrawal the unit may submit the case again as a new round; each earlier round stays ' +
+      'readable here. Served by review-svc’s read API; officers and unit heads: their own unit’s cases only.',
+  })
+  @ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND' })
+  rounds(
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @Headers('authorization') authorization: string,
+    @Caller() caller: ReviewCaller,
+  ): Promise<unknown> {
+    return this.reads.get(
+      `/reviews/${encodeURIComponent(caseNo)}/rounds`,
+      {},
+      { authorization, requestId: caller.requestId },
+    );
+  }
+
   @Get(':caseNo')
   @Access('reviews.read')
   @ApiOperation({ summary: 'Where a case’s legal review stands (officers and unit heads: their own unit’s only)' })

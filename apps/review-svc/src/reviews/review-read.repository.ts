@@ -80,6 +80,14 @@ export class ReviewReadRepository {
     return rows[0] ?? null;
   }
 
+  /** Every review round of a case, oldest first, as each workflow last stored it (L5: earlier rounds stay readable). */
+  async roundViews(caseNo: string): Promise<{ workflowId: string; view: ReviewView }[]> {
+    return this.dataSource.query(
+      `select workflow_id as "workflowId", view from reviews where case_no = $1 order by submitted_at asc`,
+      [caseNo],
+    );
+  }
+
   /** Non-final reviews whose workflows must re-time when the calendar changes (W4). */
   async openWorkflowIds(): Promise<string[]> {
     const rows: { workflowId: string }[] = await this.dataSource.query(

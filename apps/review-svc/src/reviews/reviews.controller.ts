@@ -139,6 +139,21 @@ export class ReviewsController {
     return { from: query.from, to: query.to, ...(await this.reads.statistics(from, to)) };
   }
 
+  @Get(':caseNo/rounds')
+  @Access('reviews.read')
+  @ApiOperation({
+    summary: '审核轮次 — every review round of a case, oldest first (L5: a refused or withdrawn round stays readable)',
+  })
+  async rounds(
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ round: number; workflowId: string; view: ReviewView }[]> {
+    const rows = await this.reads.roundViews(caseNo);
+    // The case is one unit's: another unit's rounds are "not found" like the review itself (C1).
+    if (rows.length === 0 || !maySeeUnit(actor, rows[0].view.unitId)) throw reviewNotFound(caseNo);
+    return rows.map((row, i) => ({ round: i + 1, workflowId: row.workflowId, view: row.view }));
+  }
+
   @Get(':caseNo')
   @Access('reviews.read')
   @ApiOperation({ summary: '法制审核 — the review of a case as its workflow last stored it' })
