@@ -72,13 +72,12 @@ export class ReviewSubmissionService {
       materials: dto.materials,
       urgent: dto.urgent,
       caseHandlingDeadline: handlingDeadline,
-      ...(dto.statutoryReviewWorkdays === undefined ? {} : { statutoryReviewWorkdays: dto.statutoryReviewWorkdays }),
       majorDecision: {
         catalogueVersion: assessment.catalogueVersion,
         entryIds: assessment.entries.map((entry) => entry.entryId),
+        widenedScope: assessment.widenedScope,
         // L6: a limit other than 3/1 working days only from the matched entry's legal basis, never from the body.
         reviewLimit: assessment.reviewLimit,
-        widenedScope: assessment.widenedScope,
       },
     };
     // The agency's review settings adopted with the catalogue version in force (expert panel, time limits…), over
