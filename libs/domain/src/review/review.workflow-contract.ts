@@ -146,6 +146,20 @@ export interface ReviewViewOpinion {
   readonly settledBy: 'legal-section' | 'expert-meeting' | 'collective-discussion';
 }
 
+/** A step of recording a change that the review waits on (issue 8 §3c). */
+export type ReviewBlockedStep = 'opinion-document' | 'save-change';
+
+/** What the review waits on while a change cannot be recorded; the view shows the last committed state meanwhile. */
+export interface ReviewBlockedOn {
+  readonly step: ReviewBlockedStep;
+  /** When the step first failed past its retries. */
+  readonly since: IsoInstant;
+  /** The last error, as the failing activity reported it. */
+  readonly lastError: string;
+  /** Attempts so far (the activity's own retries included). */
+  readonly attempts: number;
+}
+
 /** 法制审核 as the API returns it: a JSON summary, never the full state. */
 export interface ReviewView {
   readonly reviewId: string;
@@ -201,6 +215,11 @@ export interface ReviewView {
    * views of reviews that started before the document was produced.
    */
   readonly opinionDocument?: ReviewViewOpinionDocument;
+  /**
+   * Set while a later command's change cannot be recorded yet (blob store or database failing): the view, the
+   * decision gate and every answer stay at the last recorded state until it is. Absent when nothing is waiting.
+   */
+  readonly blockedOn?: ReviewBlockedOn;
 }
 
 /** The opinion document of a round as the view shows it: its number and each copy's SHA-256 (L9). */
