@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { TaskQueues, Topics } from '@enforcement/domain';
 import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
 import { currentCalendar } from '@enforcement/workdays';
+import { AccountabilityModule } from './accountability/accountability.controller';
 import { createPublicationCalendarActivities } from './activities/publication-calendar.activities';
 import { createPublicationStoreActivities } from './activities/publication-store.activities';
 import { migrations } from './database/migrations';
@@ -35,6 +36,7 @@ import { PublicationObligation } from './publications/publication-obligation.ent
       },
     }),
     PortalModule,
+    AccountabilityModule,
   ],
 })
 export class AppModule {}

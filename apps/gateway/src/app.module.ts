@@ -5,6 +5,8 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { migrations } from './database/migrations';
+import { DisclosureModule } from './disclosure/disclosure.module';
+import { PortalModule } from './portal/portal.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { WebModule } from './web/web.module';
 
@@ -21,6 +23,8 @@ import { WebModule } from './web/web.module';
     CalendarModule,
     CatalogueModule,
     ReviewsModule,
+    DisclosureModule,
+    PortalModule,
     WebModule.forRoot(),
   ],
 })

@@ -124,21 +124,26 @@ type Handle = WorkflowHandle<typeof publicationWorkflow>;
 interface Harness {
   env: TestWorkflowEnvironment;
   store: MemoryStore;
+  setCalendar(calendar: WorkdayCalendar): void;
   run<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-async function harness(): Promise<Harness> {
+async function harness(calendar: WorkdayCalendar = testCalendar): Promise<Harness> {
   const env = await createTimeSkippingEnv();
   const store = new MemoryStore();
+  let current = calendar;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: TaskQueues.disclosure,
     workflowBundle: bundle,
-    activities: { ...createPublicationCalendarActivities({ calendar: () => testCalendar }), ...store.activities() },
+    activities: { ...createPublicationCalendarActivities({ calendar: () => current }), ...store.activities() },
   });
   return {
     env,
     store,
+    setCalendar: (next) => {
+      current = next;
+    },
     run: async (fn) => {
       try {
         return await worker.runUntil(fn);
@@ -342,10 +347,10 @@ describe('publicationWorkflow (time-skipping)', () => {
       const org = decision({ decisionNumber: `罚〔${YEAR}〕8号` });
       const hp = await start(h, person, bj(`${YEAR}-09-28`, '11:00'));
       const ho = await start(h, org, bj(`${YEAR}-09-28`, '11:30'));
-      await publishAt(h, hp, bj(`${YEAR}-09-30`, '10:00'));
-      await publishAt(h, ho, bj(`${YEAR}-09-30`, '10:30'));
-      const twoYears = endOf(onOrAfter(`${YEAR + 2}-09-30`));
-      const fiveYears = endOf(onOrAfter(`${YEAR + 5}-09-30`));
+      await publishAt(h, hp, bj(`${YEAR}-10-01`, '10:00'));
+      await publishAt(h, ho, bj(`${YEAR}-10-01`, '10:30'));
+      const twoYears = endOf(onOrAfter(`${YEAR + 2}-10-01`));
+      const fiveYears = endOf(onOrAfter(`${YEAR + 5}-10-01`));
       expect(h.store.published.map((p) => p.expiresAt)).toEqual([twoYears, fiveYears]);
 
       const personDone = await hp.result();
@@ -357,6 +362,29 @@ describe('publicationWorkflow (time-skipping)', () => {
         ['period-ended', true],
         ['period-ended', true],
       ]);
+    });
+  }, 90_000);
+
+  it('D7, W3, W4: an expiry in a year the calendar does not cover yet waits for the nominal day, then is extended past a holiday once that year is published', async () => {
+    const h = await harness(
+      WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS, ...hypotheticalYearsThrough(YEAR)], {
+        provisionalYear: false,
+      }),
+    );
+    await h.run(async () => {
+      const person = decision({
+        decisionNumber: `罚〔${YEAR}〕9号`,
+        party: { name: '王建国', kind: 'natural-person', idCode: null },
+      });
+      const handle = await start(h, person, bj(`${YEAR}-09-28`, '11:00'));
+      const published = await publishAt(h, handle, bj(`${YEAR}-10-01`, '10:00'));
+      // Nominal: the end of 1 October two years on; only that year's arrangement can say it is a holiday.
+      expect(published.expiresAt).toBe(endOf(`${YEAR + 2}-10-01`));
+      h.setCalendar(testCalendar);
+      const done = await handle.result();
+      expect(toSecond(done.withdrawnAt ?? '')).toBe(endOf(onOrAfter(`${YEAR + 2}-10-01`)));
+      expect(endOf(onOrAfter(`${YEAR + 2}-10-01`))).not.toBe(endOf(`${YEAR + 2}-10-01`));
+      expect(done.expiresAt).toBe(endOf(onOrAfter(`${YEAR + 2}-10-01`)));
     });
   }, 90_000);
 

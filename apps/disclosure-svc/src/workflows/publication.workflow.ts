@@ -47,6 +47,8 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
   let busy = false;
   let revision = 0;
   let expiresAt: string | null = null;
+  /** False while the D7 end is the nominal day of a year the calendar does not cover yet (W3). */
+  let expiryExact = true;
   let withdrawnAt: string | null = null;
 
   // Registered before the first await, so a revocation arriving while the draft is prepared is not lost.
@@ -93,10 +95,11 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
         const next = asFailure(() => applyPublicationCommand(state, command, at));
         revision += 1;
         if (next.status === 'published') {
-          const expiry = await calendarActivities.computePublicationLimit({
+          const expiry = await calendarActivities.computePeriodEnd({
             from: at,
-            period: retentionPeriod(decision.party.kind),
+            ...retentionPeriod(decision.party.kind),
           });
+          expiryExact = expiry.exact;
           await storeActivities.publishItem({
             publicationId: workflowId,
             revision,
@@ -184,7 +187,21 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
 
   // D7: on the portal until the period ends, unless the decision is revoked first (D8).
   if (state.status === 'published' && expiresAt !== null) {
-    const ended = !(await condition(() => revocation !== null, Math.max(0, Date.parse(expiresAt) - Date.now())));
+    // An inexact end (its year not yet covered, or provisional) is looked at again on the nominal last day, when
+    // the year's arrangement is known and a non-working last day can be extended; then the wait goes on to the end.
+    const DAY_MS = 86_400_000;
+    let ended = false;
+    for (let recheck = !expiryExact; ; recheck = false) {
+      const wakeAt = Date.parse(expiresAt) - (recheck ? DAY_MS : 0);
+      ended = !(await condition(() => revocation !== null, Math.max(0, wakeAt - Date.now())));
+      if (!ended || !recheck || state.publishedAt === null) break;
+      const exact = await calendarActivities.computePeriodEnd({
+        from: state.publishedAt,
+        ...retentionPeriod(decision.party.kind),
+      });
+      expiresAt = exact.deadline;
+      expiryExact = exact.exact;
+    }
     if (ended) {
       withdrawnAt = nowIso();
       state = { ...state, status: 'withdrawn' };

@@ -83,7 +83,31 @@ export const routeAccess = {
   'calendar.publish': { roles: ['agency-it'], scope: 'agency' },
   /** Reading the runtime calendar. */
   'calendar.read': { roles: ['agency-it', ...LEGAL_SECTION_ROLES], scope: 'agency' },
+  /** A decision's publication: draft beside the original, marks, limits (D4–D6); its legal section oversees. */
+  'disclosure.publications.read': { roles: ['disclosure-officer', 'legal-section-head'], scope: 'unit' },
+  /** Reviewing a publication: adjust marks, publish, or record an exemption with its 备案 filing (D2, D5, D6). */
+  'disclosure.publications.review': { roles: ['disclosure-officer'], scope: 'unit' },
+  /** D12: late, missing and stale publications per unit; unit-scoped callers see their own unit. */
+  'disclosure.accountability': { roles: ['disclosure-officer', 'legal-section-head', 'unit-head'], scope: 'unit' },
 } as const satisfies Record<string, RouteAccess>;
+
+/**
+ * Routes open to the public without a token (SPEC C1 "the public", D11): each is named here, so an open route is a
+ * choice made in the access module too, never an accident. Declared with `@Public()` and the name as access rule.
+ */
+export const publicRouteAccess = {
+  /** 公示平台: browse and search what is published (D11). */
+  'portal.browse': 'D11',
+  /** 公示平台: one published item (D11). */
+  'portal.item': 'D11',
+} as const;
+
+export type PublicRouteName = keyof typeof publicRouteAccess;
+
+/** Whether `name` is a public route rule of the access module. */
+export function isPublicRouteRule(name: string | undefined): boolean {
+  return name !== undefined && Object.hasOwn(publicRouteAccess, name);
+}
 
 export type RouteAccessName = keyof typeof routeAccess;
 

@@ -29,7 +29,7 @@ export function objectionPeriod(urgent: boolean): LegalPeriod {
  * business (个体工商户) is a registered market entity and keeps the 5 years; the choice is ours and said here.
  * "N years" is W5 arithmetic: the same-numbered day, extended past a non-working day. Counted from publication.
  */
-export function retentionPeriod(partyKind: DecisionPartyKind): LegalPeriod {
+export function retentionPeriod(partyKind: DecisionPartyKind): { readonly years: number } {
   return { years: partyKind === 'natural-person' ? 2 : 5 };
 }
 

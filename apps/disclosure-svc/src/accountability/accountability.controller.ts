@@ -1,0 +1,93 @@
+import { Controller, Get, Injectable, Module, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import { seesAcrossUnits, type Actor } from '@enforcement/domain';
+import { Access, CurrentActor, IsCanonicalId } from '@enforcement/platform';
+
+export class AccountabilityQuery {
+  @ApiPropertyOptional({ description: 'One handling unit (unit-scoped callers: always their own)' })
+  @IsOptional()
+  @IsString()
+  @IsCanonicalId()
+  unitId?: string;
+}
+
+/** D12: one unit's publication record — what was late, what is missing, what stayed up too long. */
+export interface UnitAccountability {
+  unitId: string;
+  /** Published, but after the D4 limit. */
+  late: number;
+  /** Still not published (nor exempted) although the D4 limit has passed. */
+  missing: number;
+  /** In review and still in time. */
+  pending: number;
+  /** Published in time. */
+  onTime: number;
+  /** 不予公开 decisions (D5): counted, so selective publication shows. */
+  exempted: number;
+  /** Still on the portal after its D7 period ended (withdrawal overdue: 更新维护不及时). */
+  stale: number;
+  /** Taken down after the D8 limit. */
+  lateTakeDowns: number;
+}
+
+@Injectable()
+export class AccountabilityRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async perUnit(unitId: string | undefined): Promise<UnitAccountability[]> {
+    const rows: Record<string, string | number>[] = await this.db.query(
+      `select p.unit_id as "unitId",
+         count(*) filter (where p.on_time = false) as late,
+         count(*) filter (where p.status = 'in-review' and p.publish_by < now()) as missing,
+         count(*) filter (where p.status = 'in-review' and p.publish_by >= now()) as pending,
+         count(*) filter (where p.on_time = true) as "onTime",
+         count(*) filter (where p.status = 'exempted') as exempted,
+         count(*) filter (where p.status = 'published' and p.expires_at < now()) as stale,
+         count(*) filter (where exists (
+           select 1 from publication_history h where h.publication_id = p.publication_id and h.step = 'withdrawn'
+             and h.detail->>'reason' = 'decision-revoked' and h.detail->>'onTime' = 'false')) as "lateTakeDowns"
+       from publications p
+       where ($1::text is null or p.unit_id = $1)
+       group by p.unit_id order by p.unit_id`,
+      [unitId ?? null],
+    );
+    return rows.map((r) => ({
+      unitId: String(r.unitId),
+      late: Number(r.late),
+      missing: Number(r.missing),
+      pending: Number(r.pending),
+      onTime: Number(r.onTime),
+      exempted: Number(r.exempted),
+      stale: Number(r.stale),
+      lateTakeDowns: Number(r.lateTakeDowns),
+    }));
+  }
+}
+
+/**
+ * 责任追究 — late, missing and stale publications per unit (SPEC D12). Unit-scoped callers (unit heads, the unit's
+ * disclosure officer) see their own unit only; the legal section sees every unit.
+ */
+@ApiTags('disclosure')
+@ApiBearerAuth()
+@Controller('disclosure/accountability')
+export class AccountabilityController {
+  constructor(private readonly repository: AccountabilityRepository) {}
+
+  @Get()
+  @Access('disclosure.accountability')
+  @ApiOperation({ summary: 'D12: late, missing and stale publications per unit' })
+  async list(
+    @Query() query: AccountabilityQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ units: UnitAccountability[] }> {
+    const unitId = seesAcrossUnits(actor) ? query.unitId : actor.unitId;
+    return { units: await this.repository.perUnit(unitId) };
+  }
+}
+
+@Module({ controllers: [AccountabilityController], providers: [AccountabilityRepository] })
+export class AccountabilityModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DisclosureReadApi } from '../portal/disclosure-read.api';
+import { AccountabilityController } from './accountability.controller';
+import { PublicationWorkflowClient } from './publication-workflow.client';
+import { PublicationsController } from './publications.controller';
+
+/** Ex-post publication at the edge (SPEC D4–D6, D12): the officer's review, sent to disclosure-svc's workflows. */
+@Module({
+  controllers: [PublicationsController, AccountabilityController],
+  providers: [PublicationWorkflowClient, DisclosureReadApi],
+})
+export class DisclosureModule {}

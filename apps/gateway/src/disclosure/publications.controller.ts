@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor, PublicationCommand, PublicationView } from '@enforcement/domain';
+import { Access, AppError, CurrentActor, identifierProblems } from '@enforcement/platform';
+import { AdjustMarksDto, ExemptionDto, PublishDto } from './publication.dto';
+import { PublicationWorkflowClient } from './publication-workflow.client';
+
+function decisionNumberOf(value: string): string {
+  const problems = identifierProblems(value, { max: 100, forbidden: /[/\\?#%]/, forbiddenLabel: '/ \\ ? # %' });
+  if (problems.length > 0) {
+    throw new AppError(
+      'REQUEST.VALIDATION_FAILED',
+      HttpStatus.BAD_REQUEST,
+      { zh: '请求字段不符合要求：decisionNumber', en: 'These fields are not valid: decisionNumber' },
+      [{ field: 'decisionNumber', problems }],
+    );
+  }
+  return value;
+}
+
+/**
+ * 事后公开审查 — the disclosure officer's review of a decision's publication (SPEC D2, D4–D6): the redacted draft
+ * beside the original, mark adjustments, publication or a recorded exemption. Commands are Temporal updates to
+ * disclosure-svc's `publicationWorkflow`; an illegal step is refused with a 4xx and leaves no trace.
+ */
+@ApiTags('disclosure')
+@ApiBearerAuth()
+@Controller('api/v1/disclosure/publications')
+export class PublicationsController {
+  constructor(private readonly publications: PublicationWorkflowClient) {}
+
+  @Get(':decisionNumber')
+  @Access('disclosure.publications.read')
+  @ApiOperation({ summary: 'D6: the draft beside the original, its marks and limits' })
+  view(@Param('decisionNumber') decisionNumber: string, @CurrentActor() actor: Actor): Promise<PublicationView> {
+    return this.publications.view(decisionNumberOf(decisionNumber), actor);
+  }
+
+  @Post(':decisionNumber/marks')
+  @HttpCode(HttpStatus.OK)
+  @Access('disclosure.publications.review')
+  @ApiOperation({ summary: 'D6: add, remove or resize redaction marks (audited)' })
+  adjust(
+    @Param('decisionNumber') decisionNumber: string,
+    @Body() dto: AdjustMarksDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PublicationView> {
+    const changes = dto.changes.map((c) =>
+      c.op === 'add'
+        ? { op: 'add' as const, type: c.type ?? 'other', start: c.start ?? 0, end: c.end ?? 0 }
+        : c.op === 'remove'
+          ? { op: 'remove' as const, markId: c.markId ?? '' }
+          : { op: 'resize' as const, markId: c.markId ?? '', start: c.start ?? 0, end: c.end ?? 0 },
+    );
+    return this.send(decisionNumber, actor, { type: 'adjustMarks', actor: actingAs(actor), changes });
+  }
+
+  @Post(':decisionNumber/publish')
+  @HttpCode(HttpStatus.OK)
+  @Access('disclosure.publications.review')
+  @ApiOperation({ summary: 'D4, D6: publish the reviewed text (full text or abstract)' })
+  publish(
+    @Param('decisionNumber') decisionNumber: string,
+    @Body() dto: PublishDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PublicationView> {
+    return this.send(decisionNumber, actor, { type: 'publish', actor: actingAs(actor), mode: dto.mode });
+  }
+
+  @Post(':decisionNumber/exemption')
+  @HttpCode(HttpStatus.OK)
+  @Access('disclosure.publications.review')
+  @ApiOperation({ summary: 'D5: not published — the ground, the reason and the 备案 filing' })
+  exempt(
+    @Param('decisionNumber') decisionNumber: string,
+    @Body() dto: ExemptionDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PublicationView> {
+    return this.send(decisionNumber, actor, {
+      type: 'exempt',
+      actor: actingAs(actor),
+      exemption: {
+        ground: dto.ground,
+        reason: dto.reason,
+        filing: { filedWith: dto.filing.filedWith, reference: dto.filing.reference, filedAt: dto.filing.filedAt },
+        override: dto.override ?? null,
+      },
+    });
+  }
+
+  private send(decisionNumber: string, actor: Actor, command: PublicationCommand): Promise<PublicationView> {
+    return this.publications.command(decisionNumberOf(decisionNumber), actor, command);
+  }
+}
+
+function actingAs(actor: Actor) {
+  return { id: actor.id, roles: actor.roles, unitId: actor.unitId };
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Headers, HttpStatus, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { AppError, identifierProblems } from '@enforcement/platform';
+import { DisclosureReadApi } from './disclosure-read.api';
+import { PortalQueryDto } from './portal.dto';
+import { PublicAccess } from './portal-access';
+import { PortalRateLimitGuard } from './portal-rate-limit.guard';
+
+/**
+ * 行政执法公示平台 — the public portal (SPEC D11): no login, rate-limited, served from disclosure-svc, which holds
+ * only redacted text and drops a withdrawn item at once.
+ */
+@ApiTags('portal')
+@Controller('api/v1/portal')
+@UseGuards(PortalRateLimitGuard)
+export class PortalController {
+  constructor(private readonly reads: DisclosureReadApi) {}
+
+  @Get('items')
+  @PublicAccess('portal.browse')
+  @ApiOperation({ summary: '公示查询 — browse by agency, category, decision date, or search the text (D11; no login)' })
+  @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
+  list(@Query() query: PortalQueryDto, @Headers('x-request-id') requestId?: string): Promise<unknown> {
+    return this.reads.get('/portal/items', { ...query }, requestId);
+  }
+
+  @Get('items/:id')
+  @PublicAccess('portal.item')
+  @ApiOperation({ summary: '公示详情 — one published decision, redacted (D11; no login)' })
+  @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
+  one(@Param('id') id: string, @Headers('x-request-id') requestId?: string): Promise<unknown> {
+    const problems = identifierProblems(id, { max: 120, forbidden: /[/\\?#%]/, forbiddenLabel: '/ \\ ? # %' });
+    if (problems.length > 0) {
+      throw new AppError(
+        'REQUEST.VALIDATION_FAILED',
+        HttpStatus.BAD_REQUEST,
+        { zh: '请求字段不符合要求：id', en: 'These fields are not valid: id' },
+        [{ field: 'id', problems }],
+      );
+    }
+    return this.reads.get(`/portal/items/${encodeURIComponent(id)}`, {}, requestId);
+  }
+}

@@ -1,0 +1,54 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { enforcementCategories, type EnforcementCategory } from '@enforcement/domain';
+import { IsCanonicalId, IsStoreSafeText } from '@enforcement/platform';
+
+const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** D11: what the public may ask the portal — bounded, so no request can ask for the whole table. */
+export class PortalQueryDto {
+  @ApiPropertyOptional({ description: '全文检索 — words to find in the published text, separated by spaces' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  @IsStoreSafeText({ max: 50 })
+  q?: string;
+
+  @ApiPropertyOptional({ description: '执法主体 id' })
+  @IsOptional()
+  @IsString()
+  @IsCanonicalId()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ enum: enforcementCategories })
+  @IsOptional()
+  @IsIn(enforcementCategories)
+  category?: EnforcementCategory;
+
+  @ApiPropertyOptional({ example: '2026-01-01' })
+  @IsOptional()
+  @Matches(CIVIL_DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @Matches(CIVIL_DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  pageSize?: number;
+}
