@@ -61,7 +61,13 @@ export function serveWebApp(app: INestApplication, env: NodeJS.ProcessEnv = proc
       return;
     }
     files(req, res, () => {
-      if (!req.accepts('html') || !existsSync(index)) return next();
+      // A missing file (an old asset name, a typo) stays a 404; only page paths fall back to the app.
+      if (
+        /\.(js|mjs|css|map|png|jpe?g|svg|ico|woff2?|ttf|json|txt)$/i.test(req.path) ||
+        !req.accepts('html') ||
+        !existsSync(index)
+      )
+        return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
     });
