@@ -135,6 +135,11 @@ export const reviewsApi = {
     postJson<ReviewView>(`${one(caseNo)}/${path}`, body),
   resume: (caseNo: string, pauseId: string) =>
     postJson<ReviewView>(`${one(caseNo)}/pauses/${encodeURIComponent(pauseId)}/resume`, {}),
+  attemptDecision: (caseNo: string, body: { decisionRef?: string }) =>
+    postJson<{ allowed: true; decision: { decidedAt: string; decisionRef: string; mode: string } }>(
+      `${one(caseNo)}/decision-attempts`,
+      body,
+    ),
   opinionDocument: (caseNo: string, copy: OpinionCopy) =>
     getBlob(`${one(caseNo)}/opinion-documents/${encodeURIComponent(copy)}`),
 };

@@ -210,6 +210,12 @@ const zh = {
     decisionRef: '决定书',
     done: '已提交',
   },
+  gate: {
+    title: '签发决定前核验（决定闸门）',
+    intro: '重大执法决定须经法制审核通过并作出决定后方可签发；未通过的签发尝试将被记录并纳入责任追究统计。',
+    check: '核验能否签发',
+    allowed: '可以签发：',
+  },
   errors: { title: '操作未完成', network: '无法连接服务器，请检查网络后重试' },
   portal: {
     title: '行政执法公示',
@@ -443,6 +449,13 @@ const en: Messages = {
     collectiveMode: 'collective discussion',
     decisionRef: 'Decision document',
     done: 'Done',
+  },
+  gate: {
+    title: 'Before issuing the decision (decision gate)',
+    intro:
+      'A major decision may be issued only after a passed legal review and a recorded decision; a refused attempt is recorded for accountability.',
+    check: 'May it be issued?',
+    allowed: 'May be issued:',
   },
   errors: { title: 'Not done', network: 'The server cannot be reached; check the connection and try again' },
   portal: {
