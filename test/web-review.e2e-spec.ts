@@ -30,7 +30,7 @@ describe('web application: the legal review in the browser', () => {
     await browser?.close();
   });
 
-  it('C1, L2–L12: unit head signs, officer submits, reviewer accepts, finds and issues the opinion, the collective discussion decides — each in the browser, refusals shown in both languages', async () => {
+  it('C1, L2–L12: unit head signs, officer submits, reviewer accepts, finds and issues the opinion, the collective discussion decides — the decision gate opens — each in the browser, refusals shown in both languages', async () => {
     // The officer submits before the unit head has signed: refused, with the bilingual message beside the action.
     const officer = await as('u-officer-1');
     await officer.goto(`/reviews/new?caseNo=${encodeURIComponent(journey.caseNo)}`);
@@ -126,6 +126,14 @@ describe('web application: the legal review in the browser', () => {
     await meeting.checkAccessibility('decided review');
     await meeting.screenshot('07-decided');
 
+    // L12: the handling unit asks the decision gate before issuing the decision: now it may.
+    await officer.goto(reviewPath());
+    await officer.fill('gate-decision-ref', `衡民罚决〔2026〕${journey.caseNo}`);
+    await officer.page.getByTestId('send-decision-gate').click();
+    await officer.page.getByTestId('gate-allowed').waitFor();
+    await officer.checkAccessibility('decision gate');
+    await officer.screenshot('07b-decision-gate-allowed');
+
     // The same page in English.
     await meeting.page.getByTestId('language-switch').click();
     await meeting.page.getByText('Legal review', { exact: false }).first().waitFor();
@@ -158,6 +166,7 @@ describe('web application: the legal review in the browser', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('<div id="app">');
+    expect((await fetch(`${gateway}/assets/no-such-file.js`)).status).toBe(404);
     const api = await fetch(`${gateway}/api/v1/no-such-route`, { headers: { accept: 'text/html' } });
     expect(api.status).toBe(404);
     expect(((await api.json()) as { code: string }).code).toBe('REQUEST.NOT_FOUND');

@@ -102,6 +102,7 @@ export class Person {
   }
 
   async screenshot(name: string): Promise<void> {
+    if ((await this.page.getByTestId('opinion-pdf').count()) > 0) await this.waitForPdf();
     await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
