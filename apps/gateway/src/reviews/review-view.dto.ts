@@ -4,6 +4,7 @@ import {
   roles,
   STATUS_LABELS,
   type DecisionRecord,
+  type ReviewBlockedOn,
   type ReviewHistoryEntry,
   type ReviewView,
   type ReviewViewOpinion,
@@ -39,6 +40,13 @@ class HistoryEntryDto implements ReviewHistoryEntry {
   @ApiProperty({ description: 'user id, or system:<workflowId> for timers' }) actorId!: string;
   @ApiProperty() summary_zh!: string;
   @ApiProperty() summary_en!: string;
+}
+
+class BlockedOnDto implements ReviewBlockedOn {
+  @ApiProperty({ enum: ['opinion-document', 'save-change'] }) step!: ReviewBlockedOn['step'];
+  @ApiProperty({ description: 'when the step first failed past its retries' }) since!: string;
+  @ApiProperty({ description: 'the last error the failing step reported' }) lastError!: string;
+  @ApiProperty() attempts!: number;
 }
 
 /** 法制审核 as the API returns it (the workflow's `reviewView`). */
@@ -80,6 +88,13 @@ export class ReviewViewDto implements ReviewView {
   @ApiProperty(nullable) calendarFingerprint!: string | null;
   @ApiProperty({ description: 'accepted commands so far' }) revision!: number;
   @ApiProperty({ type: [HistoryEntryDto] }) history!: HistoryEntryDto[];
+  @ApiPropertyOptional({
+    type: BlockedOnDto,
+    description:
+      'present while a later change cannot be recorded yet (e.g. the opinion document cannot be stored): the view ' +
+      'and the decision gate stay at the last recorded state until it is (issue 8 §3c)',
+  })
+  blockedOn?: BlockedOnDto;
 }
 
 /** Answer of the decision gate when the decision may be issued (SPEC L12). */
