@@ -193,7 +193,9 @@ describe('reviewWorkflow and the provisional year (SPEC W7, time-skipping)', () 
         await handle.signal(calendarChangedSignal, { year: Y + 1, fingerprint: afterPublication.fingerprint });
         const retimed = await eventually(async () => {
           const view = await handle.query(reviewViewQuery);
-          return view.deadline === official.deadline ? view : undefined;
+          // The new limit shows as soon as it is computed; the history line follows the projection.
+          const done = view.history.some((entry) => entry.type === 'review.deadline-recomputed');
+          return view.deadline === official.deadline && done ? view : undefined;
         }, 're-timed view');
         expect(retimed).toMatchObject({
           ...official,
