@@ -97,6 +97,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
             unitId: input.unitId,
             initiatedAt: input.initiatedAt,
             handlingDeadline: input.handlingDeadline,
+            party: party ? { name: party.name, kind: party.kind } : null,
           },
         });
         return row.registeredAt;

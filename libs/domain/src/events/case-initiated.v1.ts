@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enforcementCategories } from '../case/case.types';
+import { partyKinds } from '../recording/recording.types';
 import { defineEvent } from './event-contract';
 import { Topics } from './topics';
 
@@ -25,6 +26,15 @@ export const caseInitiatedV1 = defineEvent({
      * whenever they know it. `case.initiated.v2` will make it required once recording-svc owns the deadline.
      */
     handlingDeadline: z.string().datetime({ offset: true }).nullable(),
+    /**
+     * 当事人 — the party's name and kind as the case record holds them, so the legal review's opinion document prints
+     * them (L9) instead of taking them from a submission. Added to v1 compatibly (optional): messages from before the
+     * case record carried a party lack it, and `null` means the case was initiated without one.
+     */
+    party: z
+      .object({ name: z.string().min(1).max(200), kind: z.enum(partyKinds) })
+      .nullable()
+      .optional(),
   }),
 });
 export type CaseInitiatedV1 = z.infer<typeof caseInitiatedV1.data>;
