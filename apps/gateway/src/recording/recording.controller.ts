@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, CasePersonCommand } from '@enforcement/domain';
+import type { Actor, CasePersonCommand, CaseStep } from '@enforcement/domain';
 import { Access, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
 import { CaseCommandClient } from './case-command.client';
 import { RecordingReadApi } from './recording-read.api';
@@ -10,7 +10,7 @@ import {
   CaseCommandResultDto,
   PlaceHoldDto,
   RevokeDecisionDto,
-  StepParamDto,
+  StepPipe,
 } from './recording.dto';
 
 /**
@@ -69,10 +69,10 @@ export class RecordingController {
   })
   completeStep(
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
-    @Param() params: StepParamDto,
+    @Param('step', StepPipe) step: CaseStep,
     @CurrentActor() actor: Actor,
   ) {
-    return this.send(caseNumber, actor, { type: 'complete-step', step: params.step, at: '', by: actor.id });
+    return this.send(caseNumber, actor, { type: 'complete-step', step, at: '', by: actor.id });
   }
 
   @Post('cases/:caseNumber/review-required')

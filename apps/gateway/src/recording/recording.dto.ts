@@ -1,3 +1,4 @@
+import { HttpStatus, Injectable, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -22,7 +23,7 @@ import {
   type LongTermHoldReason,
   type RecordType,
 } from '@enforcement/domain';
-import { IsStoreSafeText } from '@enforcement/platform';
+import { AppError, IsStoreSafeText } from '@enforcement/platform';
 
 /** 音像文件 already in the evidence store (R5, R6). */
 export class AvFileDto {
@@ -89,8 +90,18 @@ export class AttachAvDto {
   files!: AvFileDto[];
 }
 
-export class StepParamDto {
-  @IsIn(caseSteps) step!: CaseStep;
+/** A step in a path (`/steps/:step/complete`): one of the eight steps of R1. */
+@Injectable()
+export class StepPipe implements PipeTransform<unknown, CaseStep> {
+  transform(value: unknown): CaseStep {
+    if (typeof value === 'string' && (caseSteps as readonly string[]).includes(value)) return value as CaseStep;
+    throw new AppError(
+      'REQUEST.VALIDATION_FAILED',
+      HttpStatus.BAD_REQUEST,
+      { zh: `环节须为以下之一：${caseSteps.join('、')}`, en: `step must be one of: ${caseSteps.join(', ')}` },
+      [{ field: 'step', problems: ['unknown step'] }],
+    );
+  }
 }
 
 class LegalDocumentDto {
