@@ -5,6 +5,7 @@ import { TaskQueues, Topics } from '@enforcement/domain';
 import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
 import { currentCalendar } from '@enforcement/workdays';
 import { AccountabilityModule } from './accountability/accountability.controller';
+import { createObjectionStoreActivities } from './activities/objection-store.activities';
 import { createPublicationCalendarActivities } from './activities/publication-calendar.activities';
 import { createPublicationStoreActivities } from './activities/publication-store.activities';
 import { migrations } from './database/migrations';
@@ -31,6 +32,7 @@ import { PublicationObligation } from './publications/publication-obligation.ent
             // The service's calendar as CalendarSync keeps it current (W4); read only inside activities.
             ...createPublicationCalendarActivities({ calendar: currentCalendar }),
             ...createPublicationStoreActivities({ dataSource, outbox, relay }),
+            ...createObjectionStoreActivities({ dataSource }),
           }),
         },
       },

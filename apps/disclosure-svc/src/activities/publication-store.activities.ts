@@ -4,6 +4,7 @@ import {
   abstractText,
   deadlineMissedV1,
   deadlineWarningV1,
+  disclosureCorrectedV1,
   disclosurePublishedV1,
   disclosureWithdrawnV1,
   draftFromFindings,
@@ -23,6 +24,7 @@ import {
   deletePortalItem,
   insertPortalItem,
   insertPublication,
+  replacePortalBody,
   updatePublication,
 } from '../publications/publication.records';
 
@@ -68,6 +70,17 @@ export interface WithdrawInput {
   readonly deadline: string | null;
   /** Whether the item was on the portal (a decision revoked while still in review never was). */
   readonly wasPublic: boolean;
+}
+
+export interface CorrectInput {
+  readonly publicationId: string;
+  readonly revision: number;
+  readonly correlationId: string;
+  readonly state: PublicationState;
+  readonly at: string;
+  readonly actorId: string;
+  readonly summary: string;
+  readonly objectionId: string | null;
 }
 
 export type PublicationNoticeInput =
@@ -231,6 +244,42 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
             withdrawnAt: input.at,
             deadline: input.deadline,
             onTime,
+          },
+        });
+      });
+      relay.kick();
+    },
+
+    /** D9: the corrected text replaces the old on the portal, with its history step and `disclosure.corrected.v1`. */
+    async correctItem(input: CorrectInput): Promise<void> {
+      const d = input.state.decision;
+      const step = `corrected/${input.revision}`;
+      await dataSource.transaction(async (m) => {
+        await updatePublication(m, input.publicationId, input.revision, input.state);
+        await replacePortalBody(m, input.publicationId, d, publishedBody(input.state));
+        await appendHistory(m, input.publicationId, step, input.at, input.actorId, {
+          summary: input.summary,
+          objectionId: input.objectionId,
+          marks: input.state.draft.marks,
+        });
+        await outbox.append(m, disclosureCorrectedV1, {
+          id: deterministicEventId(input.publicationId, step),
+          type: disclosureCorrectedV1.type,
+          source: SOURCE,
+          subject: d.caseNumber,
+          time: input.at,
+          correlationId: input.correlationId,
+          data: {
+            publicationId: input.publicationId,
+            decisionNumber: d.decisionNumber,
+            caseNumber: d.caseNumber,
+            unitId: d.unitId,
+            agencyId: d.agency.id,
+            category: d.category,
+            correctedAt: input.at,
+            objectionId: input.objectionId,
+            summary: input.summary,
+            correctedBy: input.actorId,
           },
         });
       });

@@ -1,8 +1,14 @@
+import type { ObjectionStoreActivities } from './objection-store.activities';
 import type { PublicationCalendarActivities } from './publication-calendar.activities';
 import type { PublicationStoreActivities } from './publication-store.activities';
 
 /** Everything `publicationWorkflow` calls; the worker registers both factories' activities. */
 export type PublicationActivities = PublicationCalendarActivities & PublicationStoreActivities;
+
+/** Everything `objectionWorkflow` calls. */
+export type ObjectionActivities = PublicationCalendarActivities &
+  ObjectionStoreActivities &
+  Pick<PublicationStoreActivities, 'publishDeadlineNotice'>;
 
 export type {
   PublicationNoticeInput,

@@ -122,3 +122,19 @@ export async function deletePortalItem(m: EntityManager, publicationId: string):
 export function publicTarget(d: CaseDecisionIssuedV1): string {
   return d.party.name;
 }
+
+/** D9: a corrected item's new redacted text replaces the old on the portal (search terms included). */
+export async function replacePortalBody(
+  m: EntityManager,
+  publicationId: string,
+  decision: CaseDecisionIssuedV1,
+  body: string,
+): Promise<void> {
+  const searchText = normaliseForSearch([decision.decisionNumber, decision.agency.name, body].join('\n'));
+  await m.query(`update portal_items set body = $2, search_text = $3, grams = $4 where publication_id = $1`, [
+    publicationId,
+    body,
+    searchText,
+    gramsOf(searchText),
+  ]);
+}

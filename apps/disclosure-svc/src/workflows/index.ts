@@ -1,2 +1,3 @@
 // Everything disclosure-svc's worker runs. Workflow code only: deterministic, no Node built-ins (lint-fenced).
+export { objectionWorkflow } from './objection.workflow';
 export { publicationWorkflow } from './publication.workflow';

@@ -20,10 +20,23 @@ import {
 import { createTimeSkippingEnv } from '@enforcement/platform/testing/time-skipping';
 import { BUNDLED_YEAR_ARRANGEMENTS, WorkdayCalendar } from '@enforcement/workdays';
 import { hypotheticalYearsThrough } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
+import {
+  YEAR,
+  bj,
+  dayBefore,
+  endOf,
+  nthWorkdayAfter,
+  onOrAfter,
+  quietLogger,
+  skipTo,
+  testCalendar,
+  toSecond,
+} from './testing/disclosure-scenario.fixture';
 import { createPublicationCalendarActivities } from '../activities/publication-calendar.activities';
 import {
   draftedState,
   publishedBody,
+  type CorrectInput,
   type PublicationNoticeInput,
   type PublicationStoreActivities,
   type PublishInput,
@@ -33,36 +46,8 @@ import type { publicationWorkflow } from './publication.workflow';
 
 /*
  * The publication workflow on Temporal's time-skipping server with the real calendar activities and an in-memory
- * store. The server only moves forward from the machine's clock, so scenarios run in a year after both the clock's
- * and the bundled data's, on the test-only hypothetical arrangement (National Day 1–7 October, a make-up Saturday
- * between 8 and 14 October) loaded for every later year; an independent day-walker below gives the expected dates.
+ * store; dates from testing/disclosure-scenario.fixture (never today's).
  */
-const YEAR = Math.max(new Date().getUTCFullYear(), ...BUNDLED_YEAR_ARRANGEMENTS.map((a) => a.year)) + 1;
-const testCalendar = WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS, ...hypotheticalYearsThrough(YEAR + 7)]);
-
-function isWorkdayInLayout(t: number): boolean {
-  const d = new Date(t);
-  const [m, day, wd] = [d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCDay()];
-  if (m === 10 && day >= 8 && day <= 14 && wd === 6) return true;
-  const holiday =
-    (m === 10 && day <= 7) || (m === 1 && day === 1) || (m === 2 && day >= 10 && day <= 16) || (m === 5 && day <= 3);
-  return wd >= 1 && wd <= 5 && !holiday;
-}
-/** The n-th working day after a civil date, walking the hypothetical layout day by day. */
-function nthWorkdayAfter(date: string, n: number): string {
-  let t = Date.parse(`${date}T00:00:00Z`);
-  for (let left = n; left > 0;) {
-    t += 86_400_000;
-    if (isWorkdayInLayout(t)) left--;
-  }
-  return new Date(t).toISOString().slice(0, 10);
-}
-const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-const onOrAfter = (date: string) => nthWorkdayAfter(dayBefore(date), 1);
-const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
-const bj = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
-const toSecond = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
-
 const TEXT =
   '行政处罚决定书。当事人：某某化工有限公司。经查，该公司超标排放废水。证人李小红（身份证号430223199001011235，' +
   '电话13812345678）证实上述事实。决定：罚款人民币五万元。执法人员：张执法。';
@@ -91,12 +76,16 @@ class MemoryStore {
   readonly withdrawn: WithdrawInput[] = [];
   readonly notices: PublicationNoticeInput[] = [];
   readonly steps: string[] = [];
+  readonly corrections: CorrectInput[] = [];
 
   activities(): PublicationStoreActivities {
     return {
       prepareDraft: async (input) => draftedState(input.publicationId, input.decision),
       recordReviewStep: async (input) => {
         this.steps.push(input.step);
+      },
+      correctItem: async (input) => {
+        this.corrections.push(input);
       },
       publishItem: async (input) => {
         this.published.push(input);
@@ -152,12 +141,6 @@ async function harness(calendar: WorkdayCalendar = testCalendar): Promise<Harnes
       }
     },
   };
-}
-
-async function skipTo(env: TestWorkflowEnvironment, instant: Date): Promise<void> {
-  const now = await env.currentTimeMs();
-  if (instant.getTime() <= now) throw new Error(`test instant ${instant.toISOString()} is already past`);
-  await env.sleep(instant.getTime() - now);
 }
 
 async function start(h: Harness, d: CaseDecisionIssuedV1, at: Date): Promise<Handle> {
@@ -288,6 +271,39 @@ describe('publicationWorkflow (time-skipping)', () => {
       expect(body).not.toContain('五万元');
       expect(body).not.toContain('430223199001011235');
       expect(h.store.steps).toEqual(['adjustMarks/1']);
+    });
+  }, 90_000);
+
+  it('D9: a correction republishes the published item with the corrected marks and says what changed', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const d = decision({ decisionNumber: `罚〔${YEAR}〕31号` });
+      const handle = await start(h, d, bj(`${YEAR}-09-28`, '11:00'));
+      expect(
+        await refusal(
+          handle.executeUpdate(publicationCommandUpdate, {
+            args: [{ type: 'correct', actor: officer, changes: [], summary: '更正', objectionId: null }],
+          }),
+        ),
+      ).toBe('DISCLOSURE.NOT_PUBLISHED');
+      await publishAt(h, handle, bj(`${YEAR}-09-29`));
+      const at = TEXT.indexOf('某某化工有限公司');
+      const corrected = await handle.executeUpdate(publicationCommandUpdate, {
+        args: [
+          {
+            type: 'correct',
+            actor: officer,
+            changes: [{ op: 'add', type: 'other', start: at, end: at + 8 }],
+            summary: '隐去误公开的信息',
+            objectionId: 'obj-1',
+          },
+        ],
+      });
+      expect(corrected.status).toBe('published');
+      expect(h.store.corrections).toHaveLength(1);
+      expect(h.store.corrections[0]).toMatchObject({ summary: '隐去误公开的信息', objectionId: 'obj-1' });
+      expect(publishedBody(h.store.corrections[0].state)).not.toContain('某某化工有限公司');
+      expect(h.store.published).toHaveLength(1);
     });
   }, 90_000);
 
@@ -448,12 +464,3 @@ describe('publicationWorkflow (time-skipping)', () => {
     });
   }, 90_000);
 });
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};

@@ -94,7 +94,18 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
         const at = nowIso();
         const next = asFailure(() => applyPublicationCommand(state, command, at));
         revision += 1;
-        if (next.status === 'published') {
+        if (command.type === 'correct') {
+          await storeActivities.correctItem({
+            publicationId: workflowId,
+            revision,
+            correlationId,
+            state: next,
+            at,
+            actorId: command.actor.id,
+            summary: command.summary.trim(),
+            objectionId: command.objectionId,
+          });
+        } else if (command.type === 'publish') {
           const expiry = await calendarActivities.computePeriodEnd({
             from: at,
             ...retentionPeriod(decision.party.kind),

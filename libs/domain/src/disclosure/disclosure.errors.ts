@@ -10,7 +10,11 @@ export type DisclosureErrorCode =
   | 'DISCLOSURE.MARK_NOT_FOUND'
   | 'DISCLOSURE.NOT_IN_REVIEW'
   | 'DISCLOSURE.ROLE_NOT_ALLOWED'
-  | 'DISCLOSURE.OTHER_UNIT';
+  | 'DISCLOSURE.OTHER_UNIT'
+  | 'DISCLOSURE.OBJECTION_REASONS_REQUIRED'
+  | 'DISCLOSURE.CORRECTION_REQUIRED'
+  | 'DISCLOSURE.NOT_PUBLISHED'
+  | 'DISCLOSURE.OBJECTION_DECIDED';
 
 /** A disclosure rule refused a command: a client mistake (4xx at the edge), never a server fault. */
 export class DisclosureRuleError extends Error {

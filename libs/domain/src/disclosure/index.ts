@@ -5,3 +5,5 @@ export * from './publication-mode.rules';
 export * from './redaction-draft.rules';
 export * from './publication.rules';
 export * from './publication.workflow-contract';
+export * from './objection.rules';
+export * from './objection.workflow-contract';

@@ -23,7 +23,15 @@ export interface DisclosureActor {
 export type PublicationCommand =
   | { readonly type: 'adjustMarks'; readonly actor: DisclosureActor; readonly changes: readonly MarkChange[] }
   | { readonly type: 'publish'; readonly actor: DisclosureActor; readonly mode: PublicationMode }
-  | { readonly type: 'exempt'; readonly actor: DisclosureActor; readonly exemption: ExemptionDecision };
+  | { readonly type: 'exempt'; readonly actor: DisclosureActor; readonly exemption: ExemptionDecision }
+  /** 更正 (D9): a published item's marks corrected and republished, on an objection or the agency's own finding. */
+  | {
+      readonly type: 'correct';
+      readonly actor: DisclosureActor;
+      readonly changes: readonly MarkChange[];
+      readonly summary: string;
+      readonly objectionId: string | null;
+    };
 
 export interface PublicationState {
   readonly publicationId: string;
@@ -80,6 +88,20 @@ export function applyPublicationCommand(
   now: string,
 ): PublicationState {
   checkActor(state, command.actor);
+  if (command.type === 'correct') {
+    if (state.status !== 'published') {
+      throw new DisclosureRuleError(
+        'DISCLOSURE.NOT_PUBLISHED',
+        '只有已公开的信息才能更正',
+        'Only a published item can be corrected',
+        { status: state.status },
+      );
+    }
+    if (command.summary.trim() === '') {
+      throw new DisclosureRuleError('DISCLOSURE.CORRECTION_REQUIRED', '须写明更正内容', 'Say what is corrected');
+    }
+    return { ...state, draft: adjustMarks(state.draft, command.changes, command.actor.id, now) };
+  }
   if (state.status !== 'in-review') {
     throw new DisclosureRuleError(
       'DISCLOSURE.NOT_IN_REVIEW',

@@ -1,5 +1,6 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { Publications1764700000000 } from './1764700000000-publications';
+import { Objections1764800000000 } from './1764800000000-objections';
 
 /** Every migration of disclosure-svc, oldest first. They run at start; there is no `synchronize`. */
-export const migrations = [Initial1764000000000, Publications1764700000000];
+export const migrations = [Initial1764000000000, Publications1764700000000, Objections1764800000000];

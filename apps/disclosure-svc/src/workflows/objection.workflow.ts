@@ -1,0 +1,128 @@
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  DisclosureRuleError,
+  checkObjectionDecision,
+  decideObjectionUpdate,
+  objectionPeriod,
+  objectionViewQuery,
+  type ObjectionDecision,
+  type ObjectionView,
+  type ObjectionWorkflowInput,
+  type DisclosureActor,
+} from '@enforcement/domain';
+import type { ObjectionActivities } from '../activities/publication.activities';
+
+/*
+ * 更正 — one objection to a published item (SPEC D9): received → decided by the handling unit's disclosure officer
+ * within 10 working days of receipt, or 2 when urgent, always with reasons; warned one working day before, reported
+ * when missed (C2, D12). A correction itself is the publication workflow's `correct` command, sent by the gateway
+ * before the answer; this workflow keeps the answer and its limit.
+ */
+
+const calendarActivities = proxyActivities<ObjectionActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '10 minutes', backoffCoefficient: 2 },
+});
+const storeActivities = proxyActivities<ObjectionActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<ObjectionView> {
+  const { workflowId } = workflowInfo();
+  const { submission, correlationId } = input;
+  let decision: ObjectionView['decision'] = null;
+  let busy = false;
+
+  const limit = await calendarActivities.computePublicationLimit({
+    from: submission.receivedAt,
+    period: objectionPeriod(submission.urgent),
+  });
+  await storeActivities.recordObjection({ submission, limit });
+
+  const view = (): ObjectionView => ({
+    objectionId: submission.objectionId,
+    publicationId: submission.publicationId,
+    decisionNumber: submission.decisionNumber,
+    unitId: submission.unitId,
+    urgent: submission.urgent,
+    receivedAt: submission.receivedAt,
+    status: decision === null ? 'open' : 'decided',
+    decideBy: limit,
+    decision,
+  });
+  setHandler(objectionViewQuery, view);
+
+  const check = (actor: DisclosureActor, answer: ObjectionDecision): ObjectionDecision => {
+    try {
+      if (!actor.roles.includes('disclosure-officer') || actor.unitId !== submission.unitId) {
+        throw new DisclosureRuleError(
+          'DISCLOSURE.OTHER_UNIT',
+          '只有该承办机构的公示工作人员可以处理',
+          'Only a disclosure officer of the handling unit answers it',
+        );
+      }
+      if (decision !== null || busy) {
+        throw new DisclosureRuleError('DISCLOSURE.OBJECTION_DECIDED', '该更正申请已处理', 'The objection is answered');
+      }
+      return checkObjectionDecision(answer);
+    } catch (error) {
+      if (error instanceof DisclosureRuleError) {
+        throw ApplicationFailure.nonRetryable(error.en, error.code, { code: error.code, zh: error.zh, en: error.en });
+      }
+      throw error;
+    }
+  };
+
+  setHandler(
+    decideObjectionUpdate,
+    async ({ actor, decision: answer }) => {
+      const checked = check(actor, answer);
+      busy = true;
+      const decidedAt = new Date(Date.now()).toISOString();
+      await storeActivities.recordObjectionDecision({
+        objectionId: submission.objectionId,
+        publicationId: submission.publicationId,
+        decision: checked,
+        decidedAt,
+        decidedBy: actor.id,
+        onTime: Date.parse(decidedAt) <= Date.parse(limit.deadline),
+      });
+      decision = { ...checked, decidedAt, decidedBy: actor.id };
+      busy = false;
+      return view();
+    },
+    { validator: ({ actor, decision: answer }) => void check(actor, answer) },
+  );
+
+  const notice = async (kind: 'warning' | 'missed') => {
+    const at = new Date(Date.now()).toISOString();
+    const base = {
+      process: 'disclosure',
+      limit: 'objection-limit',
+      subjectId: workflowId,
+      caseNo: submission.caseNumber,
+      unitId: submission.unitId,
+      responsibleUserId: null,
+      responsibleRoles: ['disclosure-officer'],
+      round: null,
+      deadline: limit.deadline,
+      calendarFingerprint: limit.calendarFingerprint,
+    };
+    await storeActivities.publishDeadlineNotice(
+      kind === 'warning'
+        ? { correlationId, kind, at, notice: { ...base, warningAt: at, workdaysLeft: 1 } }
+        : { correlationId, kind, at, notice: { ...base, missedAt: at } },
+    );
+  };
+
+  const decided = () => decision !== null;
+  if (!(await condition(decided, Math.max(0, Date.parse(limit.warningAt) - Date.now())))) {
+    if (Date.now() < Date.parse(limit.deadline)) await notice('warning');
+    if (!(await condition(decided, Math.max(0, Date.parse(limit.deadline) - Date.now())))) {
+      await notice('missed');
+      await condition(decided);
+    }
+  }
+  return view();
+}
