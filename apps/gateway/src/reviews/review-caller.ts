@@ -6,8 +6,6 @@ import type { AuthenticatedRequest, RepeatableRequest } from '@enforcement/platf
 export interface ReviewCaller {
   readonly actor: Actor;
   readonly requestId: string;
-  /** The request id as the client sent it (`x-request-id`), or null: only a client's own id makes a call repeatable. */
-  readonly clientRequestId: string | null;
   /** The caller's `authorization` header, forwarded to review-svc's read API so its own guard applies. */
   readonly authorization: string;
   /**
@@ -21,12 +19,9 @@ export interface ReviewCaller {
 export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): ReviewCaller => {
   const req = ctx.switchToHttp().getRequest<AuthenticatedRequest & RepeatableRequest & { id?: string }>();
   if (!req.actor) throw new Error('Caller used on a route without @Roles');
-  const sent = req.headers['x-request-id'];
-  const clientRequestId = typeof sent === 'string' && sent !== '' ? sent : null;
   return {
     actor: req.actor,
     requestId: req.id ?? '',
-    clientRequestId,
     authorization: req.headers.authorization ?? '',
     requestKey: req.requestKey ?? null,
   };
