@@ -18,6 +18,12 @@ const routes: RouteRecordRaw[] = [
     meta: { staff: true },
   },
   { path: '/portal', component: () => import('./pages/portal/PortalPage.vue'), meta: { portal: true } },
+  {
+    path: '/portal/items/:id',
+    component: () => import('./pages/portal/PortalItemPage.vue'),
+    props: true,
+    meta: { portal: true },
+  },
   { path: '/:rest(.*)*', component: () => import('./pages/not-found/NotFoundPage.vue') },
 ];
 

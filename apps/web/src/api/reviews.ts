@@ -106,6 +106,8 @@ export interface CommandBodies {
   findings: { findings: Finding[] };
   'advisor-opinions': { advisorName: string; documentRef: string };
   opinion: OpinionBody;
+  'opinion-draft': OpinionBody;
+  'opinion-re-review': { decision: 'approve' | 'send-back'; reasons?: string };
   resubmit: { caseFacts: CaseFacts; materials: SubmittedMaterial[]; note: string };
   'transfer-acceptance': Record<string, never>;
   withdraw: { reason: string };

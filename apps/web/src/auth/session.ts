@@ -2,7 +2,6 @@ import { computed, ref } from 'vue';
 import { commandPermissions } from '@enforcement/domain/access/command-permissions';
 import { routeAccess } from '@enforcement/domain/access/route-access';
 import type { Actor, Role } from '@enforcement/domain/access/roles';
-import type { ReviewCommandType } from '@enforcement/domain/review/review.commands';
 
 const STORAGE_KEY = 'enforcement.session';
 
@@ -60,8 +59,15 @@ export function hasRole(...roles: readonly Role[]): boolean {
  * Whether the signed-in person's roles may send a review command — read from the one access table the gateway and
  * the review rules use (libs/domain), so the interface only offers what the server would accept; the server decides.
  */
-export function mayCommand(type: ReviewCommandType): boolean {
-  return hasRole(...commandPermissions[type].roles.filter((r): r is Role => r !== 'system'));
+export function mayCommand(type: string): boolean {
+  // Keyed by name so the app also runs against a server whose command list has moved on (an unknown command is never offered).
+  const rule = (commandPermissions as Readonly<Record<string, { roles: readonly string[] } | undefined>>)[type];
+  return hasRole(...((rule?.roles ?? []).filter((r) => r !== 'system') as Role[]));
+}
+
+/** Whether the review rules in this build know a command (e.g. the two-person opinion: draftOpinion, reReviewOpinion). */
+export function knowsCommand(type: string): boolean {
+  return type in commandPermissions;
 }
 
 /** Whether the person's roles may use a named read route of the access module (e.g. `reviews.opinion-documents`). */

@@ -1,5 +1,4 @@
-import type { ReviewCommandType } from '@enforcement/domain/review/review.commands';
-import type { ReviewStep } from '@/api/reviews';
+import { knowsCommand } from '@/auth/session';
 
 /** The forms of the review page, each sending one command. */
 export type ReviewFormId =
@@ -10,6 +9,7 @@ export type ReviewFormId =
   | 'findings'
   | 'advisor'
   | 'opinion'
+  | 'reReview'
   | 'pause'
   | 'resume'
   | 'extension'
@@ -23,14 +23,18 @@ export type ReviewFormId =
   | 'collective'
   | 'decide';
 
-export const FORM_COMMAND: Readonly<Record<ReviewFormId, ReviewCommandType>> = {
+/** 初审、复审 (L9): where the rules have the two-person opinion, the reviewer drafts and a second person issues. */
+export const TWO_PERSON_OPINION = knowsCommand('draftOpinion');
+
+export const FORM_COMMAND: Readonly<Record<ReviewFormId, string>> = {
   accept: 'acceptMaterials',
   missing: 'notifyMissingMaterials',
   refuse: 'refuseAcceptance',
   supplement: 'supplement',
   findings: 'recordFindings',
   advisor: 'attachAdvisorOpinion',
-  opinion: 'issueOpinion',
+  opinion: TWO_PERSON_OPINION ? 'draftOpinion' : 'issueOpinion',
+  reReview: 'reReviewOpinion',
   pause: 'pause',
   resume: 'resume',
   extension: 'requestExtension',
@@ -50,12 +54,13 @@ export const FORM_COMMAND: Readonly<Record<ReviewFormId, ReviewCommandType>> = {
  * server's view). Which of them a person sees also depends on their roles (`mayCommand`); the review workflow still
  * refuses any command its state does not allow, and the page shows that refusal beside the form.
  */
-export const FORMS_AT_STEP: Readonly<Record<ReviewStep, readonly ReviewFormId[]>> = {
+export const FORMS_AT_STEP: Readonly<Record<string, readonly ReviewFormId[]>> = {
   acceptance: ['accept', 'missing', 'refuse', 'withdraw'],
   supplement: ['supplement', 'withdraw'],
   review: ['findings', 'opinion', 'pause', 'advisor', 'extension'],
   paused: ['resume', 'findings', 'advisor', 'pause'],
   'extension-approval': ['approveExtension', 'findings', 'opinion', 'pause', 'advisor'],
+  're-review': ['reReview', 'pause', 'advisor'],
   decision: ['decide'],
   'unit-response': ['acceptTransfer', 'resubmit', 'disagree', 'withdraw'],
   'expert-meeting-request': ['expertMeeting'],
