@@ -30,7 +30,7 @@ describe('web application: the legal review in the browser', () => {
     await browser?.close();
   });
 
-  it('C1, L2–L12: unit head signs, officer submits, reviewer accepts, finds and issues the opinion, the collective discussion decides — the decision gate opens — each in the browser, refusals shown in both languages', async () => {
+  it('C1, L2–L12: unit head signs, officer submits, reviewer accepts, finds and drafts the opinion, the section head re-reviews and issues it, the collective discussion decides — the decision gate opens — each in the browser, refusals shown in both languages', async () => {
     // The officer submits before the unit head has signed: refused, with the bilingual message beside the action.
     const officer = await as('u-officer-1');
     await officer.goto(`/reviews/new?caseNo=${encodeURIComponent(journey.caseNo)}`);
@@ -94,7 +94,18 @@ describe('web application: the legal review in the browser', () => {
     await reviewer.screenshot('04-opinion-refused-field-error');
     await reviewer.fill('opinion-document-no', `法审〔2026〕${journey.caseNo}`);
     await reviewer.page.getByTestId('send-opinion').click();
-    await reviewer.waitForStatus('opinion-issued');
+    // L9: where the rules have the two-person opinion, the reviewer's is a draft (初审) and the section head
+    // re-reviews, signs and issues it (复审).
+    if ((await reviewer.waitForStatus('opinion-issued', 'opinion-drafted')) === 'opinion-drafted') {
+      const sectionHead = await as('u-legal-head');
+      await sectionHead.goto(reviewPath());
+      await sectionHead.page.getByTestId('form-re-review').waitFor();
+      await sectionHead.checkAccessibility('re-review');
+      await sectionHead.screenshot('05a-opinion-re-review');
+      await sectionHead.page.getByTestId('send-re-review').click();
+      await sectionHead.waitForStatus('opinion-issued');
+      await reviewer.waitForStatus('opinion-issued');
+    }
 
     // L9: the opinion document, in its registered copies, shown inline.
     await reviewer.page.getByTestId('opinion-pdf').waitFor();
@@ -146,12 +157,16 @@ describe('web application: the legal review in the browser', () => {
     }
   });
 
-  it('D11: the public portal opens without signing in and says plainly that disclosure is not available yet', async () => {
+  it('D11: the public portal opens without signing in and searches what disclosure-svc has published', async () => {
     const visitor = await Person.anonymous(browser, gateway);
     people.push(visitor);
     await visitor.goto('/portal');
-    await visitor.page.getByTestId('portal-not-yet').waitFor();
-    expect(await visitor.page.getByTestId('portal-not-yet').textContent()).toContain('尚未开放');
+    await visitor.page.getByTestId('portal-results').waitFor();
+    await visitor.fill('portal-q', '行政处罚');
+    const answered = visitor.page.waitForResponse((r) => r.url().includes('/api/v1/portal/items?'));
+    await visitor.page.getByTestId('portal-search').click();
+    expect((await answered).status()).toBe(200);
+    expect(await visitor.page.getByTestId('api-error').count()).toBe(0);
     expect(await visitor.checkAccessibility('portal')).toEqual([]);
     await visitor.screenshot('09-portal');
     await visitor.goto('/sign-in');

@@ -106,15 +106,18 @@ export class Person {
     await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
-  /** Waits until the review page shows the given status (the page refreshes itself; a reload makes it quicker). */
-  async waitForStatus(status: string): Promise<void> {
-    await eventually(async () => {
-      const shown = await this.page.getByTestId('review-status').getAttribute('data-status');
-      if (shown === status) return shown;
-      await this.page.reload();
-      await this.page.getByTestId('review-status').waitFor();
-      return undefined;
-    }, `the review page to show status ${status}`);
+  /** Waits until the review page shows one of the given statuses (it refreshes itself; a reload makes it quicker). */
+  async waitForStatus(...statuses: string[]): Promise<string> {
+    return eventually(
+      async () => {
+        const shown = await this.page.getByTestId('review-status').getAttribute('data-status');
+        if (shown !== null && statuses.includes(shown)) return shown;
+        await this.page.reload();
+        await this.page.getByTestId('review-status').waitFor();
+        return undefined;
+      },
+      `the review page to show status ${statuses.join(' or ')}`,
+    );
   }
 
   async close(): Promise<void> {
