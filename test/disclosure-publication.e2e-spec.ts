@@ -96,8 +96,8 @@ const decision: CaseDecisionIssuedV1 = caseDecisionIssuedV1.data.parse({
   officers: ['张执法'],
 });
 
-describe('disclosure: a decision from fact to portal and back (SPEC D4, D6, D8, D11)', () => {
-  it('D4, D6, D11, D8: a penalty decision appears redacted on the portal after the officer’s review, found by a word of its text, within its 7 working days; it is gone when revoked', async () => {
+describe('disclosure: a decision from fact to portal and back (SPEC D4, D6, D8, D9, D11)', () => {
+  it('D4, D6, D11, D8: a penalty decision appears redacted on the portal after the officer’s review, found by a word of its text, within its 7 working days; D9: an objection with evidence is answered with reasons and corrects it; it is gone when revoked', async () => {
     const token = await officerToken();
     await produce(caseDecisionIssuedV1.type, decision);
     const path = `/api/v1/disclosure/publications/${encodeURIComponent(decisionNumber)}`;
@@ -162,6 +162,55 @@ describe('disclosure: a decision from fact to portal and back (SPEC D4, D6, D8, 
     expect(byId.body.body).toBe(item.body);
     await request(gateway).get('/api/v1/portal/items').query({ pageSize: 500 }).expect(400);
 
+    // D9: anyone may object, with evidence; the unit's disclosure officer answers with reasons and corrects.
+    await request(gateway)
+      .post('/api/v1/portal/objections')
+      .send({
+        itemId: item.id,
+        name: '王某',
+        contact: '13900000000',
+        content: '公示的罚款金额有误。',
+        evidenceRefs: [],
+      })
+      .expect(400);
+    const filed = await request(gateway)
+      .post('/api/v1/portal/objections')
+      .send({
+        itemId: item.id,
+        name: '王某',
+        contact: '13900000000',
+        content: '公示的罚款金额与送达的决定书不一致。',
+        evidenceRefs: ['决定书送达回证'],
+      })
+      .expect(201);
+    expect(Date.parse(filed.body.decideBy)).toBeGreaterThan(Date.now());
+    const objectionPath = `/api/v1/portal/objections/${filed.body.objectionId}`;
+    expect((await request(gateway).get(objectionPath).expect(200)).body).toMatchObject({
+      status: 'open',
+      decision: null,
+    });
+    const amount = decision.text.indexOf('三万元');
+    await request(gateway)
+      .post(`/api/v1/disclosure/objections/${filed.body.objectionId}/decision`)
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        outcome: 'corrected',
+        reasons: '经核实，公示的罚款金额有误，予以更正。',
+        correction: {
+          changes: [{ op: 'add', type: 'other', start: amount, end: amount + 3 }],
+          summary: '更正罚款金额',
+        },
+      })
+      .expect(200);
+    const answered = (await request(gateway).get(objectionPath).expect(200)).body;
+    expect(answered).toMatchObject({ status: 'decided', decision: { outcome: 'corrected' } });
+    expect(answered.decision.reasons).toContain('予以更正');
+    expect(JSON.stringify(answered)).not.toContain('13900000000');
+    const corrected = await request(gateway)
+      .get(`/api/v1/portal/items/${encodeURIComponent(item.id)}`)
+      .expect(200);
+    expect(corrected.body.body).not.toContain('三万元');
+
     // D8: revoked — gone from the portal at once.
     const revocation: CaseDecisionRevokedV1 = {
       caseNumber,
@@ -189,8 +238,8 @@ describe('disclosure: a decision from fact to portal and back (SPEC D4, D6, D8, 
     expect(
       await eventually(async () => {
         const types = await outboxTypes();
-        return types.length === 2 ? types : undefined;
+        return types.length === 3 ? types : undefined;
       }, 'disclosure facts published'),
-    ).toEqual(['disclosure.published.v1', 'disclosure.withdrawn.v1']);
+    ).toEqual(['disclosure.published.v1', 'disclosure.corrected.v1', 'disclosure.withdrawn.v1']);
   }, 180_000);
 });

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 import { AccountabilityController } from './accountability.controller';
+import { ObjectionWorkflowClient } from './objection-workflow.client';
+import { ObjectionsController } from './objections.controller';
 import { PublicationWorkflowClient } from './publication-workflow.client';
 import { PublicationsController } from './publications.controller';
 
 /** Ex-post publication at the edge (SPEC D4–D6, D12): the officer's review, sent to disclosure-svc's workflows. */
 @Module({
-  controllers: [PublicationsController, AccountabilityController],
-  providers: [PublicationWorkflowClient, DisclosureReadApi],
+  controllers: [PublicationsController, AccountabilityController, ObjectionsController],
+  providers: [PublicationWorkflowClient, DisclosureReadApi, ObjectionWorkflowClient],
 })
 export class DisclosureModule {}

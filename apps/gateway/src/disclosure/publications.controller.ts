@@ -4,6 +4,7 @@ import type { Actor, PublicationCommand, PublicationView } from '@enforcement/do
 import { Access, AppError, CurrentActor, identifierProblems } from '@enforcement/platform';
 import { AdjustMarksDto, ExemptionDto, PublishDto } from './publication.dto';
 import { PublicationWorkflowClient } from './publication-workflow.client';
+import { toMarkChanges } from './mark-changes';
 
 function decisionNumberOf(value: string): string {
   const problems = identifierProblems(value, { max: 100, forbidden: /[/\\?#%]/, forbiddenLabel: '/ \\ ? # %' });
@@ -45,13 +46,7 @@ export class PublicationsController {
     @Body() dto: AdjustMarksDto,
     @CurrentActor() actor: Actor,
   ): Promise<PublicationView> {
-    const changes = dto.changes.map((c) =>
-      c.op === 'add'
-        ? { op: 'add' as const, type: c.type ?? 'other', start: c.start ?? 0, end: c.end ?? 0 }
-        : c.op === 'remove'
-          ? { op: 'remove' as const, markId: c.markId ?? '' }
-          : { op: 'resize' as const, markId: c.markId ?? '', start: c.start ?? 0, end: c.end ?? 0 },
-    );
+    const changes = toMarkChanges(dto.changes);
     return this.send(decisionNumber, actor, { type: 'adjustMarks', actor: actingAs(actor), changes });
   }
 

@@ -1,7 +1,21 @@
-import { Controller, Get, Headers, HttpStatus, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AppError, identifierProblems } from '@enforcement/platform';
+import { ObjectionWorkflowClient } from '../disclosure/objection-workflow.client';
 import { DisclosureReadApi } from './disclosure-read.api';
+import { SubmitObjectionDto } from './objection.dto';
 import { PortalQueryDto } from './portal.dto';
 import { PublicAccess } from './portal-access';
 import { PortalRateLimitGuard } from './portal-rate-limit.guard';
@@ -14,7 +28,27 @@ import { PortalRateLimitGuard } from './portal-rate-limit.guard';
 @Controller('api/v1/portal')
 @UseGuards(PortalRateLimitGuard)
 export class PortalController {
-  constructor(private readonly reads: DisclosureReadApi) {}
+  constructor(
+    private readonly reads: DisclosureReadApi,
+    private readonly objections: ObjectionWorkflowClient,
+  ) {}
+
+  @Post('objections')
+  @PublicAccess('portal.objection-submit')
+  @ApiOperation({
+    summary: '更正申请 — ask for a correction, with evidence (D9; no login): answered in 10 working days, 2 if urgent',
+  })
+  @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
+  submitObjection(@Body() dto: SubmitObjectionDto, @Req() req: { id?: string }) {
+    return this.objections.submit(dto, String(req.id ?? 'portal'));
+  }
+
+  @Get('objections/:objectionId')
+  @PublicAccess('portal.objection-status')
+  @ApiOperation({ summary: '更正申请 — where it stands and the answer with reasons (D9; no login)' })
+  objectionStatus(@Param('objectionId', new ParseUUIDPipe()) objectionId: string) {
+    return this.objections.status(objectionId);
+  }
 
   @Get('items')
   @PublicAccess('portal.browse')

@@ -89,6 +89,8 @@ export const routeAccess = {
   'disclosure.publications.review': { roles: ['disclosure-officer'], scope: 'unit' },
   /** D12: late, missing and stale publications per unit; unit-scoped callers see their own unit. */
   'disclosure.accountability': { roles: ['disclosure-officer', 'legal-section-head', 'unit-head'], scope: 'unit' },
+  /** 更正申请 (D9): the handling unit's disclosure officer reads and answers it, correcting the item if it is wrong. */
+  'disclosure.objections.decide': { roles: ['disclosure-officer'], scope: 'unit' },
 } as const satisfies Record<string, RouteAccess>;
 
 /**
@@ -100,6 +102,10 @@ export const publicRouteAccess = {
   'portal.browse': 'D11',
   /** 公示平台: one published item (D11). */
   'portal.item': 'D11',
+  /** 更正申请: anyone with evidence asks for a correction (D9). */
+  'portal.objection-submit': 'D9',
+  /** 更正申请: where it stands and the answer, for whoever holds its id (D9). */
+  'portal.objection-status': 'D9',
 } as const;
 
 export type PublicRouteName = keyof typeof publicRouteAccess;
