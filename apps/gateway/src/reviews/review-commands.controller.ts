@@ -27,7 +27,8 @@ import {
   ExpertMeetingOutcomeDto,
   FindingsDto,
   MaterialItemsDto,
-  OpinionDto,
+  OpinionDraftDto,
+  OpinionReReviewDto,
   PauseDto,
   ReasonDto,
   ResubmitDto,
@@ -174,13 +175,32 @@ export class ReviewCommandsController {
     return this.reviews.send(caseNo, caller, { type: 'markAdvisorOpinionReviewed', opinionId, note: dto.note });
   }
 
-  @CommandRoute('opinion', 'issueOpinion', '出具审核意见 — issue the opinion document, two copies (L9)')
-  opinion(
+  @CommandRoute(
+    'opinion-draft',
+    'draftOpinion',
+    '初审 — draft the section’s opinion (L9)',
+    'Checked against the findings like an issued opinion; issued only after another person of the legal section re-reviews it (opinion-re-review).',
+  )
+  draftOpinion(
     @Param('caseNo', CaseNumberPipe) caseNo: string,
-    @Body() dto: OpinionDto,
+    @Body() dto: OpinionDraftDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
-    return this.reviews.send(caseNo, caller, { type: 'issueOpinion', ...dto });
+    return this.reviews.send(caseNo, caller, { type: 'draftOpinion', ...dto });
+  }
+
+  @CommandRoute(
+    'opinion-re-review',
+    'reReviewOpinion',
+    '复审 — sign and issue the drafted opinion, two copies, or send it back with reasons (L9)',
+    'Never by the drafter (403 REVIEW.SAME_PERSON_RE_REVIEW); a send-back needs reasons (REVIEW.SEND_BACK_REASONS_REQUIRED).',
+  )
+  reReviewOpinion(
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @Body() dto: OpinionReReviewDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'reReviewOpinion', ...dto });
   }
 
   @CommandRoute(

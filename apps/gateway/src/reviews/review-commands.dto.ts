@@ -89,14 +89,23 @@ export class AdvisorOpinionReviewDto {
   @Text('the section’s conclusion on the advisor’s opinion') note!: string;
 }
 
-/** 法制审核意见书 — the section's opinion (SPEC L9). */
-export class OpinionDto {
+/** 初审 — a legal reviewer drafts the section's opinion; it is issued only after its re-review (SPEC L9). */
+export class OpinionDraftDto {
   @OneOf(opinions, OPINION_HELP) opinion!: ReviewOpinionType;
   @Text('number of the opinion document (意见书文号)', 100) documentNo!: string;
-  @Text('the opinion’s reasoning in brief') summary!: string;
+  @Text('the opinion’s reasoning in brief (审核理由)') summary!: string;
 
   @Nested(TransferDto, TRANSFER_HELP, true)
   transfer?: TransferDto;
+}
+
+/** 复审 — a second person of the legal section signs the draft or sends it back (SPEC L9). */
+export class OpinionReReviewDto {
+  @OneOf(['approve', 'send-back'], 'approve 签发 — sign and issue the opinion · send-back 退回 — return it to drafting')
+  decision!: 'approve' | 'send-back';
+
+  @OptionalText('退回理由 — why the draft goes back; required for send-back')
+  reasons?: string;
 }
 
 /** 重新报送 — the unit resubmits after amending, correcting or reinvestigating. */

@@ -7,7 +7,9 @@ import {
   type ReviewBlockedOn,
   type ReviewHistoryEntry,
   type ReviewView,
+  type ReviewViewDraft,
   type ReviewViewOpinion,
+  type ReviewViewSendBack,
 } from '@enforcement/domain';
 
 const nullable = { nullable: true, type: String } as const;
@@ -24,6 +26,28 @@ class ViewOpinionDto implements ReviewViewOpinion {
   @ApiProperty({ description: 'issued after the review limit ran out (L13)' }) overdue!: boolean;
   @ApiProperty({ enum: ['legal-section', 'expert-meeting', 'collective-discussion'] })
   settledBy!: ReviewViewOpinion['settledBy'];
+}
+
+class ViewTransferDto {
+  @ApiProperty() to!: string;
+  @ApiProperty({ enum: ['beyond-powers', 'suspected-crime'] }) ground!: 'beyond-powers' | 'suspected-crime';
+}
+
+/** 初审 — the drafted opinion awaiting re-review (L9). */
+class ViewDraftDto implements ReviewViewDraft {
+  @ApiProperty({ description: 'one of the six opinions of L9' }) type!: ReviewViewDraft['type'];
+  @ApiProperty({ description: '意见书文号' }) documentNo!: string;
+  @ApiProperty({ description: '审核理由 — the reasoning in brief' }) summary!: string;
+  @ApiPropertyOptional({ type: ViewTransferDto, nullable: true }) transfer!: ViewTransferDto | null;
+  @ApiProperty({ description: '初审人 — user id of the drafter' }) draftedBy!: string;
+  @ApiProperty() draftedAt!: string;
+}
+
+/** 复审退回 — why the last draft went back (L9). */
+class ViewSendBackDto implements ReviewViewSendBack {
+  @ApiProperty({ description: '退回理由' }) reasons!: string;
+  @ApiProperty({ description: 'user id of the re-reviewer' }) sentBackBy!: string;
+  @ApiProperty() sentBackAt!: string;
 }
 
 class DecisionRecordDto implements DecisionRecord {
@@ -82,6 +106,18 @@ export class ReviewViewDto implements ReviewView {
   @ApiProperty({ description: 'the review limit ran out (L13)' }) overdue!: boolean;
   @ApiProperty({ type: [String] }) openPauseIds!: string[];
   @ApiPropertyOptional({ type: ViewOpinionDto, nullable: true }) opinion!: ViewOpinionDto | null;
+  @ApiPropertyOptional({
+    type: ViewDraftDto,
+    nullable: true,
+    description: 'L9 初审: the draft awaiting re-review, while the status is opinion-drafted',
+  })
+  draft?: ViewDraftDto | null;
+  @ApiPropertyOptional({
+    type: ViewSendBackDto,
+    nullable: true,
+    description: 'L9 复审退回: why the last draft went back, while the opinion is redrafted',
+  })
+  sendBack?: ViewSendBackDto | null;
   @ApiProperty({ description: 'L12: true only after a passed review with a recorded decision' })
   mayIssueDecision!: boolean;
   @ApiPropertyOptional({ type: DecisionRecordDto, nullable: true }) decision!: DecisionRecordDto | null;

@@ -27,6 +27,7 @@ import {
   type OpinionDocumentCopy,
   type OpinionDocumentInput,
   type OpinionDocumentResult,
+  type OpinionSignature,
 } from './opinion-document.types';
 import { useFontFace } from './opinion-document.shared-font';
 import { paragraphs, wrapText } from './opinion-document.wrap';
@@ -61,6 +62,13 @@ export async function renderOpinionDocument(
 // ---------------------------------------------------------------------------------------------------------------
 // Input checks: a document that goes into the case file must be complete and consistent with the review rules.
 
+/** L9 初审、复审: each reviewer's line names the review they signed for. */
+const REVIEWER_LINE: Readonly<Record<NonNullable<OpinionSignature['stage']> | 'plain', string>> = {
+  draft: '审核人员（初审）',
+  're-review': '审核人员（复审）',
+  plain: '审核人员',
+};
+
 function validateInput(input: OpinionDocumentInput): void {
   const required: [string, string][] = [
     ['agency.name', input.agency.name],
@@ -71,7 +79,7 @@ function validateInput(input: OpinionDocumentInput): void {
     ['handlingUnitName', input.handlingUnitName],
     ['party.name', input.party.name],
     ['opinion.reasoning', input.opinion.reasoning],
-    ['legalSectionHead.name', input.legalSectionHead.name],
+    ...(input.legalSectionHead ? [['legalSectionHead.name', input.legalSectionHead.name] as [string, string]] : []),
     ...input.reviewers.map((r, i): [string, string] => [`reviewers[${i}].name`, r.name]),
   ];
   for (const [field, value] of required) {
@@ -84,7 +92,9 @@ function validateInput(input: OpinionDocumentInput): void {
     ['submittedAt', input.submittedAt],
     ['completeMaterialsReceivedAt', input.completeMaterialsReceivedAt],
     ['issuedAt', input.issuedAt],
-    ['legalSectionHead.signedAt', input.legalSectionHead.signedAt],
+    ...(input.legalSectionHead
+      ? [['legalSectionHead.signedAt', input.legalSectionHead.signedAt] as [string, IsoInstant]]
+      : []),
     ...input.reviewers.map((r, i): [string, IsoInstant] => [`reviewers[${i}].signedAt`, r.signedAt]),
   ];
   for (const [field, value] of instants) instantOf(field, value);
@@ -505,8 +515,20 @@ function compose(page: PageComposer, input: OpinionDocumentInput, title: string)
 
   // Signatures stay together on one page with the sign-off.
   const signers: [string, string, IsoInstant][] = [
-    ...input.reviewers.map((r): [string, string, IsoInstant] => ['审核人员', r.name, r.signedAt]),
-    ['法制机构负责人', input.legalSectionHead.name, input.legalSectionHead.signedAt],
+    ...input.reviewers.map((r): [string, string, IsoInstant] => [
+      REVIEWER_LINE[r.stage ?? 'plain'],
+      r.name,
+      r.signedAt,
+    ]),
+    ...(input.legalSectionHead
+      ? [
+          ['法制机构负责人', input.legalSectionHead.name, input.legalSectionHead.signedAt] as [
+            string,
+            string,
+            IsoInstant,
+          ],
+        ]
+      : []),
   ];
   page.space(16);
   page.ensure((signers.length + 4) * BODY.leading + 24);

@@ -131,8 +131,8 @@ describe('法制审核意见书 renderer', () => {
       '收到完备送审材料日期2026年3月2日',
       `审核意见：${OPINION_LABELS.amend.zh}`,
       squeeze(input.opinion.reasoning),
-      '审核人员：陈明2026年3月4日',
-      '审核人员：李华2026年3月4日',
+      '审核人员（初审）：陈明2026年3月4日',
+      '审核人员（复审）：李华2026年3月4日',
       '法制机构负责人：刘强2026年3月4日',
       '衡阳市民政局政策法规科（印章）2026年3月4日',
       '本案无外聘法律顾问参与审核',
@@ -145,6 +145,19 @@ describe('法制审核意见书 renderer', () => {
       const outcome = finding.outcome === 'problem' ? '存在问题' : '未发现问题';
       expect(text).toContain(`（${ordinals[i]}）${label_zh}${outcome}${squeeze(finding.note)}`);
     });
+  });
+
+  it('L9: both names are on the opinion document — the drafter (初审) and the re-reviewer (复审), with no section-head line nobody signed', async () => {
+    const reviewedByPeers = opinionInput({ legalSectionHead: null });
+    const text = body((await renderOpinionDocument(reviewedByPeers)).copies[1].pdf, reviewedByPeers);
+    expect(text).toContain(squeeze('审核人员（初审）：陈明2026年3月4日'));
+    expect(text).toContain(squeeze('审核人员（复审）：李华2026年3月4日'));
+    expect(text).not.toContain('法制机构负责人：');
+    // An opinion from before the two-person review prints its one signer as before.
+    const older = opinionInput({ reviewers: [{ name: '陈明', signedAt: '2026-03-04T07:00:00.000Z' }] });
+    expect(body((await renderOpinionDocument(older)).copies[0].pdf, older)).toContain(
+      squeeze('审核人员：陈明2026年3月4日'),
+    );
   });
 
   it('L9: the same input gives the same bytes and the same SHA-256', async () => {

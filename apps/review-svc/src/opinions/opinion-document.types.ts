@@ -18,6 +18,11 @@ export interface OpinionSignature {
   readonly name: string;
   /** When the person signed. */
   readonly signedAt: IsoInstant;
+  /**
+   * 初审 / 复审 (L9): which of the section's two reviews this reviewer signed for — the draft or its re-review.
+   * Absent for documents whose opinion predates the two-person review; printed as a plain 审核人员 line then.
+   */
+  readonly stage?: 'draft' | 're-review';
 }
 
 /** 法律顾问书面意见 — the slice of an advisor's opinion the document prints (SPEC L10). */
@@ -65,10 +70,10 @@ export interface OpinionDocumentInput {
   };
   /** Advisors' written opinions, each already reviewed by the section (L10); empty when no advisor took part. */
   readonly advisorOpinions: readonly AdvisorOpinionSummary[];
-  /** 审核人员 — at least one. */
+  /** 审核人员 — at least one; for an opinion of the two-person review (L9) the drafter (初审) and the re-reviewer (复审). */
   readonly reviewers: readonly OpinionSignature[];
-  /** 法制机构负责人. */
-  readonly legalSectionHead: OpinionSignature;
+  /** 法制机构负责人, when the section head signed; `null` when another legal reviewer re-reviewed and no head signed. */
+  readonly legalSectionHead: OpinionSignature | null;
   /**
    * When the opinion was issued (`OpinionRecord.issuedAt`): the date of the sign-off and the PDF's creation date,
    * which also seeds the PDF file id — so nothing in the file depends on the clock of the machine that renders it.

@@ -58,7 +58,7 @@ describe('opinion documents on real PostgreSQL and the blob store', () => {
     await createReviewStoreActivities({ dataSource: db, outbox: new OutboxWriter(), relay }).saveReviewChange({
       workflowId: `review:IT-${run}`,
       correlationId: 'it',
-      command: { type: 'issueOpinion', actorId: 'u-section-head-liu', role: 'legal-section-head' },
+      command: { type: 'reReviewOpinion', actorId: 'u-section-head-liu', role: 'legal-section-head' },
       state,
       events: [],
       view: plainViewOf(state),

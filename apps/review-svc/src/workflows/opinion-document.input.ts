@@ -7,10 +7,12 @@
  * force, the case as initiated, the submission). A review started before particulars existed prints the agency id,
  * the case number and `详见案卷` (see the case file) instead. There is no directory of people or units yet, so:
  * - legal-affairs section: `法制机构` (the regulation's generic name); handling unit: the unit id;
- * - reviewer and section sign-off: the id of the person who issued the opinion, signed at `issuedAt`.
+ * - reviewers (L9 初审、复审): the ids of the drafter and of the re-reviewer, each with the time they signed; the
+ *   re-reviewer also signs as section head when they re-reviewed in that role. An opinion issued before the
+ *   two-person review prints its issuer as reviewer and section head, as it did then.
  */
 import type { ReviewParticulars, ReviewRound, ReviewState } from '@enforcement/domain';
-import type { OpinionDocumentInput } from '../opinions/opinion-document.types';
+import type { OpinionDocumentInput, OpinionSignature } from '../opinions/opinion-document.types';
 
 /** Printed where the state has no name for the legal-affairs section. */
 export const LEGAL_SECTION_NAME = '法制机构';
@@ -33,7 +35,7 @@ export function opinionDocumentInputOf(
   const round: ReviewRound | undefined = state.rounds[state.rounds.length - 1];
   const opinion = round?.opinion ?? null;
   if (round === undefined || opinion === null) return null;
-  const signature = { name: opinion.issuedBy, signedAt: opinion.issuedAt };
+  const { reviewers, legalSectionHead } = signaturesOf(opinion);
   return {
     reviewId: state.reviewId,
     caseNo: state.caseNo,
@@ -52,9 +54,30 @@ export function opinionDocumentInputOf(
       advisorOpinions: round.advisorOpinions
         .filter((a) => a.reviewedAt !== null)
         .map((a) => ({ advisorName: a.advisorName, reviewedAt: a.reviewedAt, reviewNote: a.reviewNote })),
-      reviewers: [signature],
-      legalSectionHead: signature,
+      reviewers,
+      legalSectionHead,
       issuedAt: opinion.issuedAt,
     },
+  };
+}
+
+/** Who signs the document: the two reviews of L9 when the opinion has them, else its one issuer. */
+function signaturesOf(opinion: NonNullable<ReviewRound['opinion']>): {
+  reviewers: OpinionSignature[];
+  legalSectionHead: OpinionSignature | null;
+} {
+  if (opinion.draftedBy === undefined || opinion.draftedAt === undefined) {
+    const issuer = { name: opinion.issuedBy, signedAt: opinion.issuedAt };
+    return { reviewers: [issuer], legalSectionHead: issuer };
+  }
+  const reReview: OpinionSignature = {
+    name: opinion.reReviewedBy ?? opinion.issuedBy,
+    signedAt: opinion.reReviewedAt ?? opinion.issuedAt,
+    stage: 're-review',
+  };
+  return {
+    reviewers: [{ name: opinion.draftedBy, signedAt: opinion.draftedAt, stage: 'draft' }, reReview],
+    legalSectionHead:
+      opinion.reReviewedAs === 'legal-section-head' ? { name: reReview.name, signedAt: reReview.signedAt } : null,
   };
 }

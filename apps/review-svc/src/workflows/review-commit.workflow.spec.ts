@@ -134,13 +134,15 @@ async function withReview(
 }
 
 const acceptMaterials: ReviewCommand = { type: 'acceptMaterials', actor: reviewer };
-const issueOpinion: ReviewCommand = {
-  type: 'issueOpinion',
-  actor: sectionHead,
+// L9: drafted by a reviewer, issued when the section head re-reviews and signs it.
+const draftOpinion: ReviewCommand = {
+  type: 'draftOpinion',
+  actor: reviewer,
   opinion: 'approve',
   documentNo: '法审〔2026〕9号',
   summary: '同意',
 };
+const issueOpinion: ReviewCommand = { type: 'reReviewOpinion', actor: sectionHead, decision: 'approve' };
 
 describe('the review answers from what is durably recorded (issue 8 §3b, §3c)', () => {
   beforeAll(async () => {
@@ -164,6 +166,7 @@ describe('the review answers from what is durably recorded (issue 8 §3b, §3c)'
       await handle.executeUpdate(reviewCommandUpdate, {
         args: [{ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }],
       });
+      await handle.executeUpdate(reviewCommandUpdate, { args: [draftOpinion] });
       store.blobStoreWritable = false;
       const pending = await handle.startUpdate(reviewCommandUpdate, {
         args: [issueOpinion],
@@ -178,7 +181,7 @@ describe('the review answers from what is durably recorded (issue 8 §3b, §3c)'
         step: 'opinion-document',
         lastError: expect.stringContaining('EACCES'),
       });
-      expect(blocked.status).toBe('under-review');
+      expect(blocked.status).toBe('opinion-drafted');
       expect(blocked.mayIssueDecision).toBe(false);
       expect(store.savedStatuses()).not.toContain('opinion-issued');
       expect(store.notices.map((n) => n.notice.limit)).toEqual(['blocked:opinion-document']);

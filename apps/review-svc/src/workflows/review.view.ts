@@ -15,6 +15,8 @@ import {
   type ReviewHistoryEntry,
   type ReviewState,
   type ReviewView,
+  type ReviewViewDraft,
+  type ReviewViewSendBack,
   type ReviewViewOpinion,
   type WorkdayCalendarPort,
 } from '@enforcement/domain';
@@ -57,6 +59,22 @@ function opinionOf(state: ReviewState): ReviewViewOpinion | null {
     overdue: opinion.overdue,
     settledBy: 'legal-section',
   };
+}
+
+/** L9: the draft the re-reviewer is asked to sign. */
+function draftOf(state: ReviewState): ReviewViewDraft | null {
+  const draft = state.status === 'opinion-drafted' ? state.rounds[state.rounds.length - 1]?.draft : null;
+  if (draft == null) return null;
+  const { type, documentNo, summary, transfer, draftedBy, draftedAt } = draft;
+  return { type, documentNo, summary, transfer, draftedBy, draftedAt };
+}
+
+/** L9: why the last draft went back, while the round is being redrafted (no opinion and no new draft yet). */
+function sendBackOf(state: ReviewState): ReviewViewSendBack | null {
+  const round = state.rounds[state.rounds.length - 1];
+  const last = round?.sendBacks?.[round.sendBacks.length - 1];
+  if (last === undefined || round.opinion !== null || round.draft != null) return null;
+  return { reasons: last.reasons, sentBackBy: last.sentBackBy, sentBackAt: last.sentBackAt };
 }
 
 export function buildView(state: ReviewState, context: ViewContext): ReviewView {
@@ -104,6 +122,8 @@ export function buildView(state: ReviewState, context: ViewContext): ReviewView 
     overdue,
     openPauseIds: openPauses(state).map((pause) => pause.pauseId),
     opinion,
+    draft: draftOf(state),
+    sendBack: sendBackOf(state),
     mayIssueDecision: state.status === 'decided' && state.decision !== null,
     decision: state.decision,
     calendarFingerprint: deadlines?.fingerprint ?? context.calendarFingerprint,
@@ -118,6 +138,9 @@ const QUIET_COMMANDS: Partial<Record<ReviewCommandType, readonly [zh: string, en
   recordFindings: ['记录审核结论', 'findings recorded'],
   attachAdvisorOpinion: ['附法律顾问书面意见', 'legal advisor opinion attached'],
   markAdvisorOpinionReviewed: ['复核法律顾问意见', 'legal advisor opinion reviewed'],
+  draftOpinion: ['初审：拟定审核意见，待复审', 'opinion drafted, awaiting re-review'],
+  // An approving re-review issues the opinion and has its event; only a send-back is quiet.
+  reReviewOpinion: ['复审退回，重新拟定审核意见', 'opinion sent back to drafting at re-review'],
   disagree: ['承办机构提出异议', 'the unit disagreed'],
   requestExpertMeeting: ['召开专家论证会', 'expert meeting convened'],
   recordExpertMeetingOutcome: ['记录专家论证结果', 'expert meeting outcome recorded'],

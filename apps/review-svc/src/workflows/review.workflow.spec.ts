@@ -548,16 +548,15 @@ describe('reviewWorkflow (time-skipping)', () => {
       await handle.executeUpdate(reviewCommandUpdate, {
         args: [{ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }],
       });
-      const passed = await handle.executeUpdate(reviewCommandUpdate, {
+      const drafted = await handle.executeUpdate(reviewCommandUpdate, {
         args: [
-          {
-            type: 'issueOpinion',
-            actor: sectionHead,
-            opinion: 'approve',
-            documentNo: '法审〔2026〕1号',
-            summary: '同意',
-          },
+          { type: 'draftOpinion', actor: reviewer, opinion: 'approve', documentNo: '法审〔2026〕1号', summary: '同意' },
         ],
+      });
+      // L9: a draft is not a passed review; only the re-review issues it.
+      expect(drafted).toMatchObject({ status: 'opinion-drafted', step: 're-review', mayIssueDecision: false });
+      const passed = await handle.executeUpdate(reviewCommandUpdate, {
+        args: [{ type: 'reReviewOpinion', actor: sectionHead, decision: 'approve' }],
       });
       expect(passed.step).toBe('decision');
       const decided = await handle.executeUpdate(reviewCommandUpdate, {
@@ -576,7 +575,7 @@ describe('reviewWorkflow (time-skipping)', () => {
     });
   }, 90_000);
 
-  it('L9: issuing the opinion renders and registers the opinion document once', async () => {
+  it('L9: both names are on the opinion document — rendered and registered once, when the re-reviewer signs the draft', async () => {
     const h = await harness();
     await h.run(async () => {
       const handle = await submitAt(h, bj('Y26-12-01 09:00'), { caseHandlingDeadline: endOf('Y26-12-31') });
@@ -585,13 +584,18 @@ describe('reviewWorkflow (time-skipping)', () => {
         args: [{ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }],
       });
       expect(h.store.documents).toEqual([]);
-      const issue: ReviewCommand = {
-        type: 'issueOpinion',
-        actor: sectionHead,
+      const draft: ReviewCommand = {
+        type: 'draftOpinion',
+        actor: reviewer,
         opinion: 'approve',
         documentNo: '法审〔2026〕7号',
         summary: '经审核，事实清楚，证据确凿，同意。',
       };
+      await skipTo(h.env, bj('Y26-12-02 14:00'));
+      await handle.executeUpdate(reviewCommandUpdate, { args: [draft] });
+      // 初审 alone issues nothing: no document until the second person signs.
+      expect(h.store.documents).toEqual([]);
+      const issue: ReviewCommand = { type: 'reReviewOpinion', actor: sectionHead, decision: 'approve' };
       await skipTo(h.env, bj('Y26-12-02 15:00'));
       const issued = await handle.executeUpdate(reviewCommandUpdate, { args: [issue], updateId: 'issue-1' });
       // The same update delivered again (a client retry) is deduplicated; a second issue is refused by the rules.
@@ -603,7 +607,9 @@ describe('reviewWorkflow (time-skipping)', () => {
       const [call] = h.store.documents;
       const state = h.store.changes[h.store.changes.length - 1].state;
       const issuedAt = state.rounds[0].opinion!.issuedAt;
+      const draftedAt = state.rounds[0].opinion!.draftedAt!;
       expect(toSecond(issuedAt)).toBe(bj('Y26-12-02 15:00').toISOString());
+      expect(toSecond(draftedAt)).toBe(bj('Y26-12-02 14:00').toISOString());
       expect(call).toEqual({
         reviewId: state.reviewId,
         caseNo: state.caseNo,
@@ -619,7 +625,10 @@ describe('reviewWorkflow (time-skipping)', () => {
           findings: cleanFindings(),
           opinion: { type: 'approve', reasoning: '经审核，事实清楚，证据确凿，同意。', transfer: null },
           advisorOpinions: [],
-          reviewers: [{ name: sectionHead.id, signedAt: issuedAt }],
+          reviewers: [
+            { name: reviewer.id, signedAt: draftedAt, stage: 'draft' },
+            { name: sectionHead.id, signedAt: issuedAt, stage: 're-review' },
+          ],
           legalSectionHead: { name: sectionHead.id, signedAt: issuedAt },
           issuedAt,
         },

@@ -332,7 +332,9 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     const events = calendar === null ? result.events : markProvisionalLimits(result.events, calendar.port);
     const entries = historyOf({ type: command.type, actorId: command.actor.id }, events, at.toISOString());
     // Decided here, in the handler, so the marker's place in history is the command's own.
-    const withDocument = command.type === 'issueOpinion' && patched(OPINION_DOCUMENT_PATCH);
+    // L9: the document is made when the re-reviewer signs the draft, the one step that issues the opinion.
+    const issues = command.type === 'reReviewOpinion' && command.decision === 'approve';
+    const withDocument = issues && patched(OPINION_DOCUMENT_PATCH);
     return serially(async () => {
       if (generation !== base) throw supersededFailure();
       let pushed = false;

@@ -35,7 +35,9 @@ export const commandPermissions: Readonly<Record<ReviewCommandType, CommandPermi
   // Advisors are external and often have no account, so the section may attach the opinion on their behalf.
   attachAdvisorOpinion: { roles: ['legal-advisor', ...LEGAL], unitOwned: false },
   markAdvisorOpinionReviewed: { roles: LEGAL, unitOwned: false },
-  issueOpinion: { roles: LEGAL, unitOwned: false },
+  // 初审、复审 (L9): both inside the legal section; the reducer refuses a re-review by the drafter.
+  draftOpinion: { roles: LEGAL, unitOwned: false },
+  reReviewOpinion: { roles: LEGAL, unitOwned: false },
   resubmit: { roles: UNIT, unitOwned: true },
   // Withdrawing, disputing and accepting a transfer commit the unit as a whole, so only its head may do them.
   acceptTransfer: { roles: ['unit-head'], unitOwned: true },

@@ -14,14 +14,16 @@ import {
   sectionHead,
   unitHead,
 } from './testing/review.fixtures';
+import { currentDeadline } from './review.machine';
+import type { ReviewActor } from './review.types';
 
 function transferAfter(findings: ReviewFinding[], ground: 'beyond-powers' | 'suspected-crime') {
   const flow = Flow.accepted().do({ type: 'recordFindings', actor: reviewer, findings }, bj('2025-03-04 09:00'));
   return decide(
     flow.current,
     {
-      type: 'issueOpinion',
-      actor: sectionHead,
+      type: 'draftOpinion',
+      actor: reviewer,
       opinion: 'transfer',
       documentNo: 'N-T',
       summary: '移送',
@@ -50,7 +52,7 @@ describe('transfer opinion (SPEC L9)', () => {
   });
 });
 
-/** Findings of a suspected crime and the section's transfer opinion, issued Tuesday 2025-03-04 16:00. */
+/** Findings of a suspected crime and the section's transfer opinion, drafted and re-reviewed Tuesday 2025-03-04. */
 function transferIssued(environment = env()): Flow {
   return Flow.accepted(environment)
     .do(
@@ -59,15 +61,16 @@ function transferIssued(environment = env()): Flow {
     )
     .do(
       {
-        type: 'issueOpinion',
-        actor: sectionHead,
+        type: 'draftOpinion',
+        actor: reviewer,
         opinion: 'transfer',
         documentNo: 'N-T',
         summary: '涉嫌犯罪，移送公安机关',
         transfer: { to: '某市公安局', ground: 'suspected-crime' },
       },
-      bj('2025-03-04 16:00'),
-    );
+      bj('2025-03-04 15:00'),
+    )
+    .do({ type: 'reReviewOpinion', actor: sectionHead, decision: 'approve' }, bj('2025-03-04 16:00'));
 }
 
 function refusal(flow: Flow, command: ReviewCommand, at: Date, environment = env()) {
@@ -172,5 +175,149 @@ describe('resubmission after a returning opinion (SPEC L2)', () => {
     const flow = Flow.withOpinion('amend').do(resubmit(signedAt), bj('2025-03-10 10:00'));
     expect(flow.current.status).toBe('under-review');
     expect(flow.current.rounds[1]).toMatchObject({ round: 2, preliminaryReview: { signedAt: signedAt.toISOString() } });
+  });
+});
+
+describe('初审、复审 inside the legal section (SPEC L9)', () => {
+  const secondReviewer: ReviewActor = { ...reviewer, id: 'u-reviewer-xu' };
+  const draft = (actor: ReviewActor = reviewer, opinion: 'approve' | 'amend' = 'approve'): ReviewCommand => ({
+    type: 'draftOpinion',
+    actor,
+    opinion,
+    documentNo: '某民法审〔2025〕7号',
+    summary: opinion === 'approve' ? '事实清楚，同意' : '裁量过重，建议变更',
+  });
+  const reReview = (actor: ReviewActor, decision: 'approve' | 'send-back', reasons?: string): ReviewCommand => ({
+    type: 'reReviewOpinion',
+    actor,
+    decision,
+    ...(reasons === undefined ? {} : { reasons }),
+  });
+  const withFindings = (...problems: Parameters<typeof findingsWithProblems>) =>
+    Flow.accepted().do(
+      { type: 'recordFindings', actor: reviewer, findings: findingsWithProblems(...problems) },
+      bj('2025-03-04 09:00'),
+    );
+
+  it('L9: 初审、复审 — an opinion drafted by one reviewer is issued only after a second person re-reviews and signs it', () => {
+    const flow = withFindings().do(draft(), bj('2025-03-04 10:00'));
+    const drafted = flow.current;
+    expect(drafted.status).toBe('opinion-drafted');
+    expect(drafted.rounds[0]).toMatchObject({
+      opinion: null,
+      draft: { type: 'approve', draftedBy: reviewer.id, draftedAt: bj('2025-03-04 10:00').toISOString() },
+    });
+    expect(flow.events.map((e) => e.type)).not.toContain('review.opinion-issued.v1');
+    // A draft is not a passed review: nothing may be decided on it.
+    const decideNow: ReviewCommand = {
+      type: 'decide',
+      actor: agencyHead,
+      mode: 'agency-head-approval',
+      decisionRef: 'd',
+    };
+    expect(refusal(flow, decideNow, bj('2025-03-04 11:00')).code).toBe('REVIEW.REVIEW_NOT_PASSED');
+    // Another legal reviewer signs as 复审 — the section head may too (see the send-back test).
+    flow.do(reReview(secondReviewer, 'approve'), bj('2025-03-04 14:00'));
+    expect(flow.current.status).toBe('opinion-issued');
+    expect(flow.events.at(-1)).toMatchObject({
+      type: 'review.opinion-issued.v1',
+      actorId: secondReviewer.id,
+      payload: { opinion: 'approve', documentRef: '某民法审〔2025〕7号', settledBy: 'legal-section', overdue: false },
+    });
+    const round = flow.current.rounds[0];
+    expect(round.draft).toBeNull();
+    expect(round.opinion).toMatchObject({
+      type: 'approve',
+      issuedBy: secondReviewer.id,
+      issuedAt: bj('2025-03-04 14:00').toISOString(),
+      draftedBy: reviewer.id,
+      draftedAt: bj('2025-03-04 10:00').toISOString(),
+      reReviewedBy: secondReviewer.id,
+      reReviewedAs: 'legal-reviewer',
+      reReviewedAt: bj('2025-03-04 14:00').toISOString(),
+    });
+    expect(JSON.parse(JSON.stringify(flow.current))).toEqual(flow.current);
+  });
+
+  it('L9: the drafter cannot re-review their own opinion', () => {
+    for (const drafter of [reviewer, sectionHead]) {
+      const flow = withFindings().do(draft(drafter), bj('2025-03-04 10:00'));
+      for (const decision of ['approve', 'send-back'] as const) {
+        const error = refusal(flow, reReview(drafter, decision, '自己退回'), bj('2025-03-04 11:00'));
+        expect(error.code).toBe('REVIEW.SAME_PERSON_RE_REVIEW');
+        expect(error.category).toBe('forbidden');
+        expect(error.message_zh).toContain(`由 ${drafter.id} 初审拟定`);
+        expect(error.message_en).toContain('another legal reviewer or the legal-section head must re-review');
+      }
+      expect(flow.current.status).toBe('opinion-drafted');
+    }
+  });
+
+  it('L9: a send-back needs reasons and returns the opinion to drafting', () => {
+    const flow = withFindings('discretion').do(draft(reviewer, 'amend'), bj('2025-03-04 10:00'));
+    for (const reasons of [undefined, '  ']) {
+      const error = refusal(flow, reReview(sectionHead, 'send-back', reasons), bj('2025-03-04 11:00'));
+      expect(error.code).toBe('REVIEW.SEND_BACK_REASONS_REQUIRED');
+      expect(error.message_zh).toContain('须写明理由');
+      expect(error.message_en).toContain('needs the reasons');
+    }
+    flow.do(reReview(sectionHead, 'send-back', '理由不充分，请补充裁量基准'), bj('2025-03-04 11:00'));
+    expect(flow.current.status).toBe('under-review');
+    expect(flow.current.rounds[0]).toMatchObject({
+      draft: null,
+      opinion: null,
+      sendBacks: [
+        {
+          draft: { type: 'amend', draftedBy: reviewer.id },
+          sentBackBy: sectionHead.id,
+          sentBackAt: bj('2025-03-04 11:00').toISOString(),
+          reasons: '理由不充分，请补充裁量基准',
+        },
+      ],
+    });
+    // Back in drafting: nothing to re-review until the next draft; the drafter may redraft and the head signs.
+    expect(refusal(flow, reReview(sectionHead, 'approve'), bj('2025-03-04 12:00')).code).toBe('REVIEW.WRONG_STATUS');
+    flow
+      .do(draft(reviewer, 'amend'), bj('2025-03-04 13:00'))
+      .do(reReview(sectionHead, 'approve'), bj('2025-03-04 14:00'));
+    expect(flow.current.status).toBe('returned-to-unit');
+    expect(flow.current.rounds[0].opinion).toMatchObject({
+      draftedAt: bj('2025-03-04 13:00').toISOString(),
+      reReviewedBy: sectionHead.id,
+      reReviewedAs: 'legal-section-head',
+    });
+    expect(flow.current.rounds[0].sendBacks).toHaveLength(1);
+  });
+
+  it('L9: drafting applies every check an issued opinion has — findings, advisor opinions, the transfer ground', () => {
+    expect(refusal(Flow.accepted(), draft(), bj('2025-03-04 10:00')).code).toBe('REVIEW.FINDINGS_INCOMPLETE');
+    expect(refusal(withFindings('discretion'), draft(), bj('2025-03-04 10:00')).code).toBe(
+      'REVIEW.OPINION_CONTRADICTS_FINDINGS',
+    );
+    const advised = withFindings().do(
+      { type: 'attachAdvisorOpinion', actor: reviewer, opinionId: 'a1', advisorName: '某律所', documentRef: 'r' },
+      bj('2025-03-04 09:30'),
+    );
+    expect(refusal(advised, draft(), bj('2025-03-04 10:00')).code).toBe('REVIEW.ADVISOR_OPINION_NOT_REVIEWED');
+    const paused = withFindings().do(
+      { type: 'pause', actor: reviewer, pauseId: 'p1', kind: 'verification', reason: '核实' },
+      bj('2025-03-04 09:30'),
+    );
+    expect(refusal(paused, draft(), bj('2025-03-04 10:00')).code).toBe('REVIEW.PAUSES_OPEN');
+  });
+
+  it('L9: 初审、复审 happen inside the running review limit — no pause, and a late re-review is overdue (L13)', () => {
+    const running = withFindings();
+    const limit = currentDeadline(running.current, env());
+    const flow = withFindings().do(draft(), bj('2025-03-04 10:00'));
+    expect(currentDeadline(flow.current, env())).toEqual(limit);
+    // The clock cannot be stopped while the draft waits, and only people of the legal section act on it.
+    const pause: ReviewCommand = { type: 'pause', actor: reviewer, pauseId: 'p', kind: 'verification', reason: 'x' };
+    expect(refusal(flow, pause, bj('2025-03-04 11:00')).code).toBe('REVIEW.WRONG_STATUS');
+    expect(refusal(flow, reReview(unitHead, 'approve'), bj('2025-03-04 11:00')).code).toBe('REVIEW.FORBIDDEN_ROLE');
+    expect(refusal(flow, draft(sectionHead), bj('2025-03-04 11:00')).code).toBe('REVIEW.WRONG_STATUS');
+    const late = new Date(limit!.getTime() + 60_000);
+    flow.do(reReview(sectionHead, 'approve'), late);
+    expect(flow.current.rounds[0].opinion?.overdue).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Opinion phase of the review (SPEC L8–L10): findings, the legal advisor's opinion, the section's opinion
- * (审核意见) and the unit's resubmission after a returning opinion.
+ * (审核意见) — drafted by one person (初审) and issued only when a second re-reviews and signs it (复审) — and the
+ * unit's resubmission after a returning opinion.
  */
 import { OPINION_LABELS, checkFindings, checkOpinionAgainstFindings, checkTransferGround } from './findings.rules';
 import { missingMaterials, requiredMaterials } from './materials.rules';
-import type { ReviewRound, ReviewState } from './review.state';
+import type { OpinionDraft, OpinionSendBack, ReviewRound, ReviewState } from './review.state';
 import {
   OPINION_COPIES,
   accepted,
@@ -30,7 +31,8 @@ export const OPINION_STEPS: StepHandlers<
   | 'recordFindings'
   | 'attachAdvisorOpinion'
   | 'markAdvisorOpinionReviewed'
-  | 'issueOpinion'
+  | 'draftOpinion'
+  | 'reReviewOpinion'
   | 'resubmit'
   | 'acceptTransfer'
 > = {
@@ -83,8 +85,8 @@ export const OPINION_STEPS: StepHandlers<
     };
     return { state: replaceRound(state, nextRound), events: [] };
   },
-  issueOpinion(state, command, ctx) {
-    const { now, at, by, env } = ctx;
+  draftOpinion(state, command, ctx) {
+    const { at, by } = ctx;
     const round = requireRound(state);
     const open = openPauses(state);
     if (open.length > 0) fail('REVIEW.PAUSES_OPEN', { pauseIds: open.map((p) => p.pauseId) });
@@ -97,6 +99,7 @@ export const OPINION_STEPS: StepHandlers<
     }
     const documentNo = requireText(command.documentNo, 'documentNo');
     const summary = requireText(command.summary, 'summary');
+    // Everything an issued opinion must satisfy is checked here, so the re-reviewer signs a lawful draft.
     if (round.findings === null) {
       const error = checkFindings([]);
       if (error) throw error;
@@ -108,35 +111,67 @@ export const OPINION_STEPS: StepHandlers<
     const transfer = checkTransfer(command.opinion, command.transfer);
     const groundless = transfer === null ? undefined : checkTransferGround(transfer.ground, round.findings ?? []);
     if (groundless) throw groundless;
+    const draft: OpinionDraft = { type: command.opinion, documentNo, summary, transfer, draftedAt: at, draftedBy: by };
+    return { state: { ...replaceRound(state, { ...round, draft }), status: 'opinion-drafted' }, events: [] };
+  },
+  reReviewOpinion(state, command, ctx) {
+    const { now, at, by, env } = ctx;
+    const round = requireRound(state);
+    const draft = round.draft;
+    // Only reachable in `opinion-drafted`, which always carries the draft.
+    if (draft == null) throw new Error(`review ${state.reviewId} is opinion-drafted without a draft`);
+    if (command.actor.id === draft.draftedBy) fail('REVIEW.SAME_PERSON_RE_REVIEW', { draftedBy: draft.draftedBy });
+    if (command.decision !== 'approve' && command.decision !== 'send-back') {
+      fail('REVIEW.INVALID_INPUT', {
+        field: 'decision',
+        problemZh: '须为 approve（签发）或 send-back（退回）',
+        problemEn: 'must be approve or send-back',
+      });
+    }
+    if (command.decision === 'send-back') {
+      if (typeof command.reasons !== 'string' || command.reasons.trim() === '') {
+        fail('REVIEW.SEND_BACK_REASONS_REQUIRED');
+      }
+      const sendBack: OpinionSendBack = { draft, sentBackAt: at, sentBackBy: by, reasons: command.reasons };
+      const nextRound: ReviewRound = { ...round, draft: null, sendBacks: [...(round.sendBacks ?? []), sendBack] };
+      return { state: { ...replaceRound(state, nextRound), status: 'under-review' }, events: [] };
+    }
     const deadline = deadlineOf(state, round, env);
     const overdue = deadline !== null && now.getTime() > deadline.getTime();
+    const reReviewedAs = command.actor.role === 'legal-section-head' ? 'legal-section-head' : 'legal-reviewer';
     const nextRound: ReviewRound = {
       ...round,
+      draft: null,
       opinion: {
-        type: command.opinion,
-        documentNo,
-        summary,
+        type: draft.type,
+        documentNo: draft.documentNo,
+        summary: draft.summary,
         issuedAt: at,
         issuedBy: by,
         copies: OPINION_COPIES,
-        transfer,
+        transfer: draft.transfer,
         overdue,
+        draftedBy: draft.draftedBy,
+        draftedAt: draft.draftedAt,
+        reReviewedBy: by,
+        reReviewedAs,
+        reReviewedAt: at,
       },
     };
     const next: ReviewState = {
       ...replaceRound(state, nextRound),
-      status: statusAfterOpinion(command.opinion, false),
+      status: statusAfterOpinion(draft.type, false),
     };
     const events: PendingEvent[] = [
       {
         type: 'review.opinion-issued.v1',
         payload: {
           round: round.round,
-          opinion: command.opinion,
+          opinion: draft.type,
           settledBy: 'legal-section',
-          documentRef: documentNo,
+          documentRef: draft.documentNo,
           copies: OPINION_COPIES,
-          transfer,
+          transfer: draft.transfer,
           overdue,
           legalOpinionOverruled: false,
         },

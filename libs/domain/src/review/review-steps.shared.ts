@@ -100,7 +100,8 @@ export function reviewClockOrigin(state: ReviewState): IsoInstant | null {
 
 /** The review limit runs (or stands paused) in this state, so it has a deadline and alarms (SPEC L6, C2). */
 export function reviewClockRunning(state: ReviewState): boolean {
-  if (state.status === 'under-review' || state.status === 'paused') return true;
+  // 初审、复审 (L9) happen inside the limit: a draft awaiting re-review does not stop the clock.
+  if (state.status === 'under-review' || state.status === 'paused' || state.status === 'opinion-drafted') return true;
   return state.status === 'submitted' && reviewClockOrigin(state) !== null;
 }
 

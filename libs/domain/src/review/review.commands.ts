@@ -132,9 +132,12 @@ export interface MarkAdvisorOpinionReviewedCommand extends CommandBase {
   readonly note: string;
 }
 
-/** 出具审核意见 — issue the opinion document (L9). */
-export interface IssueOpinionCommand extends CommandBase {
-  readonly type: 'issueOpinion';
+/**
+ * 初审 — a legal reviewer (or the section head) drafts the section's opinion (L9). It is checked against the findings
+ * as an issued opinion would be, but issued only when a second person re-reviews and signs it (`reReviewOpinion`).
+ */
+export interface DraftOpinionCommand extends CommandBase {
+  readonly type: 'draftOpinion';
   /** One of the six opinions; must follow from the findings. */
   readonly opinion: ReviewOpinionType;
   /** Number of the opinion document. */
@@ -143,6 +146,17 @@ export interface IssueOpinionCommand extends CommandBase {
   readonly summary: string;
   /** Required for `transfer`, forbidden otherwise. */
   readonly transfer?: TransferRecord;
+}
+
+/**
+ * 复审 — another legal reviewer or the section head, never the drafter, re-reviews the draft (L9): `approve` signs it
+ * and issues the opinion document; `send-back` returns it to drafting with reasons.
+ */
+export interface ReReviewOpinionCommand extends CommandBase {
+  readonly type: 'reReviewOpinion';
+  readonly decision: 'approve' | 'send-back';
+  /** Why the draft goes back; required for `send-back`, optional note otherwise. */
+  readonly reasons?: string;
 }
 
 /** The unit resubmits after amending, correcting or reinvestigating; the same review continues with a new round. */
@@ -235,7 +249,8 @@ export type ReviewCommand =
   | RecordFindingsCommand
   | AttachAdvisorOpinionCommand
   | MarkAdvisorOpinionReviewedCommand
-  | IssueOpinionCommand
+  | DraftOpinionCommand
+  | ReReviewOpinionCommand
   | ResubmitCommand
   | AcceptTransferCommand
   | WithdrawCommand

@@ -188,6 +188,16 @@ const TEMPLATES = {
     zh: '审核意见“{opinionZh}”与审核结论不符：{reasonZh}',
     en: 'opinion "{opinionEn}" contradicts the findings: {reasonEn}',
   },
+  'REVIEW.SAME_PERSON_RE_REVIEW': {
+    category: 'forbidden',
+    zh: '审核意见由 {draftedBy} 初审拟定，复审须由另一名法制审核人员或法制机构负责人办理',
+    en: 'the opinion was drafted by {draftedBy}; another legal reviewer or the legal-section head must re-review it',
+  },
+  'REVIEW.SEND_BACK_REASONS_REQUIRED': {
+    category: 'invalid',
+    zh: '复审退回须写明理由，以便初审人员修改',
+    en: 'a send-back needs the reasons, so the drafter knows what to change',
+  },
   'REVIEW.TRANSFER_DETAILS_REQUIRED': {
     category: 'invalid',
     zh: '移送意见须写明移送理由和接收机关',

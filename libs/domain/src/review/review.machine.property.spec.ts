@@ -103,13 +103,21 @@ const commandArb: fc.Arbitrary<ReviewCommand> = fc.oneof(
   })),
   legal.map((actor): ReviewCommand => ({ type: 'markAdvisorOpinionReviewed', actor, opinionId: 'a1', note: '已复核' })),
   fc.tuple(legal, fc.constantFrom(...opinions), fc.boolean()).map(([actor, opinion, withTransfer]): ReviewCommand => ({
-    type: 'issueOpinion',
+    type: 'draftOpinion',
     actor,
     opinion,
     documentNo: 'N',
     summary: 's',
     ...(withTransfer ? { transfer: { to: '某市公安局', ground: 'suspected-crime' as const } } : {}),
   })),
+  fc
+    .tuple(legal, fc.constantFrom('approve', 'send-back' as const), fc.constantFrom(undefined, '', '理由不足'))
+    .map(([actor, decision, reasons]): ReviewCommand => ({
+      type: 'reReviewOpinion',
+      actor,
+      decision,
+      ...(reasons === undefined ? {} : { reasons }),
+    })),
   unit.map((actor): ReviewCommand => ({
     type: 'resubmit',
     actor,
@@ -172,14 +180,22 @@ const START_STATES: readonly (ReviewState | null)[] = [
     )
     .do(
       {
-        type: 'issueOpinion',
-        actor: sectionHead,
+        type: 'draftOpinion',
+        actor: reviewer,
         opinion: 'transfer',
         documentNo: 'N-T',
         summary: '涉嫌犯罪',
         transfer: { to: '某市公安局', ground: 'suspected-crime' },
       },
-      bj('2025-03-04 16:00'),
+      bj('2025-03-04 15:00'),
+    )
+    .do({ type: 'reReviewOpinion', actor: sectionHead, decision: 'approve' }, bj('2025-03-04 16:00')).state,
+  // A draft waiting for its re-review (L9).
+  Flow.accepted()
+    .do({ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }, bj('2025-03-04 09:00'))
+    .do(
+      { type: 'draftOpinion', actor: sectionHead, opinion: 'approve', documentNo: 'N', summary: '同意' },
+      bj('2025-03-04 10:00'),
     ).state,
   Flow.withOpinion('amend', env({ expertPanelEstablished: true })).do(
     { type: 'disagree', actor: unitHead, reasons: '不赞成' },
@@ -203,6 +219,17 @@ function checkInvariants(state: ReviewState): void {
   const inReview = state.status === 'under-review' || state.status === 'paused';
   if (inReview) expect(state.status === 'paused').toBe(openPauses(state).length > 0);
   expect(mayIssueDecision(state)).toBe(state.status === 'decided');
+  // L9: a draft waits for re-review (or stays on file when the unit withdrew meanwhile); every issued opinion has
+  // two different signers.
+  const current = state.rounds[state.rounds.length - 1];
+  if (state.status === 'opinion-drafted') expect(current?.draft).toEqual(expect.any(Object));
+  else if (current?.draft != null) expect(state.status).toBe('withdrawn');
+  for (const round of state.rounds) {
+    if (round.opinion === null) continue;
+    expect(round.opinion.draftedBy).toEqual(expect.any(String));
+    expect(round.opinion.reReviewedBy).toBe(round.opinion.issuedBy);
+    expect(round.opinion.reReviewedBy).not.toBe(round.opinion.draftedBy);
+  }
   if (state.status === 'decided') {
     const lastRound = state.rounds[state.rounds.length - 1];
     const settled = state.disagreements.find((d) => d.round === lastRound.round)?.settled;

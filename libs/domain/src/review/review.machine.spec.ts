@@ -486,7 +486,7 @@ describe('review clock in the reducer (L6, L7)', () => {
       );
     const error = expectRefusal(
       flow.current,
-      { type: 'issueOpinion', actor: sectionHead, opinion: 'approve', documentNo: 'N1', summary: '同意' },
+      { type: 'draftOpinion', actor: reviewer, opinion: 'approve', documentNo: 'N1', summary: '同意' },
       bj('2025-03-04 11:00'),
       'REVIEW.PAUSES_OPEN',
     );
@@ -495,13 +495,15 @@ describe('review clock in the reducer (L6, L7)', () => {
 });
 
 describe('findings, advisor and opinion (L8, L9, L10)', () => {
+  // L9: the reviewer drafts (初审), the section head re-reviews and signs (复审).
   const approve: ReviewCommand = {
-    type: 'issueOpinion',
-    actor: sectionHead,
+    type: 'draftOpinion',
+    actor: reviewer,
     opinion: 'approve',
     documentNo: '某民法审〔2025〕3号',
     summary: '同意',
   };
+  const signed: ReviewCommand = { type: 'reReviewOpinion', actor: sectionHead, decision: 'approve' };
 
   it('L8: an opinion without findings on every item is refused with REVIEW.FINDINGS_INCOMPLETE', () => {
     expectRefusal(Flow.accepted().current, approve, bj('2025-03-04 10:00'), 'REVIEW.FINDINGS_INCOMPLETE');
@@ -544,14 +546,16 @@ describe('findings, advisor and opinion (L8, L9, L10)', () => {
       bj('2025-03-04 09:00'),
     );
     const transfer: ReviewCommand = {
-      type: 'issueOpinion',
-      actor: sectionHead,
+      type: 'draftOpinion',
+      actor: reviewer,
       opinion: 'transfer',
       documentNo: 'N-T',
       summary: '涉嫌犯罪，移送公安机关',
     };
     expectRefusal(flow.current, transfer, bj('2025-03-04 10:00'), 'REVIEW.TRANSFER_DETAILS_REQUIRED');
-    flow.do({ ...transfer, transfer: { to: '某市公安局', ground: 'suspected-crime' } }, bj('2025-03-04 10:00'));
+    flow
+      .do({ ...transfer, transfer: { to: '某市公安局', ground: 'suspected-crime' } }, bj('2025-03-04 10:00'))
+      .do(signed, bj('2025-03-04 10:30'));
     // Issue 8 rule 3: the unit may dispute a transfer like any opinion, so it ends only when the unit accepts it.
     expect(flow.current.status).toBe('returned-to-unit');
     flow.do({ type: 'acceptTransfer', actor: unitHead }, bj('2025-03-04 15:00'));
@@ -578,7 +582,8 @@ describe('findings, advisor and opinion (L8, L9, L10)', () => {
   it('L9: an opinion issued after the limit is marked overdue for the statistics (L13)', () => {
     const flow = Flow.accepted()
       .do({ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }, bj('2025-03-04 09:00'))
-      .do(approve, bj('2025-03-07 09:00'));
+      .do(approve, bj('2025-03-07 09:00'))
+      .do(signed, bj('2025-03-07 09:30'));
     expect(ofType(flow.events, 'review.opinion-issued.v1')[0].payload.overdue).toBe(true);
   });
 
@@ -625,7 +630,8 @@ describe('findings, advisor and opinion (L8, L9, L10)', () => {
         { type: 'markAdvisorOpinionReviewed', actor: reviewer, opinionId: 'adv-1', note: '经复核，采纳法律顾问意见' },
         bj('2025-03-04 11:00'),
       )
-      .do(approve, bj('2025-03-04 15:00'));
+      .do(approve, bj('2025-03-04 15:00'))
+      .do(signed, bj('2025-03-04 15:30'));
     expect(flow.current.status).toBe('opinion-issued');
     expect(flow.current.rounds[0].advisorOpinions[0]).toMatchObject({
       reviewedBy: reviewer.id,
@@ -911,8 +917,8 @@ describe('roles and ownership (C1)', () => {
     ['reviewer deciding', { type: 'decide', actor: reviewer, mode: 'agency-head-approval', decisionRef: 'D' }],
     ['agency head approving an extension', { type: 'approveExtension', actor: agencyHead }],
     [
-      'system timer issuing an opinion',
-      { type: 'issueOpinion', actor: timer, opinion: 'approve', documentNo: 'N', summary: 's' },
+      'system timer drafting an opinion',
+      { type: 'draftOpinion', actor: timer, opinion: 'approve', documentNo: 'N', summary: 's' },
     ],
   ])('C1: %s is refused with REVIEW.FORBIDDEN_ROLE', (_label, command) => {
     const error = expectRefusal(Flow.accepted().current, command, bj('2025-03-04 10:00'), 'REVIEW.FORBIDDEN_ROLE');
@@ -967,9 +973,10 @@ describe('state and events are plain, deterministic data', () => {
         bj('2025-03-06 11:00'),
       )
       .do(
-        { type: 'issueOpinion', actor: sectionHead, opinion: 'amend', documentNo: 'N1', summary: '变更裁量' },
-        bj('2025-03-06 15:00'),
+        { type: 'draftOpinion', actor: reviewer, opinion: 'amend', documentNo: 'N1', summary: '变更裁量' },
+        bj('2025-03-06 14:00'),
       )
+      .do({ type: 'reReviewOpinion', actor: sectionHead, decision: 'approve' }, bj('2025-03-06 15:00'))
       .do({ type: 'disagree', actor: unitHead, reasons: '不赞成' }, bj('2025-03-07 09:00'))
       .do({ type: 'requestExpertMeeting', actor: supervisor }, bj('2025-03-07 10:00'))
       .do(
@@ -995,9 +1002,10 @@ describe('state and events are plain, deterministic data', () => {
       )
       .do({ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }, bj('2025-03-12 10:00'))
       .do(
-        { type: 'issueOpinion', actor: sectionHead, opinion: 'approve', documentNo: 'N2', summary: '同意' },
-        bj('2025-03-12 15:00'),
+        { type: 'draftOpinion', actor: reviewer, opinion: 'approve', documentNo: 'N2', summary: '同意' },
+        bj('2025-03-12 14:00'),
       )
+      .do({ type: 'reReviewOpinion', actor: sectionHead, decision: 'approve' }, bj('2025-03-12 15:00'))
       .do(
         { type: 'decide', actor: agencyHead, mode: 'collective-discussion', minutesRef: 'mm', decisionRef: 'D' },
         bj('2025-03-13 10:00'),
@@ -1030,7 +1038,7 @@ describe('state and events are plain, deterministic data', () => {
     const ids = flow.events.map((e) => e.eventId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(fullFlow().events.map((e) => e.eventId)).toEqual(ids);
-    expect(flow.current.revision).toBe(17);
+    expect(flow.current.revision).toBe(19);
   });
 
   it('C3: the reducer never mutates its input, and validate agrees with decide without changing anything', () => {

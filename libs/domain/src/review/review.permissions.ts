@@ -9,6 +9,8 @@ import { FINAL_STATUSES, type ReviewStatus, type ReviewState } from './review.st
 import { currentRound, fail, openPauses, opinionInForce, type ReviewEnv } from './review-steps.shared';
 
 export const IN_REVIEW: readonly ReviewStatus[] = ['under-review', 'paused'];
+/** The round is open and its clock runs or stands paused — a draft awaiting re-review included (L9). */
+const ROUND_OPEN: readonly ReviewStatus[] = [...IN_REVIEW, 'opinion-drafted'];
 const NOT_FINAL: readonly ReviewStatus[] = (Object.keys(STATUS_LABELS) as ReviewStatus[]).filter(
   (status) => !FINAL_STATUSES.includes(status),
 );
@@ -22,12 +24,13 @@ const ALLOWED_IN: Readonly<Record<Exclude<ReviewCommandType, 'submit'>, readonly
   refuseAcceptance: ['submitted'],
   pause: IN_REVIEW,
   resume: IN_REVIEW,
-  requestExtension: IN_REVIEW,
-  approveExtension: IN_REVIEW,
+  requestExtension: ROUND_OPEN,
+  approveExtension: ROUND_OPEN,
   recordFindings: IN_REVIEW,
   attachAdvisorOpinion: IN_REVIEW,
   markAdvisorOpinionReviewed: IN_REVIEW,
-  issueOpinion: IN_REVIEW,
+  draftOpinion: IN_REVIEW,
+  reReviewOpinion: ['opinion-drafted'],
   resubmit: ['returned-to-unit'],
   acceptTransfer: ['returned-to-unit'],
   withdraw: NOT_FINAL,
@@ -68,14 +71,14 @@ export function checkStatus(state: ReviewState, command: Exclude<ReviewCommand, 
       if (state.supplement !== null) fail('REVIEW.SUPPLEMENT_ALREADY_USED');
       break;
     case 'requestExtension':
-      if (IN_REVIEW.includes(state.status) && round?.extension) {
+      if (ROUND_OPEN.includes(state.status) && round?.extension) {
         fail(
           round.extension.approvedAt === null ? 'REVIEW.EXTENSION_ALREADY_REQUESTED' : 'REVIEW.EXTENSION_ALREADY_USED',
         );
       }
       break;
     case 'approveExtension':
-      if (IN_REVIEW.includes(state.status)) {
+      if (ROUND_OPEN.includes(state.status)) {
         if (!round?.extension) fail('REVIEW.EXTENSION_NOT_REQUESTED');
         if (round.extension.approvedAt !== null) fail('REVIEW.EXTENSION_ALREADY_USED');
       }
@@ -83,7 +86,7 @@ export function checkStatus(state: ReviewState, command: Exclude<ReviewCommand, 
     case 'resume':
       if (state.status === 'under-review') fail('REVIEW.PAUSE_NOT_OPEN', { pauseId: String(command.pauseId) });
       break;
-    case 'issueOpinion':
+    case 'draftOpinion':
       if (state.status === 'paused') fail('REVIEW.PAUSES_OPEN', { pauseIds: openPauses(state).map((p) => p.pauseId) });
       break;
     case 'resubmit':

@@ -15,6 +15,8 @@ import type { IsoInstant, ReviewActor } from './review.types';
  * - `not-accepted` 不予受理 — final: still incomplete after the supplement, or the window lapsed
  * - `under-review` 审核中 — the clock runs
  * - `paused` 中止计时 — expert consultation or verification open; see the round's open pauses
+ * - `opinion-drafted` 待复审 — a legal reviewer drafted the opinion (初审); a second person must re-review it (复审)
+ *   before it is issued (L9). The clock keeps running.
  * - `opinion-issued` 已出具同意意见 — the review passed; waiting for the decision (L12)
  * - `returned-to-unit` 退回承办机构 — amend / correct / reinvestigate / correct documents: resubmit or dispute;
  *   transfer: accept it (→ `transferred`) or dispute it
@@ -31,6 +33,7 @@ export type ReviewStatus =
   | 'not-accepted'
   | 'under-review'
   | 'paused'
+  | 'opinion-drafted'
   | 'opinion-issued'
   | 'returned-to-unit'
   | 'disagreement'
@@ -206,6 +209,44 @@ export interface OpinionRecord {
   readonly transfer: TransferRecord | null;
   /** Issued after the review limit had run out (L13). */
   readonly overdue: boolean;
+  /**
+   * 初审 / 复审 (L9): who drafted the opinion and who re-reviewed and signed it — two different people; `issuedAt` and
+   * `issuedBy` are the re-review's. Absent only in opinions issued before the two-person review existed.
+   */
+  readonly draftedBy?: string;
+  readonly draftedAt?: IsoInstant;
+  readonly reReviewedBy?: string;
+  /** The role the re-reviewer signed in: another legal reviewer or the legal-section head. */
+  readonly reReviewedAs?: 'legal-reviewer' | 'legal-section-head';
+  readonly reReviewedAt?: IsoInstant;
+}
+
+/** 初审 — an opinion as drafted inside the legal section, waiting for its re-review (复审, SPEC L9). */
+export interface OpinionDraft {
+  /** One of the six opinions of L9. */
+  readonly type: ReviewOpinionType;
+  /** Number the document will carry. */
+  readonly documentNo: string;
+  /** The opinion's reasoning in brief. */
+  readonly summary: string;
+  /** Receiving body and ground; set only for `transfer`. */
+  readonly transfer: TransferRecord | null;
+  /** When it was drafted. */
+  readonly draftedAt: IsoInstant;
+  /** User id of the legal reviewer or section head who drafted it. */
+  readonly draftedBy: string;
+}
+
+/** 复审退回 — the re-reviewer sent a draft back with reasons; the round returns to drafting. */
+export interface OpinionSendBack {
+  /** The draft that was sent back, as it stood. */
+  readonly draft: OpinionDraft;
+  /** When it was sent back. */
+  readonly sentBackAt: IsoInstant;
+  /** User id of the re-reviewer. */
+  readonly sentBackBy: string;
+  /** Why, so the drafter knows what to change. */
+  readonly reasons: string;
 }
 
 /** Holder of one copy of the opinion document. */
@@ -240,6 +281,10 @@ export interface ReviewRound {
   readonly advisorOpinions: readonly AdvisorOpinionRecord[];
   /** The section’s opinion; `null` until issued. */
   readonly opinion: OpinionRecord | null;
+  /** The draft waiting for re-review (L9); absent or `null` while none is. */
+  readonly draft?: OpinionDraft | null;
+  /** Drafts the re-reviewer sent back, in order; absent when none was. */
+  readonly sendBacks?: readonly OpinionSendBack[];
 }
 
 /** How the disagreement procedure settled the opinion (SPEC L11). */

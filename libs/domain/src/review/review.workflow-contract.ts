@@ -17,7 +17,7 @@ import type { ReviewCommand, SubmitCommand } from './review.commands';
 import type { BlockedDecisionAttempt } from './review.machine';
 import type { ReviewErrorCategory, ReviewErrorCode } from './review.errors';
 import type { ReviewPolicy } from './review.policy';
-import type { DecisionRecord, OpinionCopy, ReviewState, ReviewStatus } from './review.state';
+import type { DecisionRecord, OpinionCopy, ReviewState, ReviewStatus, TransferRecord } from './review.state';
 import type { IsoInstant, PartyType, ReviewActor } from './review.types';
 
 /** Workflow type name registered by review-svc's worker (task queue `TaskQueues.review`). */
@@ -111,6 +111,7 @@ export type ReviewStep =
   | 'supplement' // 补正: the unit supplements once
   | 'review' // 审核: the clock runs
   | 'paused' // 中止计时: expert consultation or verification
+  | 're-review' // 复审: a second person in the legal section signs the drafted opinion or sends it back (L9)
   | 'extension-approval' // 延期审批: the supervising leader decides on the extension
   | 'decision' // 作出决定: passed, the agency head or the collective discussion decides (L12)
   | 'unit-response' // 退回: the unit amends and resubmits, disputes, or withdraws
@@ -144,6 +145,23 @@ export interface ReviewViewOpinion {
   readonly overdue: boolean;
   /** Where it was settled: the section, or the expert meeting / collective discussion after a disagreement (L11). */
   readonly settledBy: 'legal-section' | 'expert-meeting' | 'collective-discussion';
+}
+
+/** 初审 — the drafted opinion waiting for its re-review (L9), as the re-reviewer sees it before signing. */
+export interface ReviewViewDraft {
+  readonly type: ReviewOpinionType;
+  readonly documentNo: string;
+  readonly summary: string;
+  readonly transfer: TransferRecord | null;
+  readonly draftedBy: string;
+  readonly draftedAt: IsoInstant;
+}
+
+/** 复审退回 — the latest send-back of the current round, so the drafter sees why (L9). */
+export interface ReviewViewSendBack {
+  readonly reasons: string;
+  readonly sentBackBy: string;
+  readonly sentBackAt: IsoInstant;
 }
 
 /** A step of recording a change that the review waits on (issue 8 §3c). */
@@ -202,6 +220,10 @@ export interface ReviewView {
   /** Open pauses of the current round (L7). */
   readonly openPauseIds: readonly string[];
   readonly opinion: ReviewViewOpinion | null;
+  /** L9: the draft awaiting re-review while the status is `opinion-drafted`, else `null`; absent in older views. */
+  readonly draft?: ReviewViewDraft | null;
+  /** L9: the current round's latest send-back while the opinion is being redrafted, else `null`; absent in older views. */
+  readonly sendBack?: ReviewViewSendBack | null;
   /** L12: true only after a passed review with a recorded decision. */
   readonly mayIssueDecision: boolean;
   readonly decision: DecisionRecord | null;
@@ -231,7 +253,7 @@ export interface ReviewViewOpinionDocument {
 
 /**
  * Every human command after the submission (accept, notify, supplement, pause, resume, extension, findings, advisor
- * opinions, opinion, resubmit, withdraw, disagreement, expert meeting, collective discussion, decide). The validator
+ * opinions, opinion draft and re-review, resubmit, withdraw, disagreement, expert meeting, collective discussion, decide). The validator
  * runs the reducer's `validate`: an illegal command is rejected with `ApplicationFailure(type = code, details =
  * [ReviewFailureDetails])` and leaves no trace in state or history. Returns the view after the command.
  */
@@ -332,6 +354,12 @@ export function reviewStepOf(state: ReviewState): { step: ReviewStep; nextActorR
         return { step: 'extension-approval', nextActorRoles: ['supervising-leader'] };
       }
       return { step: state.status === 'paused' ? 'paused' : 'review', nextActorRoles: LEGAL };
+    case 'opinion-drafted':
+      // The re-review moves the review on; a pending extension still waits for the leader meanwhile.
+      if (round?.extension && round.extension.approvedAt === null) {
+        return { step: 're-review', nextActorRoles: [...LEGAL, 'supervising-leader'] };
+      }
+      return { step: 're-review', nextActorRoles: LEGAL };
     case 'opinion-issued':
       return { step: 'decision', nextActorRoles: DECIDERS };
     case 'returned-to-unit':

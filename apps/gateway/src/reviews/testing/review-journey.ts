@@ -240,6 +240,19 @@ export class ReviewJourney {
       .send(body);
   }
 
+  /**
+   * L9 初审、复审: the legal reviewer drafts the opinion and the section head re-reviews and signs it, which issues it.
+   * Fails naming the step if either is refused; returns the re-review's answer (the view after the opinion).
+   */
+  async opinion(
+    body: { opinion: string; documentNo: string; summary: string; transfer?: object },
+    drafter: DemoUser = 'u-legal-reviewer',
+    reReviewer: DemoUser = 'u-legal-head',
+  ): Promise<request.Response> {
+    expectStatus(await this.command(drafter, 'opinion-draft', body), 200);
+    return this.command(reReviewer, 'opinion-re-review', { decision: 'approve' });
+  }
+
   async view(as: DemoUser = 'u-legal-reviewer'): Promise<request.Response> {
     return request(gateway)
       .get(`/api/v1/reviews/${encodeURIComponent(this.caseNo)}`)
@@ -274,12 +287,12 @@ export class ReviewJourney {
     return journey;
   }
 
-  /** Accepted, findings recorded, and the section's opinion issued. */
+  /** Accepted, findings recorded, and the section's opinion drafted and re-reviewed (issued). */
   static async withOpinion(opinion: string, problems: ReviewItem[] = []): Promise<ReviewJourney> {
     const journey = await ReviewJourney.accepted();
     expectStatus(await journey.command('u-legal-reviewer', 'findings', { findings: findings(...problems) }), 200);
     const body = { opinion, documentNo: `法审〔2026〕${journey.caseNo}`, summary: '审核意见摘要' };
-    expectStatus(await journey.command('u-legal-reviewer', 'opinion', body), 200);
+    expectStatus(await journey.opinion(body), 200);
     return journey;
   }
 }

@@ -41,8 +41,8 @@ export function opinionInput(overrides: Partial<OpinionDocumentInput> = {}): Opi
     },
     advisorOpinions: [],
     reviewers: [
-      { name: '陈明', signedAt: '2026-03-04T07:00:00.000Z' },
-      { name: '李华', signedAt: '2026-03-04T07:30:00.000Z' },
+      { name: '陈明', signedAt: '2026-03-04T07:00:00.000Z', stage: 'draft' },
+      { name: '李华', signedAt: '2026-03-04T07:30:00.000Z', stage: 're-review' },
     ],
     legalSectionHead: { name: '刘强', signedAt: '2026-03-04T08:00:00.000Z' },
     issuedAt: '2026-03-04T08:30:00.000Z',

@@ -149,7 +149,10 @@ export class Flow {
       .do({ type: 'acceptMaterials', actor: reviewer }, bj('2025-03-03 15:00'));
   }
 
-  /** Accepted, clean findings recorded, and the given opinion issued on Tuesday 2025-03-04. */
+  /**
+   * Accepted, clean findings recorded, and the given opinion drafted by a legal reviewer (初审) and re-reviewed and
+   * signed by the section head (复审, L9) on Tuesday 2025-03-04.
+   */
   static withOpinion(
     opinion: 'approve' | 'amend' | 'correct' | 'reinvestigate' | 'correct-documents',
     environment: ReviewEnv = env(),
@@ -168,9 +171,10 @@ export class Flow {
         bj('2025-03-04 10:00'),
       )
       .do(
-        { type: 'issueOpinion', actor: sectionHead, opinion, documentNo: '某民法审〔2025〕3号', summary: '审核意见' },
-        bj('2025-03-04 16:00'),
-      );
+        { type: 'draftOpinion', actor: reviewer, opinion, documentNo: '某民法审〔2025〕3号', summary: '审核意见' },
+        bj('2025-03-04 15:00'),
+      )
+      .do({ type: 'reReviewOpinion', actor: sectionHead, decision: 'approve' }, bj('2025-03-04 16:00'));
   }
 }
 
