@@ -60,7 +60,9 @@ export const FORMS_AT_STEP: Readonly<Record<string, readonly ReviewFormId[]>> = 
   review: ['findings', 'opinion', 'pause', 'advisor', 'extension'],
   paused: ['resume', 'findings', 'advisor', 'pause'],
   'extension-approval': ['approveExtension', 'findings', 'opinion', 'pause', 'advisor'],
-  're-review': ['reReview', 'pause', 'advisor'],
+  // The rules take nothing but the re-review (and the round's extension) while a draft waits: to change the
+  // findings, pause or consult, the re-reviewer sends it back to drafting.
+  're-review': ['reReview', 'extension', 'approveExtension'],
   decision: ['decide'],
   'unit-response': ['acceptTransfer', 'resubmit', 'disagree', 'withdraw'],
   'expert-meeting-request': ['expertMeeting'],
