@@ -20,7 +20,8 @@ describe('who may do what in a legal review, and what each sees (SPEC C1, L1, L2
     const cases: Array<[Parameters<ReviewJourney['command']>[0], string, object]> = [
       ['u-officer-1', 'accept', {}],
       ['u-legal-reviewer', 'supplement', { materials: [{ item: 'party-statement', documentRef: 'x' }] }],
-      ['u-legal-advisor', 'opinion', { opinion: 'approve', documentNo: 'x', summary: 'x' }],
+      ['u-legal-advisor', 'opinion-draft', { opinion: 'approve', documentNo: 'x', summary: 'x' }],
+      ['u-officer-1', 'opinion-re-review', { decision: 'approve' }],
       ['u-agency-head', 'extension-requests/approve', {}],
     ];
     for (const [user, path, body] of cases) {

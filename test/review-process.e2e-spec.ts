@@ -93,12 +93,18 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
     expect(accepted.workdaysLeft).toBeGreaterThanOrEqual(1);
 
     expectStatus(await journey.command('u-legal-reviewer', 'findings', { findings: findings() }), 200);
-    const opinion = expectStatus(
-      await journey.command('u-legal-head', 'opinion', {
+    // L9 初审、复审: the reviewer drafts, the section head re-reviews and signs; only then is the opinion issued.
+    const drafted = expectStatus(
+      await journey.command('u-legal-reviewer', 'opinion-draft', {
         opinion: 'approve',
         documentNo: `法审〔2026〕${journey.caseNo}`,
         summary: '事实清楚，证据确凿，适用依据正确，程序合法，同意',
       }),
+      200,
+    ).body;
+    expect(drafted).toMatchObject({ status: 'opinion-drafted', step: 're-review', opinion: null });
+    const opinion = expectStatus(
+      await journey.command('u-legal-head', 'opinion-re-review', { decision: 'approve' }),
       200,
     ).body;
     expect(opinion).toMatchObject({
@@ -137,6 +143,9 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
     expect(squeezed).toContain(DEMO_CIVIL_AFFAIRS_CATALOGUE.agencyName);
     expect(squeezed).toContain(`法制审核测试${journey.caseNo}`);
     expect(squeezed).toContain(`${PARTY_NAME}（单位）`);
+    // L9: both names are on the opinion document — the drafter (初审) and the re-reviewer (复审).
+    expect(squeezed).toContain('审核人员（初审）：u-legal-reviewer');
+    expect(squeezed).toContain('审核人员（复审）：u-legal-head');
     expect(opinion.opinionDocument).toEqual({
       round: 1,
       documentNo: `法审〔2026〕${journey.caseNo}`,
@@ -292,7 +301,7 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
 
     expectStatus(await journey.command('u-legal-reviewer', 'findings', { findings: findings() }), 200);
     const approved = expectStatus(
-      await journey.command('u-legal-reviewer', 'opinion', {
+      await journey.opinion({
         opinion: 'approve',
         documentNo: `法审〔2026〕${journey.caseNo}-2`,
         summary: '更正后同意',
@@ -306,6 +315,66 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
     ).body;
     expect(decided.mayIssueDecision).toBe(true);
   }, 60_000);
+
+  it('L9: 初审、复审 — an opinion drafted by one reviewer is issued only after a second person re-reviews and signs it; the drafter cannot re-review it, and a send-back needs reasons', async () => {
+    const journey = await ReviewJourney.accepted();
+    expectStatus(await journey.command('u-legal-reviewer', 'findings', { findings: findings('discretion') }), 200);
+    const draft = { opinion: 'amend', documentNo: `法审〔2026〕${journey.caseNo}`, summary: '裁量过重，建议变更' };
+    const drafted = expectStatus(await journey.command('u-legal-head', 'opinion-draft', draft), 200).body;
+    expect(drafted).toMatchObject({
+      status: 'opinion-drafted',
+      step: 're-review',
+      nextActorRoles: ['legal-reviewer', 'legal-section-head'],
+      deadlineKind: 'review',
+      opinion: null,
+    });
+
+    // The drafter cannot re-review their own opinion, whatever they decide.
+    const own = await journey.command('u-legal-head', 'opinion-re-review', { decision: 'approve' });
+    expect([own.status, own.body.code]).toEqual([403, 'REVIEW.SAME_PERSON_RE_REVIEW']);
+    expect(own.body.message.zh).toContain('复审须由另一名法制审核人员或法制机构负责人办理');
+    expect(own.body.message.en).toContain('another legal reviewer or the legal-section head must re-review');
+    // A send-back needs reasons; with them the opinion goes back to drafting.
+    const bare = await journey.command('u-legal-reviewer', 'opinion-re-review', { decision: 'send-back' });
+    expect([bare.status, bare.body.code]).toEqual([400, 'REVIEW.SEND_BACK_REASONS_REQUIRED']);
+    const sentBack = expectStatus(
+      await journey.command('u-legal-reviewer', 'opinion-re-review', {
+        decision: 'send-back',
+        reasons: '未写明裁量基准条款',
+      }),
+      200,
+    ).body;
+    expect(sentBack).toMatchObject({ status: 'under-review', step: 'review', opinion: null });
+    expect(sentBack.history.map((e: { type: string }) => e.type).slice(-2)).toEqual([
+      'review.draftOpinion',
+      'review.reReviewOpinion',
+    ]);
+    // Nothing to re-review now; the old one-step route is gone.
+    const early = await journey.command('u-legal-reviewer', 'opinion-re-review', { decision: 'approve' });
+    expect([early.status, early.body.code]).toEqual([409, 'REVIEW.WRONG_STATUS']);
+    expect((await journey.command('u-legal-head', 'opinion', draft)).status).toBe(404);
+
+    expectStatus(
+      await journey.command('u-legal-head', 'opinion-draft', { ...draft, summary: '依裁量基准第五条，建议变更' }),
+      200,
+    );
+    const issued = expectStatus(
+      await journey.command('u-legal-reviewer', 'opinion-re-review', { decision: 'approve' }),
+      200,
+    ).body;
+    expect(issued).toMatchObject({
+      status: 'returned-to-unit',
+      opinion: { type: 'amend', settledBy: 'legal-section' },
+    });
+    // L9: both names are on the opinion document; a peer re-review prints no section-head line.
+    const [listed] = expectStatus(await journey.opinionDocuments('u-officer-1'), 200).body as { copy: string }[];
+    const pdf = expectStatus(await journey.opinionDocument('u-officer-1', listed.copy), 200).body as Buffer;
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, '');
+    expect(text).toContain('审核人员（初审）：u-legal-head');
+    expect(text).toContain('审核人员（复审）：u-legal-reviewer');
+    expect(text).toContain('依裁量基准第五条，建议变更');
+    expect(text).not.toContain('法制机构负责人：');
+  }, 90_000);
 
   it('L11: a disputed opinion goes to the leadership’s collective discussion — directly, while the agency has no expert panel', async () => {
     const journey = await ReviewJourney.withOpinion('reinvestigate', ['facts-and-evidence']);
@@ -380,7 +449,7 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
       200,
     );
     const returned = expectStatus(
-      await journey.command('u-legal-head', 'opinion', {
+      await journey.opinion({
         opinion: 'reinvestigate',
         documentNo: `法审〔2026〕${journey.caseNo}`,
         summary: '主要事实不清，证据不足，建议补充调查',

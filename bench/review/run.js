@@ -18,12 +18,13 @@ const arg = (name, fallback) => {
 };
 const REVIEWS = arg('reviews', 40);
 const CONCURRENCY = arg('concurrency', 4);
-// One review = submit (workflow start) + accept + findings + opinion + decision (updates). The review workflow runs
-// four activities at the start (calendar snapshot, compute deadlines, save the change with its outbox events, project
-// the task inbox), three per command after it, and one more for the opinion (the opinion document). The baseline
-// runs exactly as many.
-const UPDATES = ['accept', 'findings', 'opinion', 'decision'];
-const ACTIVITIES_PER_STEP = UPDATES.map((step) => (step === 'opinion' ? 4 : 3));
+// One review = submit (workflow start) + accept + findings + opinion draft + opinion re-review + decision (updates);
+// L9 issues the opinion in two steps, drafted by the reviewer (初审) and signed by the section head (复审). The review
+// workflow runs four activities at the start (calendar snapshot, compute deadlines, save the change with its outbox
+// events, project the task inbox), three per command after it, and one more for the re-review that issues the
+// opinion (the opinion document); the draft renders nothing. The baseline runs exactly as many.
+const UPDATES = ['accept', 'findings', 'opinion-draft', 'opinion-re-review', 'decision'];
+const ACTIVITIES_PER_STEP = UPDATES.map((step) => (step === 'opinion-re-review' ? 4 : 3));
 const START_ACTIVITIES = 4;
 
 const stackDir = process.env.STACK_DIR || path.join(root, '.local/stack');
@@ -123,11 +124,14 @@ async function measured(run, count) {
     await timed(latencies, () => call('POST', `/api/v1/reviews/${encoded}/accept`, 'u-legal-reviewer', {}));
     await timed(latencies, () => call('POST', `/api/v1/reviews/${encoded}/findings`, 'u-legal-reviewer', { findings }));
     await timed(latencies, () =>
-      call('POST', `/api/v1/reviews/${encoded}/opinion`, 'u-legal-reviewer', {
+      call('POST', `/api/v1/reviews/${encoded}/opinion-draft`, 'u-legal-reviewer', {
         opinion: 'approve',
         documentNo: `法审〔2026〕${caseNo}`,
         summary: '同意',
       }),
+    );
+    await timed(latencies, () =>
+      call('POST', `/api/v1/reviews/${encoded}/opinion-re-review`, 'u-legal-head', { decision: 'approve' }),
     );
     await timed(latencies, () =>
       call('POST', `/api/v1/reviews/${encoded}/decision`, 'u-leadership-meeting', {
