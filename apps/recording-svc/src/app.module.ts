@@ -6,8 +6,10 @@ import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '
 import type { DataSource } from 'typeorm';
 import { parseAvHandOverLimit } from './activities/case-deadline.activities';
 import { createCaseActivities } from './activities/case.activities';
+import { createCheckpointActivities } from './activities/checkpoint.activities';
 import { CaseRecord } from './cases/case.entity';
 import { migrations } from './database/migrations';
+import { checkpointSignerFrom } from './integrity/checkpoint.store';
 import { IntegrityModule } from './integrity/integrity.module';
 import { ReviewEventsConsumer } from './messaging/review-events.consumer';
 
@@ -28,14 +30,17 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
           inject: [getDataSourceToken(), OutboxWriter, OutboxRelay, ConfigService],
           useFactory: (dataSource: DataSource, outbox: OutboxWriter, relay: OutboxRelay, config: ConfigService) => {
             const agencyId = config.getOrThrow<string>('AGENCY_ID');
-            return createCaseActivities({
-              dataSource,
-              outbox,
-              relay,
-              agency: { id: agencyId, name: config.get<string>('AGENCY_NAME') || agencyId },
-              // R6: 24 h by default (seeds 000/003); `2wd` for agencies following seeds 002/004.
-              avHandOver: parseAvHandOverLimit(config.get<string>('AV_HANDOVER_LIMIT')),
-            });
+            return {
+              ...createCheckpointActivities({ dataSource, signer: checkpointSignerFrom(config) }),
+              ...createCaseActivities({
+                dataSource,
+                outbox,
+                relay,
+                agency: { id: agencyId, name: config.get<string>('AGENCY_NAME') || agencyId },
+                // R6: 24 h by default (seeds 000/003); `2wd` for agencies following seeds 002/004.
+                avHandOver: parseAvHandOverLimit(config.get<string>('AV_HANDOVER_LIMIT')),
+              }),
+            };
           },
         },
       },

@@ -6,6 +6,7 @@ import { maySeeUnit, type Actor } from '@enforcement/domain';
 import { Access, AppError, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
 import { logAccess } from './access-log';
 import { CheckpointSigner, type Checkpoint } from './checkpoint.signer';
+import { signCheckpoint } from './checkpoint.store';
 import { LogTree } from './integrity-log';
 import { verifyIntegrity, type IntegrityReport } from './integrity.verifier';
 
@@ -120,16 +121,7 @@ export class IntegrityController {
         en: 'No checkpoint signing key is configured (INTEGRITY_SIGNING_KEY)',
       });
     }
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`lock table integrity_log in share mode`);
-      const tree = await LogTree.load(manager);
-      const c = this.signer.sign(tree.size, tree.root(), new Date().toISOString());
-      await manager.query(
-        `insert into integrity_checkpoints (tree_size, root_hash, signed_at, key_id, signature) values ($1, $2, $3, $4, $5)`,
-        [c.treeSize, c.rootHash, c.signedAt, c.keyId, c.signature],
-      );
-      return c;
-    });
+    return signCheckpoint(this.dataSource, this.signer);
   }
 }
 
