@@ -97,7 +97,7 @@ const decision: CaseDecisionIssuedV1 = caseDecisionIssuedV1.data.parse({
 });
 
 describe('disclosure: a decision from fact to portal and back (SPEC D4, D6, D8, D9, D11)', () => {
-  it('D4, D6, D11, D8: a penalty decision appears redacted on the portal after the officer’s review, found by a word of its text, within its 7 working days; D9: an objection with evidence is answered with reasons and corrects it; it is gone when revoked', async () => {
+  it('D4, D6, D8, D9, D11, D12: a penalty decision appears redacted on the portal after the officer’s review, found by a word of its text, within its 7 working days; D9: an objection with evidence is answered with reasons and corrects it; it is gone when revoked; the unit’s record counts it on time', async () => {
     const token = await officerToken();
     await produce(caseDecisionIssuedV1.type, decision);
     const path = `/api/v1/disclosure/publications/${encodeURIComponent(decisionNumber)}`;
@@ -233,6 +233,15 @@ describe('disclosure: a decision from fact to portal and back (SPEC D4, D6, D8, 
     await request(gateway)
       .get(`/api/v1/portal/items/${encodeURIComponent(item.id)}`)
       .expect(404);
+
+    // D12: the unit's record counts the publication as on time; another unit's officer sees only their own unit.
+    const record = await request(gateway)
+      .get('/api/v1/disclosure/accountability')
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(record.body.units).toEqual([expect.objectContaining({ unitId: UNIT })]);
+    expect(record.body.units[0].onTime).toBeGreaterThanOrEqual(1);
+    await request(gateway).get('/api/v1/disclosure/accountability').expect(401);
 
     // The facts went out through the outbox, in order.
     expect(

@@ -31,6 +31,10 @@ export interface UnitAccountability {
   stale: number;
   /** Taken down after the D8 limit. */
   lateTakeDowns: number;
+  /** D9: objections answered after their limit. */
+  lateObjectionAnswers: number;
+  /** D9: objections still unanswered past their limit. */
+  overdueObjections: number;
 }
 
 @Injectable()
@@ -49,6 +53,9 @@ export class AccountabilityRepository {
          count(*) filter (where exists (
            select 1 from publication_history h where h.publication_id = p.publication_id and h.step = 'withdrawn'
              and h.detail->>'reason' = 'decision-revoked' and h.detail->>'onTime' = 'false')) as "lateTakeDowns"
+       , (select count(*) from objections o where o.unit_id = p.unit_id and o.on_time = false) as "lateObjectionAnswers"
+       , (select count(*) from objections o where o.unit_id = p.unit_id and o.status = 'open' and o.decide_by < now())
+           as "overdueObjections"
        from publications p
        where ($1::text is null or p.unit_id = $1)
        group by p.unit_id order by p.unit_id`,
@@ -63,6 +70,8 @@ export class AccountabilityRepository {
       exempted: Number(r.exempted),
       stale: Number(r.stale),
       lateTakeDowns: Number(r.lateTakeDowns),
+      lateObjectionAnswers: Number(r.lateObjectionAnswers),
+      overdueObjections: Number(r.overdueObjections),
     }));
   }
 }
