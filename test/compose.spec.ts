@@ -35,8 +35,11 @@ const declared = new Set(
     .getTargetValidationMetadatas(ServiceEnvironment, '', true, false)
     .map((m) => m.propertyName),
 );
-// One of the two forms of the token issuer's key is enough.
-const alternatives = [['JWT_PUBLIC_KEY', 'JWT_PUBLIC_KEY_FILE']];
+// One of the two forms of a key (the token issuer's, the integrity log's) is enough.
+const alternatives = [
+  ['JWT_PUBLIC_KEY', 'JWT_PUBLIC_KEY_FILE'],
+  ['INTEGRITY_SIGNING_KEY', 'INTEGRITY_SIGNING_KEY_FILE'],
+];
 
 describe('docker-compose.yml stays true to the code', () => {
   const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {

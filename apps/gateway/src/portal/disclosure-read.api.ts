@@ -10,13 +10,11 @@ function isErrorBody(body: unknown): body is ErrorBody {
 
 /**
  * disclosure-svc's read API (the portal tables are its own). Its address: `DISCLOSURE_SVC_URL`, else the local
- * stack's disclosure-svc on `DISCLOSURE_PORT` (3003).
+ * stack's disclosure-svc on port 3003.
  */
 @Injectable()
 export class DisclosureReadApi {
-  private readonly baseUrl = (
-    process.env.DISCLOSURE_SVC_URL ?? `http://127.0.0.1:${process.env.DISCLOSURE_PORT ?? '3003'}`
-  ).replace(/\/+$/, '');
+  private readonly baseUrl = (process.env.DISCLOSURE_SVC_URL ?? 'http://127.0.0.1:3003').replace(/\/+$/, '');
 
   async get(
     path: string,

@@ -16,13 +16,11 @@ function isErrorBody(body: unknown): body is ErrorBody {
 
 /**
  * recording-svc's read API (timelines, integrity verification, checkpoints): its tables, its access log. Address:
- * `RECORDING_SVC_URL`, else the local stack's recording-svc on `RECORDING_PORT` (3002).
+ * `RECORDING_SVC_URL`, else the local stack's recording-svc on port 3002.
  */
 @Injectable()
 export class RecordingReadApi {
-  private readonly baseUrl = (
-    process.env.RECORDING_SVC_URL ?? `http://127.0.0.1:${process.env.RECORDING_PORT ?? '3002'}`
-  ).replace(/\/+$/, '');
+  private readonly baseUrl = (process.env.RECORDING_SVC_URL ?? 'http://127.0.0.1:3002').replace(/\/+$/, '');
 
   async call(
     method: 'GET' | 'POST',

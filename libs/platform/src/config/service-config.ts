@@ -69,6 +69,44 @@ export class ServiceEnvironment {
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   REVIEW_SVC_URL: string = 'http://127.0.0.1:3001';
 
+  /** Base URL of recording-svc's read API (case timeline, integrity); only the gateway forwards to it. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  RECORDING_SVC_URL: string = 'http://127.0.0.1:3002';
+
+  /** Base URL of disclosure-svc's read API (portal, drafts, accountability); only the gateway forwards to it. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  DISCLOSURE_SVC_URL: string = 'http://127.0.0.1:3003';
+
+  /** Requests one client may make per minute on the open portal (D11); 429 with Retry-After beyond it. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PORTAL_RATE_PER_MINUTE: number = 120;
+
+  /** The agency's display name on documents (the case file's cover, R10); defaults to AGENCY_ID. */
+  @IsOptional()
+  @IsString()
+  AGENCY_NAME?: string;
+
+  /** AV hand-over limit (R6): `24h` (seeds 000/003, the default) or `2wd` (2 working days, seeds 002/004). */
+  @IsOptional()
+  @Matches(/^(\d+h|\d+wd)$/, { message: 'AV_HANDOVER_LIMIT must look like 24h or 2wd' })
+  AV_HANDOVER_LIMIT: string = '24h';
+
+  /** Ed25519 key (PKCS#8 PEM) that signs the integrity log's checkpoints (R7), inline … */
+  @IsOptional()
+  @IsString()
+  INTEGRITY_SIGNING_KEY?: string;
+
+  /** … or in a file (a mounted secret). Production needs one of the two; elsewhere a local key is generated. */
+  @IsOptional()
+  @IsString()
+  INTEGRITY_SIGNING_KEY_FILE?: string;
+
   /**
    * Directory of the content-addressed blob store (file name = SHA-256 of the bytes); review-svc keeps the opinion
    * documents' PDFs there (SPEC L9). Defaults to `<cwd>/.local/blobs`.
