@@ -156,10 +156,8 @@ describe('the case record through the gateway (SPEC R1–R8, L12)', () => {
     expectStatus(await journey.command('u-legal-reviewer', 'accept'), 200);
     expectStatus(await journey.command('u-legal-reviewer', 'findings', { findings: findings() }), 200);
     const documentNo = `法审〔2026〕${journey.caseNo}`;
-    expectStatus(
-      await journey.command('u-legal-reviewer', 'opinion', { opinion: 'approve', documentNo, summary: '同意' }),
-      200,
-    );
+    // L9: drafted by one reviewer, re-reviewed and issued by the section head.
+    expectStatus(await journey.opinion({ opinion: 'approve', documentNo, summary: '同意' }), 200);
     const decisionNumber = `衡民罚决〔2026〕${journey.caseNo}`;
     expectStatus(
       await journey.command('u-leadership-meeting', 'decision', {
