@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   deadlineMissedV1,
   deadlineWarningV1,
@@ -57,6 +57,11 @@ export interface SaveReviewChangeInput {
   readonly view: ReviewView;
 }
 
+/** A change and its task-inbox projection at `seq`, written together (issue 8 §7). */
+export interface CommitReviewChangeInput extends SaveReviewChangeInput {
+  readonly seq: number;
+}
+
 /** A deadline warning or miss to publish on `enforcement.deadline.v1` (C2, L13). */
 export type DeadlineNoticeInput =
   | {
@@ -86,40 +91,56 @@ export interface ReviewStoreActivityDeps {
  * `deterministicEventId(workflowId, <reducer event id>)`, so a retry writes nothing new.
  */
 export function createReviewStoreActivities({ dataSource, outbox, relay }: ReviewStoreActivityDeps) {
+  async function writeChange(manager: EntityManager, input: SaveReviewChangeInput): Promise<void> {
+    const { state } = input;
+    await upsertReview(manager, input.workflowId, state, input.view);
+    await auditCommand(manager, {
+      actorId: input.command.actorId,
+      action: `review.${input.command.type}`,
+      caseNo: state.caseNo,
+      reviewId: state.reviewId,
+      revision: state.revision,
+      detail: { role: input.command.role, status: state.status, events: input.events.map((e) => e.type) },
+    });
+    for (const event of input.events) {
+      await outbox.append(manager, REVIEW_EVENT_CONTRACTS[event.type], {
+        id: deterministicEventId(input.workflowId, event.eventId),
+        type: event.type,
+        source: SOURCE,
+        subject: event.caseNo,
+        time: event.occurredAt,
+        correlationId: input.correlationId,
+        data: {
+          reviewId: event.reviewId,
+          caseNo: event.caseNo,
+          unitId: event.unitId,
+          actorId: event.actorId,
+          ...event.payload,
+        },
+      });
+    }
+  }
+
   // Data the database refuses for good fails once (STORE.REFUSED), visibly; transient errors are retried.
   return withStoreRefusals({
     /** The `reviews` row, the audit row of the command and its events into the outbox — one transaction. */
     async saveReviewChange(input: SaveReviewChangeInput): Promise<void> {
-      const { state } = input;
-      await dataSource.transaction(async (manager) => {
-        await upsertReview(manager, input.workflowId, state, input.view);
-        await auditCommand(manager, {
-          actorId: input.command.actorId,
-          action: `review.${input.command.type}`,
-          caseNo: state.caseNo,
-          reviewId: state.reviewId,
-          revision: state.revision,
-          detail: { role: input.command.role, status: state.status, events: input.events.map((e) => e.type) },
-        });
-        for (const event of input.events) {
-          await outbox.append(manager, REVIEW_EVENT_CONTRACTS[event.type], {
-            id: deterministicEventId(input.workflowId, event.eventId),
-            type: event.type,
-            source: SOURCE,
-            subject: event.caseNo,
-            time: event.occurredAt,
-            correlationId: input.correlationId,
-            data: {
-              reviewId: event.reviewId,
-              caseNo: event.caseNo,
-              unitId: event.unitId,
-              actorId: event.actorId,
-              ...event.payload,
-            },
-          });
-        }
+      await dataSource.transaction((manager) => writeChange(manager, input));
+      if (input.events.length > 0) relay.kick();
+    },
+
+    /**
+     * Issue 8 §7: one command in one activity and one transaction — the `reviews` row, the audit row, the events into
+     * the outbox and the task-inbox rows at `seq`. A retry rewrites nothing (revision, audit look-up, deterministic
+     * event ids) and its projection is dropped by the seq watermark, so an older revision never overwrites a newer one.
+     */
+    async commitReviewChange(input: CommitReviewChangeInput): Promise<boolean> {
+      const projected = await dataSource.transaction(async (manager) => {
+        await writeChange(manager, input);
+        return projectTasks(manager, input.view, input.seq);
       });
       if (input.events.length > 0) relay.kick();
+      return projected;
     },
 
     /** Upserts the task-inbox rows of the review (`review_tasks`); returns false for a stale retry. */

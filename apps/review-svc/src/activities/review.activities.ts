@@ -7,4 +7,4 @@ export type ReviewActivities = ReviewCalendarActivities & ReviewStoreActivities 
 
 export type { IssuedOpinionCopy, IssuedOpinionDocument } from './opinion-document.activities';
 export type { CalendarSnapshot, ComputedDeadlines, ComputedLimit } from './review-calendar.activities';
-export type { DeadlineNoticeInput, SaveReviewChangeInput } from './review-store.activities';
+export type { CommitReviewChangeInput, DeadlineNoticeInput, SaveReviewChangeInput } from './review-store.activities';

@@ -97,6 +97,50 @@ describe('review records on real PostgreSQL', () => {
     );
   });
 
+  it('issue 8 §7: commitReviewChange writes the row, audit, events and inbox rows in one go; a retry or an older seq changes nothing', async () => {
+    const { flow, acceptEvents } = acceptedReview(`ITC-${run}`, 'unit-commit');
+    const state = flow.current;
+    const view = plainViewOf(state);
+    const input = {
+      workflowId,
+      correlationId: 'it',
+      command: { type: 'acceptMaterials' as const, actorId: reviewer.id, role: reviewer.role },
+      state,
+      events: acceptEvents,
+      view,
+      seq: 2,
+    };
+    expect(await activities.commitReviewChange(input)).toBe(true);
+    // A retry of the same activity: nothing new, and the projection is dropped by the seq watermark.
+    expect(await activities.commitReviewChange(input)).toBe(false);
+    expect(
+      await db.query(
+        `select count(*)::int as n from audit_log where subject = $1 and action = 'review.acceptMaterials'`,
+        [state.caseNo],
+      ),
+    ).toEqual([{ n: 1 }]);
+    expect(await db.query(`select type from outbox where key = $1`, [state.caseNo])).toEqual([
+      { type: 'review.accepted.v1' },
+    ]);
+    // An older command's commit arriving late: neither the row nor the inbox go back.
+    const older = { ...state, revision: 1, status: 'submitted' as const };
+    expect(
+      await activities.commitReviewChange({ ...input, state: older, events: [], view: plainViewOf(older), seq: 1 }),
+    ).toBe(false);
+    const rows = await db.query(`select status, revision, projected_seq::int from reviews where review_id = $1`, [
+      state.reviewId,
+    ]);
+    expect(rows).toEqual([{ status: 'under-review', revision: state.revision, projected_seq: 2 }]);
+    const tasks = await db.query(
+      `select assignee_role, status, projected_seq::int from review_tasks where review_id = $1 order by assignee_role`,
+      [state.reviewId],
+    );
+    expect(tasks.map((t: { assignee_role: string }) => t.assignee_role)).toEqual([...view.nextActorRoles].sort());
+    expect(
+      tasks.every((t: { status: string; projected_seq: number }) => t.status === view.status && t.projected_seq === 2),
+    ).toBe(true);
+  });
+
   it('L12: refused decision attempts are kept append-only, once per attempt id', async () => {
     const { flow } = acceptedReview(`IT-${run}-2`, 'unit-a');
     const gate = decisionGate(flow.current, { caseNo: flow.current.caseNo, actor: agencyHead, at: new Date() });

@@ -67,6 +67,7 @@ function noticeStore(notices: DeadlineNoticeInput[]): ReviewStoreActivities & Op
   return {
     issueOpinionDocument: async (input) => ({ documentNo: input.document.documentNo, round: input.round, copies: [] }),
     saveReviewChange: async () => undefined,
+    commitReviewChange: async () => true,
     projectReview: async () => true,
     recordDecisionAttempt: async () => undefined,
     publishDeadlineNotice: async (input) => {

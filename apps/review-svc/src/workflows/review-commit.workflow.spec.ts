@@ -51,6 +51,17 @@ class FlakyStore {
   readonly notices: DeadlineNoticeInput[] = [];
   documentCalls = 0;
 
+  save(input: SaveReviewChangeInput): void {
+    if (input.state.status === this.refuseStatus) {
+      throw ApplicationFailure.create({
+        type: 'STORE.REFUSED',
+        message: 'saveReviewChange: the database refused the data (22021 invalid byte sequence)',
+        nonRetryable: true,
+      });
+    }
+    this.changes.push(input);
+  }
+
   activities(): ReviewStoreActivities & OpinionDocumentActivities {
     return {
       issueOpinionDocument: async (input) => {
@@ -65,15 +76,10 @@ class FlakyStore {
           ],
         };
       },
-      saveReviewChange: async (input) => {
-        if (input.state.status === this.refuseStatus) {
-          throw ApplicationFailure.create({
-            type: 'STORE.REFUSED',
-            message: 'saveReviewChange: the database refused the data (22021 invalid byte sequence)',
-            nonRetryable: true,
-          });
-        }
-        this.changes.push(input);
+      saveReviewChange: async (input) => this.save(input),
+      commitReviewChange: async ({ seq: _seq, ...change }) => {
+        this.save(change);
+        return true;
       },
       projectReview: async () => true,
       recordDecisionAttempt: async () => undefined,

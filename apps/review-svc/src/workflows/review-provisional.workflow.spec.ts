@@ -82,6 +82,11 @@ class Recorded {
   activities(): Omit<ReviewActivities, keyof ReturnType<typeof createReviewCalendarActivities>> {
     return {
       saveReviewChange: async (input) => void this.changes.push(input),
+      commitReviewChange: async ({ seq: _seq, ...change }) => {
+        this.changes.push(change);
+        this.projections.push(change.view);
+        return true;
+      },
       projectReview: async (input) => {
         this.projections.push(input.view);
         return true;

@@ -114,6 +114,11 @@ class MemoryStore {
       saveReviewChange: async (input) => {
         this.changes.push(input);
       },
+      commitReviewChange: async ({ seq, ...change }) => {
+        this.changes.push(change);
+        this.projections.push({ view: change.view, seq });
+        return true;
+      },
       projectReview: async (input) => {
         this.projections.push(input);
         return true;
@@ -654,6 +659,118 @@ describe('reviewWorkflow (time-skipping)', () => {
       await Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId);
     });
   }, 90_000);
+});
+
+describe('reviewWorkflow before and after the one-transaction commit (issue 8 §7)', () => {
+  let before: WorkflowBundleWithSourceMap;
+  let current: WorkflowBundleWithSourceMap;
+
+  beforeAll(async () => {
+    current = await bundleWorkflowCode({ workflowsPath: require.resolve('./index'), logger: quietLogger });
+    // The same code with the patch absent: what the worker ran before the change, three activities per command.
+    before = await bundleWorkflowCode({
+      workflowsPath: require.resolve('./index'),
+      logger: quietLogger,
+      webpackConfigHook: (config) => ({
+        ...config,
+        resolve: {
+          ...config.resolve,
+          alias: {
+            ...(config.resolve?.alias as Record<string, string> | undefined),
+            '@temporalio/workflow$': require.resolve('./testing/before-one-transaction.workflow-api'),
+          },
+        },
+      }),
+    });
+  }, 240_000);
+
+  it('a review started before the change replays, carries on with one activity per command after it, and the whole history replays', async () => {
+    const env = await createTimeSkippingEnv();
+    try {
+      await registerSearchAttributes(env);
+      const store = new MemoryStore();
+      const calendar = testCalendar();
+      const activityNames: string[] = [];
+      const counted = Object.fromEntries(
+        Object.entries({
+          ...createReviewCalendarActivities({ calendar: () => calendar }),
+          ...store.activities(),
+        }).map(([name, fn]) => [
+          name,
+          async (...args: unknown[]) => {
+            activityNames.push(name);
+            return (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+          },
+        ]),
+      );
+      const workerOn = (workflowBundle: WorkflowBundleWithSourceMap) =>
+        Worker.create({
+          connection: env.nativeConnection,
+          taskQueue: TaskQueues.review,
+          workflowBundle,
+          activities: counted,
+          // Each worker starts from history, as a deployment does; nothing is kept in a cache between them.
+          maxCachedWorkflows: 0,
+        });
+      const h: Harness = { env, store, setCalendar: () => undefined, run: (fn) => fn() };
+
+      const oldWorker = await workerOn(before);
+      const [handle, accepted] = await oldWorker.runUntil(async () => {
+        const started = await submitAt(h, bj('Y26-12-01 09:00'), { caseHandlingDeadline: endOf('Y26-12-31') });
+        return [started, await commandAt(h, started, bj('Y26-12-01 10:00'), accept)] as const;
+      });
+      const recorded = await handle.fetchHistory();
+      const marker = (history: typeof recorded) =>
+        (history.events ?? []).some((e) => {
+          const attributes = e.markerRecordedEventAttributes;
+          if (attributes?.markerName !== 'core_patch') return false;
+          return Object.values(attributes.details ?? {}).some((payloads) =>
+            (payloads.payloads ?? []).some((p) =>
+              Buffer.from(p.data ?? [])
+                .toString()
+                .includes('one-transaction-commit'),
+            ),
+          );
+        });
+      // Recorded the old way: deadlines, save and projection per command, and no patch marker.
+      expect(activityNames.filter((n) => n === 'computeReviewDeadlines')).toHaveLength(2);
+      expect(activityNames.filter((n) => n === 'projectReview')).toHaveLength(2);
+      expect(activityNames).not.toContain('commitReviewChange');
+      expect(marker(recorded)).toBe(false);
+      await Worker.runReplayHistory({ workflowBundle: current }, recorded, handle.workflowId);
+
+      activityNames.length = 0;
+      const newWorker = await workerOn(current);
+      await newWorker.runUntil(async () => {
+        const found = await handle.executeUpdate(reviewCommandUpdate, {
+          args: [{ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }],
+        });
+        // Limits computed in the workflow on its snapshot: the same deadline the activity gave.
+        expect(found.deadline).toBe(accepted.deadline);
+        expect(found.deadlineProvisional).toBe(accepted.deadlineProvisional);
+        await handle.executeUpdate(reviewCommandUpdate, {
+          args: [
+            {
+              type: 'draftOpinion',
+              actor: reviewer,
+              opinion: 'approve',
+              documentNo: '法审〔2026〕9号',
+              summary: '同意',
+            },
+          ],
+        });
+      });
+      // One activity per command, with state, events and inbox row together; the seq keeps rising across the change.
+      expect(activityNames).toEqual(['commitReviewChange', 'commitReviewChange']);
+      expect(store.projections.map((p) => p.seq)).toEqual([1, 2, 3, 4]);
+      expect(store.projections.at(-1)?.view.step).toBe('re-review');
+      const mixed = await handle.fetchHistory();
+      expect(marker(mixed)).toBe(true);
+      await Worker.runReplayHistory({ workflowBundle: current }, mixed, handle.workflowId);
+    } finally {
+      await env.teardown();
+    }
+  }, 240_000);
 });
 
 const quietLogger = {

@@ -58,8 +58,9 @@ import { buildView, historyOf, isFinal } from './review.view';
  *
  * Determinism: the working-day calendar can change at run time (W4) and the process's active calendar must not be
  * read here. The reducer gets a snapshot rebuilt from arrangements an activity returned (kept in history), and the
- * timers run on limits the `computeReviewDeadlines` activity computed with the service's current calendar. A
- * `calendarChanged` signal reloads both.
+ * timers run on limits `runningLimits` computes on that snapshot after each command (issue 8 §7), or the
+ * `computeReviewDeadlines` activity with the service's current calendar when the snapshot lacks a year, and after a
+ * `calendarChanged` signal, which reloads both.
  *
  * Pauses (L7) are state, not sleeps: the loop waits with `condition(() => woken, untilNextAlarm)`; while a pause holds
  * the clock there is no review limit and so no alarm, only the wait for the next command.
@@ -99,6 +100,13 @@ const commitActivities = proxyActivities<ReviewActivities>({
 
 /** Histories recorded before the opinion document was produced replay without the activity (STYLE habit 7). */
 const OPINION_DOCUMENT_PATCH = 'opinion-document-v1';
+
+/**
+ * Issue 8 §7: a command is one activity — state, events and inbox row in one transaction (`commitReviewChange`) —
+ * with its running limits computed here on the calendar snapshot in history. Histories recorded before it replay
+ * the three-activity path (compute deadlines, save, project).
+ */
+const ONE_TRANSACTION_PATCH = 'one-transaction-commit';
 
 interface CalendarInUse {
   readonly fingerprint: string;
@@ -305,11 +313,38 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     if (state === null || computed.revision === state.revision) deadlines = computed;
   }
 
+  /**
+   * Issue 8 §7: the limits of a decided state on the snapshot this run holds (`runningLimits` is pure and the snapshot
+   * is in history, so this replays). Falls back to the activity when the snapshot cannot answer (a year it lacks, W3).
+   */
+  async function limitsFor(current: ReviewState): Promise<void> {
+    if (calendar !== null) {
+      try {
+        const { review, supplement } = runningLimits(current, reducerEnv());
+        deadlines = {
+          revision: current.revision,
+          fingerprint: calendar.fingerprint,
+          review,
+          supplement,
+          uncoveredYear: null,
+        };
+        return;
+      } catch {
+        // The activity answers with the service's whole calendar, or says which year is missing.
+      }
+    }
+    await recomputeDeadlines(current);
+  }
+
   /** The task-inbox row and the visibility attributes, after every change. */
   async function project(current: ReviewState): Promise<void> {
     const shown = view(current);
     projectionSeq += 1;
     await storeActivities.projectReview({ view: shown, seq: projectionSeq });
+    searchAttributes(current, shown);
+  }
+
+  function searchAttributes(current: ReviewState, shown: ReviewView): void {
     upsertSearchAttributes([
       { key: ReviewSearchAttributes.caseNumber, value: current.caseNo },
       { key: ReviewSearchAttributes.unitId, value: current.unitId },
@@ -335,30 +370,41 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     // L9: the document is made when the re-reviewer signs the draft, the one step that issues the opinion.
     const issues = command.type === 'reReviewOpinion' && command.decision === 'approve';
     const withDocument = issues && patched(OPINION_DOCUMENT_PATCH);
+    const oneTransaction = patched(ONE_TRANSACTION_PATCH);
     return serially(async () => {
       if (generation !== base) throw supersededFailure();
       let pushed = false;
+      let stored: ReviewView | null = null;
       try {
-        await recomputeDeadlines(decided);
+        if (oneTransaction) await limitsFor(decided);
+        else await recomputeDeadlines(decided);
         // Before the change is saved, so the stored view already lists the copies' hashes.
         if (withDocument) {
           await untilDone('opinion-document', () => issueDocument(decided, at.toISOString()), blockedHooks);
         }
         history.push(...entries);
         pushed = true;
-        await untilDone(
-          'save-change',
-          () =>
-            commitActivities.saveReviewChange({
-              workflowId,
-              correlationId,
-              command: { type: command.type, actorId: command.actor.id, role: command.actor.role },
-              state: decided,
-              events,
-              view: view(decided),
-            }),
-          blockedHooks,
-        );
+        const change = {
+          workflowId,
+          correlationId,
+          command: { type: command.type, actorId: command.actor.id, role: command.actor.role },
+          state: decided,
+          events,
+        };
+        if (oneTransaction) {
+          // One seq per command: a retry of the activity carries the same seq, which the watermark drops.
+          stored = view(decided);
+          projectionSeq += 1;
+          const seq = projectionSeq;
+          const commit = { ...change, view: stored, seq };
+          await untilDone('save-change', () => commitActivities.commitReviewChange(commit), blockedHooks);
+        } else {
+          await untilDone(
+            'save-change',
+            () => commitActivities.saveReviewChange({ ...change, view: view(decided) }),
+            blockedHooks,
+          );
+        }
       } catch (error) {
         if (pushed && entries.length > 0) history.splice(history.indexOf(entries[0]), entries.length);
         generation += 1;
@@ -375,7 +421,8 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
       }
       committed = decided;
       if (isFinal(decided) && finalSince === null) finalSince = at.toISOString();
-      await project(decided);
+      if (stored !== null) searchAttributes(decided, stored);
+      else await project(decided);
     });
   }
 
