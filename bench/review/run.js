@@ -20,12 +20,13 @@ const REVIEWS = arg('reviews', 40);
 const CONCURRENCY = arg('concurrency', 4);
 // One review = submit (workflow start) + accept + findings + opinion draft + opinion re-review + decision (updates);
 // L9 issues the opinion in two steps, drafted by the reviewer (初审) and signed by the section head (复审). The review
-// workflow runs four activities at the start (calendar snapshot, compute deadlines, save the change with its outbox
-// events, project the task inbox), three per command after it, and one more for the re-review that issues the
-// opinion (the opinion document); the draft renders nothing. The baseline runs exactly as many.
+// workflow runs two activities at the start (calendar snapshot; the change saved with its outbox events and task-inbox
+// row in one transaction), one per command after it (the running limits are computed in the workflow on its calendar
+// snapshot, issue 8 §7), and one more for the re-review that issues the opinion (the opinion document); the draft
+// renders nothing. The baseline runs exactly as many.
 const UPDATES = ['accept', 'findings', 'opinion-draft', 'opinion-re-review', 'decision'];
-const ACTIVITIES_PER_STEP = UPDATES.map((step) => (step === 'opinion-re-review' ? 4 : 3));
-const START_ACTIVITIES = 4;
+const ACTIVITIES_PER_STEP = UPDATES.map((step) => (step === 'opinion-re-review' ? 2 : 1));
+const START_ACTIVITIES = 2;
 
 const stackDir = process.env.STACK_DIR || path.join(root, '.local/stack');
 const env = Object.fromEntries(
