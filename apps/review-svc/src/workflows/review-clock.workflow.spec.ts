@@ -1,5 +1,3 @@
-import { temporal } from '@temporalio/proto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   DEFAULT_REVIEW_POLICY,
@@ -17,6 +15,7 @@ import { createReviewCalendarActivities } from '../activities/review-calendar.ac
 import type { DeadlineNoticeInput, ReviewStoreActivities } from '../activities/review-store.activities';
 import type { OpinionDocumentActivities } from '../activities/opinion-document.activities';
 import type { reviewWorkflow } from './review.workflow';
+import { registerReviewSearchAttributes, skipTo } from './testing/review-test-server';
 
 /*
  * L6 on Temporal's time-skipping server: the review clock runs from the complete materials, not from acceptance.
@@ -40,28 +39,6 @@ function at(date: string, time: string): Date {
   return new Date(`${date}T${time}:00+08:00`);
 }
 
-async function skipTo(env: TestWorkflowEnvironment, instant: Date): Promise<void> {
-  const now = await env.currentTimeMs();
-  if (instant.getTime() <= now) throw new Error(`test instant ${instant.toISOString()} is already past`);
-  await env.sleep(instant.getTime() - now);
-}
-
-/** What infra/local/stack declares on the real namespace; the test server starts without them. */
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const { INDEXED_VALUE_TYPE_KEYWORD: keyword, INDEXED_VALUE_TYPE_DATETIME: datetime } =
-    temporal.api.enums.v1.IndexedValueType;
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: {
-      CaseNumber: keyword,
-      UnitId: keyword,
-      ReviewStep: keyword,
-      AssigneeRole: keyword,
-      StepDeadline: datetime,
-    },
-  });
-}
-
 /** The store's effects the test looks at: only the deadline notices; everything else is accepted and dropped. */
 function noticeStore(notices: DeadlineNoticeInput[]): ReviewStoreActivities & OpinionDocumentActivities {
   return {
@@ -83,7 +60,7 @@ describe('reviewWorkflow: the review clock (time-skipping)', () => {
 
   it('L6: 审核期限自执法承办机构提交完备的送审材料之日起计算 — the limit, its warning and its miss run from the complete submission; accepting only records it', async () => {
     const env = await createTimeSkippingEnv();
-    await registerSearchAttributes(env);
+    await registerReviewSearchAttributes(env);
     const year = Number(civilDate(new Date(await env.currentTimeMs())).slice(0, 4));
     const calendar = WorkdayCalendar.fromYears([...BUNDLED_YEAR_ARRANGEMENTS, ...hypotheticalYearsThrough(year + 2)]);
     const notices: DeadlineNoticeInput[] = [];

@@ -1,5 +1,3 @@
-import { temporal } from '@temporalio/proto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   DEFAULT_REVIEW_POLICY,
@@ -19,6 +17,7 @@ import { createReviewCalendarActivities } from '../activities/review-calendar.ac
 import type { DeadlineNoticeInput, SaveReviewChangeInput } from '../activities/review-store.activities';
 import type { ReviewActivities } from '../activities/review.activities';
 import type { reviewWorkflow } from './review.workflow';
+import { registerReviewSearchAttributes, skipTo } from './testing/review-test-server';
 
 /*
  * SPEC W7 end to end in the workflow, on Temporal's time-skipping server with the real calendar activities. Nothing
@@ -113,27 +112,6 @@ class Recorded {
 let bundle: WorkflowBundleWithSourceMap;
 
 /** The search attributes the workflow upserts, which the local stack registers and the test server lacks. */
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const { INDEXED_VALUE_TYPE_KEYWORD: keyword, INDEXED_VALUE_TYPE_DATETIME: datetime } =
-    temporal.api.enums.v1.IndexedValueType;
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: {
-      CaseNumber: keyword,
-      UnitId: keyword,
-      ReviewStep: keyword,
-      AssigneeRole: keyword,
-      StepDeadline: datetime,
-    },
-  });
-}
-
-async function sleepUntil(env: TestWorkflowEnvironment, instant: Date): Promise<void> {
-  const now = await env.currentTimeMs();
-  if (instant.getTime() <= now) throw new Error(`test instant ${instant.toISOString()} is already past`);
-  await env.sleep(instant.getTime() - now);
-}
-
 describe('reviewWorkflow and the provisional year (SPEC W7, time-skipping)', () => {
   beforeAll(async () => {
     bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./index'), logger: quietLogger });
@@ -150,7 +128,7 @@ describe('reviewWorkflow and the provisional year (SPEC W7, time-skipping)', () 
     expect(Date.parse(official.deadline)).toBeGreaterThan(Date.parse(derived.deadline));
 
     const env = await createTimeSkippingEnv();
-    await registerSearchAttributes(env);
+    await registerReviewSearchAttributes(env);
     const recorded = new Recorded();
     let serviceCalendar = beforePublication;
     const worker = await Worker.create({
@@ -164,7 +142,7 @@ describe('reviewWorkflow and the provisional year (SPEC W7, time-skipping)', () 
     });
     try {
       await worker.runUntil(async () => {
-        await sleepUntil(env, at('10:00'));
+        await skipTo(env, at('10:00'));
         const command = submitCommand({
           reviewId: 'review-w7-december',
           caseNo: '某民罚〔W7〕1号',
@@ -179,7 +157,7 @@ describe('reviewWorkflow and the provisional year (SPEC W7, time-skipping)', () 
           async () => ((await handle.query(reviewViewQuery)).revision >= 1 ? true : undefined),
           'submit',
         );
-        await sleepUntil(env, at('11:00'));
+        await skipTo(env, at('11:00'));
         const accepted = await handle.executeUpdate(reviewCommandUpdate, {
           args: [{ type: 'acceptMaterials', actor: reviewer }],
         });
@@ -214,7 +192,7 @@ describe('reviewWorkflow and the provisional year (SPEC W7, time-skipping)', () 
         );
 
         // The alarms follow the official limit: nothing at the derived instants, warning and miss at the new ones.
-        await sleepUntil(env, new Date(Date.parse(official.deadline) + 60_000));
+        await skipTo(env, new Date(Date.parse(official.deadline) + 60_000));
         await eventually(async () => (recorded.noticesOf('missed').length > 0 ? true : undefined), 'missed notice');
         expect(recorded.noticesOf('warning')).toEqual([
           { at: official.warningAt, deadline: official.deadline, provisional: false },

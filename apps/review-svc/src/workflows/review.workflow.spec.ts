@@ -40,6 +40,7 @@ import type {
 import { hypotheticalYearsThrough } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
 import type { IssueOpinionDocumentInput } from './opinion-document.input';
 import type { reviewWorkflow } from './review.workflow';
+import { registerReviewSearchAttributes, skipTo } from './testing/review-test-server';
 
 /*
  * The review workflow on Temporal's time-skipping server, with the real calendar activities and an in-memory store.
@@ -162,7 +163,7 @@ let bundle: WorkflowBundleWithSourceMap;
 
 async function harness(calendar: WorkdayCalendar = testCalendar()): Promise<Harness> {
   const env = await createTimeSkippingEnv();
-  await registerSearchAttributes(env);
+  await registerReviewSearchAttributes(env);
   const store = new MemoryStore();
   let current = calendar;
   const worker = await Worker.create({
@@ -185,28 +186,6 @@ async function harness(calendar: WorkdayCalendar = testCalendar()): Promise<Harn
       }
     },
   };
-}
-
-/** What infra/local/stack declares on the real namespace; the test server starts without them. */
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const { INDEXED_VALUE_TYPE_KEYWORD: keyword, INDEXED_VALUE_TYPE_DATETIME: datetime } =
-    temporal.api.enums.v1.IndexedValueType;
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: {
-      CaseNumber: keyword,
-      UnitId: keyword,
-      ReviewStep: keyword,
-      AssigneeRole: keyword,
-      StepDeadline: datetime,
-    },
-  });
-}
-
-async function skipTo(env: TestWorkflowEnvironment, instant: Date): Promise<void> {
-  const now = await env.currentTimeMs();
-  if (instant.getTime() <= now) throw new Error(`test instant ${instant.toISOString()} is already past`);
-  await env.sleep(instant.getTime() - now);
 }
 
 type Handle = WorkflowHandle<typeof reviewWorkflow>;
@@ -687,7 +666,7 @@ describe('reviewWorkflow before and after the one-transaction commit (issue 8 §
   it('a review started before the change replays, carries on with one activity per command after it, and the whole history replays', async () => {
     const env = await createTimeSkippingEnv();
     try {
-      await registerSearchAttributes(env);
+      await registerReviewSearchAttributes(env);
       const store = new MemoryStore();
       const calendar = testCalendar();
       const activityNames: string[] = [];
