@@ -30,6 +30,39 @@ import {
 
 const SOURCE = 'disclosure-svc';
 
+type PublishedDecision = PublicationState['decision'];
+
+/** The envelope of a disclosure.*.v1 fact: its id is the publication's step, keyed by the case like every fact. */
+function factEnvelope(
+  publicationId: string,
+  step: string,
+  type: string,
+  d: PublishedDecision,
+  at: string,
+  correlationId: string,
+) {
+  return {
+    id: deterministicEventId(publicationId, step),
+    type,
+    source: SOURCE,
+    subject: d.caseNumber,
+    time: at,
+    correlationId,
+  };
+}
+
+/** What every disclosure.*.v1 fact says about the decision it concerns. */
+function decisionFields(publicationId: string, d: PublishedDecision) {
+  return {
+    publicationId,
+    decisionNumber: d.decisionNumber,
+    caseNumber: d.caseNumber,
+    unitId: d.unitId,
+    agencyId: d.agency.id,
+    category: d.category,
+  };
+}
+
 export interface PublicationStoreDeps {
   dataSource: DataSource;
   outbox: OutboxWriter;
@@ -178,19 +211,16 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
           marks: state.draft.marks,
         });
         await outbox.append(m, disclosurePublishedV1, {
-          id: deterministicEventId(input.publicationId, 'published'),
-          type: disclosurePublishedV1.type,
-          source: SOURCE,
-          subject: d.caseNumber,
-          time: publishedAt,
-          correlationId: input.correlationId,
+          ...factEnvelope(
+            input.publicationId,
+            'published',
+            disclosurePublishedV1.type,
+            d,
+            publishedAt,
+            input.correlationId,
+          ),
           data: {
-            publicationId: input.publicationId,
-            decisionNumber: d.decisionNumber,
-            caseNumber: d.caseNumber,
-            unitId: d.unitId,
-            agencyId: d.agency.id,
-            category: d.category,
+            ...decisionFields(input.publicationId, d),
             mode: state.mode,
             publishedAt,
             deadline: limit.deadline,
@@ -225,19 +255,16 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
         });
         if (!input.wasPublic) return;
         await outbox.append(m, disclosureWithdrawnV1, {
-          id: deterministicEventId(input.publicationId, 'withdrawn'),
-          type: disclosureWithdrawnV1.type,
-          source: SOURCE,
-          subject: d.caseNumber,
-          time: input.at,
-          correlationId: input.correlationId,
+          ...factEnvelope(
+            input.publicationId,
+            'withdrawn',
+            disclosureWithdrawnV1.type,
+            d,
+            input.at,
+            input.correlationId,
+          ),
           data: {
-            publicationId: input.publicationId,
-            decisionNumber: d.decisionNumber,
-            caseNumber: d.caseNumber,
-            unitId: d.unitId,
-            agencyId: d.agency.id,
-            category: d.category,
+            ...decisionFields(input.publicationId, d),
             reason: input.reason,
             explanation: input.explanation,
             newDecisionNumber: input.newDecisionNumber,
@@ -263,19 +290,9 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
           marks: input.state.draft.marks,
         });
         await outbox.append(m, disclosureCorrectedV1, {
-          id: deterministicEventId(input.publicationId, step),
-          type: disclosureCorrectedV1.type,
-          source: SOURCE,
-          subject: d.caseNumber,
-          time: input.at,
-          correlationId: input.correlationId,
+          ...factEnvelope(input.publicationId, step, disclosureCorrectedV1.type, d, input.at, input.correlationId),
           data: {
-            publicationId: input.publicationId,
-            decisionNumber: d.decisionNumber,
-            caseNumber: d.caseNumber,
-            unitId: d.unitId,
-            agencyId: d.agency.id,
-            category: d.category,
+            ...decisionFields(input.publicationId, d),
             correctedAt: input.at,
             objectionId: input.objectionId,
             summary: input.summary,
