@@ -5,6 +5,7 @@ import { TaskQueues, Topics } from '@enforcement/domain';
 import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
 import { currentCalendar } from '@enforcement/workdays';
 import { AccountabilityModule } from './accountability/accountability.controller';
+import { createLimitRetimingActivities } from './activities/limit-retiming.activities';
 import { createObjectionStoreActivities } from './activities/objection-store.activities';
 import { createPublicationCalendarActivities } from './activities/publication-calendar.activities';
 import { createPublicationStoreActivities } from './activities/publication-store.activities';
@@ -13,6 +14,7 @@ import { CaseEventsConsumer } from './messaging/case-events.consumer';
 import { DecisionEventsConsumer } from './messaging/decision-events.consumer';
 import { PortalModule } from './portal/portal.module';
 import { PublicationObligation } from './publications/publication-obligation.entity';
+import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer';
 
 @Module({
   imports: [
@@ -33,12 +35,14 @@ import { PublicationObligation } from './publications/publication-obligation.ent
             ...createPublicationCalendarActivities({ calendar: currentCalendar }),
             ...createPublicationStoreActivities({ dataSource, outbox, relay }),
             ...createObjectionStoreActivities({ dataSource }),
+            ...createLimitRetimingActivities({ dataSource }),
           }),
         },
       },
     }),
     PortalModule,
     AccountabilityModule,
+    DisclosureRetimingModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   DisclosureRuleError,
+  calendarChangedSignal,
   checkObjectionDecision,
   decideObjectionUpdate,
   objectionPeriod,
@@ -33,8 +34,13 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
   const { submission, correlationId } = input;
   let decision: ObjectionView['decision'] = null;
   let busy = false;
+  /** W4, W7: the calendar changed; the limit is recomputed with the service's new calendar. */
+  let calendarChanged = false;
+  setHandler(calendarChangedSignal, () => {
+    calendarChanged = true;
+  });
 
-  const limit = await calendarActivities.computePublicationLimit({
+  let limit = await calendarActivities.computePublicationLimit({
     from: submission.receivedAt,
     period: objectionPeriod(submission.urgent),
   });
@@ -108,6 +114,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
       round: null,
       deadline: limit.deadline,
       calendarFingerprint: limit.calendarFingerprint,
+      provisional: limit.provisional,
     };
     await storeActivities.publishDeadlineNotice(
       kind === 'warning'
@@ -117,11 +124,40 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
   };
 
   const decided = () => decision !== null;
-  if (!(await condition(decided, Math.max(0, Date.parse(limit.warningAt) - Date.now())))) {
-    if (Date.now() < Date.parse(limit.deadline)) await notice('warning');
-    if (!(await condition(decided, Math.max(0, Date.parse(limit.deadline) - Date.now())))) {
+  const wake = () => decided() || calendarChanged;
+  let warned = false;
+  let missed = false;
+  while (!decided()) {
+    const next = !warned ? Date.parse(limit.warningAt) : !missed ? Date.parse(limit.deadline) : null;
+    const woken = next === null ? (await condition(wake), true) : await condition(wake, Math.max(0, next - Date.now()));
+    if (decided()) break;
+    if (woken) {
+      // W4, W7: the same period from the same receipt, counted on the new calendar.
+      calendarChanged = false;
+      const before = limit;
+      limit = await calendarActivities.computePublicationLimit({
+        from: submission.receivedAt,
+        period: objectionPeriod(submission.urgent),
+      });
+      if (limit.deadline === before.deadline && limit.provisional === before.provisional) continue;
+      await storeActivities.recordRetimedLimit({
+        subject: 'objection',
+        id: submission.objectionId,
+        limitName: 'objection-limit',
+        before,
+        after: limit,
+        at: new Date(Date.now()).toISOString(),
+      });
+      if (Date.now() < Date.parse(limit.warningAt)) warned = false;
+      if (Date.now() < Date.parse(limit.deadline)) missed = false;
+      continue;
+    }
+    if (!warned) {
+      warned = true;
+      if (Date.now() < Date.parse(limit.deadline)) await notice('warning');
+    } else {
+      missed = true;
       await notice('missed');
-      await condition(decided);
     }
   }
   return view();

@@ -4,6 +4,7 @@ import {
   TAKE_DOWN_PERIOD,
   abstractAllowed,
   applyPublicationCommand,
+  calendarChangedSignal,
   decisionRevokedSignal,
   publicationCommandUpdate,
   publicationPeriod,
@@ -50,13 +51,18 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
   /** False while the D7 end is the nominal day of a year the calendar does not cover yet (W3). */
   let expiryExact = true;
   let withdrawnAt: string | null = null;
+  /** W4, W7: the calendar changed; running limits are recomputed with the service's new calendar. */
+  let calendarChanged = false;
 
-  // Registered before the first await, so a revocation arriving while the draft is prepared is not lost.
+  // Registered before the first await, so a revocation or a calendar change arriving meanwhile is not lost.
   setHandler(decisionRevokedSignal, (fact) => {
     revocation ??= fact;
   });
+  setHandler(calendarChangedSignal, () => {
+    calendarChanged = true;
+  });
 
-  const limit = await calendarActivities.computePublicationLimit({
+  let limit = await calendarActivities.computePublicationLimit({
     from: decision.decidedAt,
     period: publicationPeriod(decision.category),
   });
@@ -148,11 +154,7 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
     },
   );
 
-  const notice = async (
-    kind: 'warning' | 'missed',
-    name: string,
-    l: Pick<PublicationLimit, 'deadline' | 'calendarFingerprint'>,
-  ) => {
+  const notice = async (kind: 'warning' | 'missed', name: string, l: PublicationLimit) => {
     const base = {
       process: PROCESS,
       limit: name,
@@ -164,6 +166,7 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
       round: null,
       deadline: l.deadline,
       calendarFingerprint: l.calendarFingerprint,
+      provisional: l.provisional,
     };
     const at = nowIso();
     await storeActivities.publishDeadlineNotice(
@@ -177,13 +180,33 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
   const reviewOver = () => state.status !== 'in-review' || revocation !== null;
   let warned = false;
   let missed = false;
+  const wake = () => reviewOver() || calendarChanged;
   while (!reviewOver()) {
     const next = !warned ? Date.parse(limit.warningAt) : !missed ? Date.parse(limit.deadline) : null;
-    if (next === null) {
-      await condition(reviewOver);
-      break;
+    const woken = next === null ? (await condition(wake), true) : await condition(wake, Math.max(0, next - Date.now()));
+    if (reviewOver()) break;
+    if (woken) {
+      // W4, W7: the same period from the same decision, counted on the new calendar.
+      calendarChanged = false;
+      const before = limit;
+      limit = await calendarActivities.computePublicationLimit({
+        from: decision.decidedAt,
+        period: publicationPeriod(decision.category),
+      });
+      if (limit.deadline === before.deadline && limit.provisional === before.provisional) continue;
+      await storeActivities.recordRetimedLimit({
+        subject: 'publication',
+        id: workflowId,
+        limitName: 'publication-limit',
+        before,
+        after: limit,
+        at: nowIso(),
+      });
+      // A limit moved later is warned and reported again at its new instants.
+      if (Date.now() < Date.parse(limit.warningAt)) warned = false;
+      if (Date.now() < Date.parse(limit.deadline)) missed = false;
+      continue;
     }
-    if (await condition(reviewOver, Math.max(0, next - Date.now()))) break;
     if (!warned) {
       warned = true;
       if (Date.now() < Date.parse(limit.deadline)) await notice('warning', 'publication-limit', limit);
@@ -202,16 +225,40 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
     // the year's arrangement is known and a non-working last day can be extended; then the wait goes on to the end.
     const DAY_MS = 86_400_000;
     let ended = false;
-    for (let recheck = !expiryExact; ; recheck = false) {
-      const wakeAt = Date.parse(expiresAt) - (recheck ? DAY_MS : 0);
-      ended = !(await condition(() => revocation !== null, Math.max(0, wakeAt - Date.now())));
-      if (!ended || !recheck || state.publishedAt === null) break;
+    const publishedAt = state.publishedAt;
+    for (let recheck = !expiryExact; ;) {
+      const wakeAt: number = Date.parse(expiresAt) - (recheck ? DAY_MS : 0);
+      const woken: boolean = await condition(
+        () => revocation !== null || calendarChanged,
+        Math.max(0, wakeAt - Date.now()),
+      );
+      if (revocation !== null) break;
+      if (!woken && (!recheck || publishedAt === null)) {
+        ended = true;
+        break;
+      }
+      const retimed: boolean = woken;
+      calendarChanged = false;
+      if (publishedAt === null) continue;
+      const before: string = expiresAt;
       const exact = await calendarActivities.computePeriodEnd({
-        from: state.publishedAt,
+        from: publishedAt,
         ...retentionPeriod(decision.party.kind),
       });
       expiresAt = exact.deadline;
       expiryExact = exact.exact;
+      // W4: a calendar change leaves an inexact end to be looked at again; the nominal-day recheck is done once.
+      recheck = retimed ? !expiryExact : false;
+      if (retimed && before !== expiresAt) {
+        await storeActivities.recordRetimedLimit({
+          subject: 'publication',
+          id: workflowId,
+          limitName: 'publication-period',
+          before: { deadline: before },
+          after: exact,
+          at: nowIso(),
+        });
+      }
     }
     if (ended) {
       withdrawnAt = nowIso();
