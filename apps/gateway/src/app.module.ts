@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@enforcement/platform';
+import { edgeRateLimitGuard, edgeRateLimitModule, PlatformModule } from '@enforcement/platform';
 import { CalendarYear } from './calendar/calendar-year.entity';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
@@ -26,6 +26,8 @@ import { WebModule } from './web/web.module';
     DisclosureModule,
     PortalModule,
     WebModule.forRoot(),
+    edgeRateLimitModule(),
   ],
+  providers: [edgeRateLimitGuard],
 })
 export class AppModule {}

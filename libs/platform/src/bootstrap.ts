@@ -1,27 +1,17 @@
-import { HttpStatus, type INestApplication } from '@nestjs/common';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { AppError } from './errors/app-error';
 import { ErrorFilter } from './errors/error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
+import { answerClientErrors, applyHttpEdge } from './http-limits/http-edge';
 
-/** Applies what every service's HTTP edge shares: pino logger, one error format, DTO validation, shutdown hooks. */
+/**
+ * Applies what every service's HTTP edge shares: security headers and bounded JSON (http-limits), pino logger, one
+ * error format, DTO validation, shutdown hooks.
+ */
 export function configureApp(app: INestApplication): INestApplication {
-  // Our own JSON parser (Nest's is off) so unparsable JSON becomes a precise 400 of ours, not a generic one.
-  app.use(json({ limit: '1mb' }));
-  app.use((err: { type?: string; message?: string }, _req: Request, _res: Response, next: NextFunction) => {
-    if (err?.type !== 'entity.parse.failed') return next(err);
-    next(
-      new AppError(
-        'REQUEST.MALFORMED_JSON',
-        HttpStatus.BAD_REQUEST,
-        { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
-        err.message,
-      ),
-    );
-  });
+  applyHttpEdge(app);
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());
@@ -37,6 +27,7 @@ export async function bootstrapService(
   const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
   configureApp(app);
   await beforeListen?.(app);
+  answerClientErrors(app.getHttpServer());
   const config = app.get(ConfigService);
   await app.listen(config.getOrThrow<number>('PORT'), config.getOrThrow<string>('HOST'));
   app.get(Logger).log(`${config.get('SERVICE_NAME')} listening on ${await app.getUrl()}`);

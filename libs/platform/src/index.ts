@@ -27,3 +27,7 @@ export * from './validation/text.decorators';
 export * from './idempotency/request-key';
 export * from './idempotency/request-keys.table';
 export * from './idempotency/idempotency.interceptor';
+export * from './validation/number.decorators';
+export * from './http-limits/json-depth';
+export * from './http-limits/http-edge';
+export * from './http-limits/rate-limit';

@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -22,6 +21,10 @@ import {
   type MajorCriterionKind,
 } from '@enforcement/domain';
 import { StatutoryReviewLimitDto } from './proposed-decision.dto';
+import { IsBoundedInt, IsBoundedNumber, PG_INT_MAX } from '@enforcement/platform';
+
+/** Largest amount in whole yuan a threshold may name: a sum exactly representable, far above any fine. */
+const MAX_YUAN = 1e12;
 
 // Shapes only: amounts, duplicate ids, known categories, dates and history are checked by `publicationIssues`, which
 // answers CATALOGUE.INVALID with every problem in both languages.
@@ -40,8 +43,13 @@ const licenceActions: readonly LicenceAction[] = ['revocation', 'suspension'];
 
 /** Thresholds per party type, whole yuan (元). */
 export class PartyAmountsDto {
-  @ApiProperty({ description: '公民 — natural person' }) @IsNumber() person!: number;
-  @ApiProperty({ description: '法人或者其他组织 — organisation' }) @IsNumber() organisation!: number;
+  @ApiProperty({ description: '公民 — natural person', minimum: 0, maximum: MAX_YUAN })
+  @IsBoundedNumber(0, MAX_YUAN)
+  person!: number;
+
+  @ApiProperty({ description: '法人或者其他组织 — organisation', minimum: 0, maximum: MAX_YUAN })
+  @IsBoundedNumber(0, MAX_YUAN)
+  organisation!: number;
 }
 
 /** 认定标准 — one criterion; which optional fields it needs depends on `kind`. */
@@ -67,7 +75,7 @@ export class MajorCriterionDto {
 
   @ApiPropertyOptional({ description: 'coercive-measure-on-major-property only, whole yuan' })
   @IsOptional()
-  @IsNumber()
+  @IsBoundedNumber(0, MAX_YUAN)
   minValueYuan?: number;
 }
 
@@ -216,8 +224,7 @@ export class CatalogueQueryDto {
   @ApiPropertyOptional({ description: 'a stored version; without it, the version in force today' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsBoundedInt(1, PG_INT_MAX)
   version?: number;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCanonicalId } from '@enforcement/platform';
+import { IsCanonicalId, MAX_PAGE_NUMBER } from '@enforcement/platform';
 import { routeAccess } from '@enforcement/domain';
 
 /** Roles that can hold a review task (from the one access module). */
@@ -21,11 +21,12 @@ export class TaskInboxQueryDto {
   @IsCanonicalId()
   unitId?: string;
 
-  @ApiPropertyOptional({ description: '1-based page number', default: 1, minimum: 1 })
+  @ApiPropertyOptional({ description: '1-based page number', default: 1, minimum: 1, maximum: MAX_PAGE_NUMBER })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE_NUMBER)
   page?: number;
 
   @ApiPropertyOptional({ description: 'tasks per page', default: 20, minimum: 1, maximum: 100 })

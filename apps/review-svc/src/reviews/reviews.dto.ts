@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCanonicalId } from '@enforcement/platform';
+import { IsCanonicalId, MAX_PAGE_NUMBER } from '@enforcement/platform';
 import { routeAccess } from '@enforcement/domain';
 
 /** Roles that can hold a review task (the assignees of `reviewStepOf`), from the one access module. */
@@ -25,6 +25,7 @@ export class TaskInboxQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE_NUMBER)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -87,6 +87,22 @@ export class ServiceEnvironment {
   @Max(100000)
   PORTAL_RATE_PER_MINUTE: number = 120;
 
+  /** Requests one person (token subject; an address without a token) may make per minute on the gateway (C3). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  GATEWAY_RATE_PER_MINUTE: number = 600;
+
+  /** Requests one client address may make per minute on the gateway, all its people together (an office's NAT). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10000000)
+  GATEWAY_ADDRESS_RATE_PER_MINUTE: number = 6000;
+
   /** The agency's display name on documents (the case file's cover, R10); defaults to AGENCY_ID. */
   @IsOptional()
   @IsString()

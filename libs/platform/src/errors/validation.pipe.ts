@@ -33,6 +33,11 @@ function unstorableStrings(value: unknown, path: string, out: { field: string; p
   if (typeof value === 'string') {
     const problems = textProblems(value, { max: ANY_STRING_MAX, min: 0, multiline: true });
     if (problems.length > 0) out.push({ field: path || 'value', problems });
+  } else if (typeof value === 'number') {
+    // A net under the DTOs' own bounds: no number beyond what a double holds exactly ever reaches the store.
+    if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+      out.push({ field: path || 'value', problems: ['number out of range (超出数值范围)'] });
+    }
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => unstorableStrings(item, `${path}[${i}]`, out));
   } else if (typeof value === 'object' && value !== null && !(value instanceof Date) && !Buffer.isBuffer(value)) {
