@@ -17,6 +17,20 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { staff: true },
   },
+  { path: '/cases', component: () => import('./pages/cases/CaseListPage.vue'), meta: { staff: true } },
+  {
+    path: '/cases/:caseNo',
+    component: () => import('./pages/cases/CasePage.vue'),
+    props: true,
+    meta: { staff: true },
+  },
+  { path: '/disclosure', component: () => import('./pages/disclosure/DisclosurePage.vue'), meta: { staff: true } },
+  {
+    path: '/disclosure/publications/:decisionNumber',
+    component: () => import('./pages/disclosure/PublicationReviewPage.vue'),
+    props: true,
+    meta: { staff: true },
+  },
   { path: '/portal', component: () => import('./pages/portal/PortalPage.vue'), meta: { portal: true } },
   {
     path: '/portal/items/:id',

@@ -1,3 +1,5 @@
+import { workbenchEn, workbenchZh } from './messages-workbench';
+
 /** Every text of the application in Chinese (first) and English. Regulation terms follow docs/architecture.md. */
 const zh = {
   app: {
@@ -245,6 +247,7 @@ const zh = {
   },
 
   notFound: { title: '页面不存在', back: '返回首页' },
+  ...workbenchZh,
 };
 
 export type Messages = typeof zh;
@@ -505,6 +508,7 @@ const en: Messages = {
   },
 
   notFound: { title: 'Page not found', back: 'Back to the start' },
+  ...workbenchEn,
 };
 
 export const MESSAGES = { zh, en } as const;

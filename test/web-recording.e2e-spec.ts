@@ -1,0 +1,95 @@
+import type { Browser } from 'playwright-core';
+import { gateway, ReviewJourney } from '../apps/gateway/src/reviews/testing/review-journey';
+import { launchBrowser, Person } from './web/browser';
+
+// The case page in a real browser on the test stack (issue 11): a case's full-process record, a record the case
+// refuses with its message beside the field it names, the record made, and the integrity check of the case.
+jest.setTimeout(180_000);
+
+/** An Asia/Shanghai wall-clock time an hour ago, as a datetime-local input takes it. */
+function shanghaiLocalHourAgo(): string {
+  return new Date(Date.now() - 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
+describe('web application: the case record in the browser', () => {
+  let browser: Browser;
+  let journey: ReviewJourney;
+  const people: Person[] = [];
+
+  const as = async (userId: string): Promise<Person> => {
+    const person = await Person.signedIn(browser, gateway, userId);
+    people.push(person);
+    return person;
+  };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    journey = await ReviewJourney.initiated('WEBREC');
+  });
+
+  afterAll(async () => {
+    for (const person of people) await person.close();
+    await browser?.close();
+  });
+
+  it('R1, R3, R7, C1: the officer opens the case and sees its timeline; an incomplete record is refused with the missing field named beside it in both languages; the complete record joins the timeline; the case verifies intact; another unit sees nothing', async () => {
+    const officer = await as('u-officer-1');
+    await officer.goto('/cases');
+    await officer.fill('case-no', journey.caseNo);
+    await officer.page.getByTestId('open-case').click();
+    await officer.page.getByTestId('case-timeline').waitFor();
+    expect(await officer.page.getByTestId('case-step').getAttribute('data-step')).toBe('initiation');
+    const before = await officer.page.getByTestId('timeline-entry').count();
+    expect(await officer.checkAccessibility('case page')).toEqual([]);
+    await officer.screenshot('20-case-timeline');
+
+    // R3: the initiation approval form without the approving head is refused; the message sits at that field.
+    await officer.fill('record-input-basis', '《行政处罚法》第五十四条');
+    await officer.page.getByTestId('record-input-approvedAt').fill(shanghaiLocalHourAgo());
+    await officer.page.getByTestId('save-record').click();
+    const refusal = officer.page.getByTestId('record-form').getByTestId('api-error');
+    await refusal.waitFor();
+    expect(await refusal.getAttribute('data-code')).toBe('CASE.RECORD_INCOMPLETE');
+    expect(await refusal.textContent()).toMatch(/缺[\s\S]*missing/i);
+    const atField = officer.page.getByTestId('field-error-fields.approvedBy');
+    await atField.waitFor();
+    expect(await atField.textContent()).toContain('批准的机关负责人');
+    expect(await officer.page.getByTestId('field-error-fields.basis').count()).toBe(0);
+    expect(await officer.checkAccessibility('record refused')).toEqual([]);
+    await officer.screenshot('21-record-refused-at-its-field');
+
+    // The same refusal read in English names the field in English.
+    await officer.page.getByTestId('language-switch').click();
+    expect(await atField.textContent()).toContain('the approving agency head');
+    await officer.page.getByTestId('language-switch').click();
+
+    // R3: complete, it is made and appears in the timeline.
+    await officer.fill('record-input-approvedBy', '吴局长');
+    await officer.page.getByTestId('record-input-approvedAt').fill(shanghaiLocalHourAgo());
+    await officer.page.getByTestId('save-record').click();
+    await officer.page.locator('[data-testid="timeline-entry"][data-kind="record-added"]').first().waitFor();
+    expect(await officer.page.getByTestId('timeline-entry').count()).toBeGreaterThan(before);
+    expect(await officer.page.getByTestId('record-form').getByTestId('api-error').count()).toBe(0);
+
+    // R7: the whole case checks out against the integrity log.
+    await officer.page.getByTestId('verify-case').click();
+    const result = officer.page.getByTestId('integrity-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-intact')).toBe('true');
+    expect(await officer.checkAccessibility('case verified')).toEqual([]);
+    await officer.screenshot('22-case-recorded-and-verified');
+
+    // C1: another unit's officer is told there is no such case.
+    const other = await as('u-officer-2');
+    await other.goto(`/cases/${encodeURIComponent(journey.caseNo)}`);
+    const notFound = other.page.getByTestId('api-error');
+    await notFound.waitFor();
+    expect(await notFound.getAttribute('data-code')).toMatch(/NOT_FOUND/);
+    expect(await other.page.getByTestId('case-timeline').count()).toBe(0);
+
+    for (const person of people) {
+      expect(person.accessibility.filter((a) => a.violations.length > 0)).toEqual([]);
+      expect(person.cspViolations).toEqual([]);
+    }
+  });
+});
