@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import type { Type } from '@nestjs/common';
-import { issueToken, MAX_JSON_DEPTH } from '@enforcement/platform';
+import { importPKCS8, SignJWT } from 'jose';
+import { issueToken, MAX_JSON_DEPTH, TOKEN_ALGORITHM, TOKEN_AUDIENCE } from '@enforcement/platform';
 import { routeRules } from '@enforcement/platform/testing/routes';
 import { serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { bearer } from '../apps/gateway/src/reviews/testing/review-journey';
@@ -13,6 +14,9 @@ const gateway = serviceUrl('gateway');
 
 /** The gateway's routes that take a body, with every path parameter filled by a harmless placeholder. */
 function bodyRoutes(): { method: 'post' | 'put' | 'patch'; path: string }[] {
+  // Defining the module validates a configuration; only its decorator metadata is read here, nothing connects.
+  process.env.DATABASE_URL ??= 'postgres://u:p@127.0.0.1:1/none_test';
+  process.env.JWT_PUBLIC_KEY ??= 'unused';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { AppModule } = require('../apps/gateway/src/app.module') as { AppModule: Type<unknown> };
   return routeRules(AppModule)
@@ -165,4 +169,33 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12; SPEC C1, C3)
       .set('authorization', `Bearer ${await someone(`u-rate-${randomUUID().slice(0, 8)}`)}`);
     expect(other.status).toBe(200);
   }, 120_000);
+
+  it('C1: tokens without exp, issued in the future or naming an empty unit answer 401 with a bilingual reason', async () => {
+    const key = await importPKCS8(readFileSync(stackEnv().JWT_PRIVATE_KEY_FILE, 'utf8'), TOKEN_ALGORITHM);
+    const nowSec = Math.floor(Date.now() / 1000);
+    const token = (unitId: string, iat: number, exp?: number) => {
+      const jwt = new SignJWT({ name: '令牌测试', roles: ['legal-reviewer'], unitId })
+        .setProtectedHeader({ alg: TOKEN_ALGORITHM })
+        .setSubject('u-legal-reviewer')
+        .setIssuer('enforcement-local')
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt(iat);
+      return (exp === undefined ? jwt : jwt.setExpirationTime(exp)).sign(key);
+    };
+    const cases: [string, string, RegExp][] = [
+      ['no exp', await token('unit-legal', nowSec), /过期时间/],
+      ['iat in the future', await token('unit-legal', nowSec + 3600, nowSec + 7200), /签发时间/],
+      ['empty unit', await token('', nowSec, nowSec + 600), /单位/],
+    ];
+    for (const [what, bad, zh] of cases) {
+      const res = await request(gateway).get('/api/v1/catalogue').set('authorization', `Bearer ${bad}`);
+      expect([what, res.status, res.body.code]).toEqual([what, 401, 'AUTH.INVALID_TOKEN']);
+      expect(res.body.message.zh).toMatch(zh);
+      expectBilingual(res.body);
+    }
+    const fine = await request(gateway)
+      .get('/api/v1/catalogue')
+      .set('authorization', `Bearer ${await token('unit-legal', nowSec, nowSec + 600)}`);
+    expect(fine.status).toBe(200);
+  });
 });

@@ -55,10 +55,7 @@ export class AuthGuard implements CanActivate, OnModuleInit {
       req.actor = await verifyToken(match[1], this.key!, this.issuer);
     } catch (err) {
       if (!(err instanceof InvalidTokenError)) throw err;
-      throw new AppError('AUTH.INVALID_TOKEN', HttpStatus.UNAUTHORIZED, {
-        zh: '登录凭证无效或已过期，请重新获取令牌',
-        en: 'The token is invalid or has expired; obtain a new one',
-      });
+      throw new AppError('AUTH.INVALID_TOKEN', HttpStatus.UNAUTHORIZED, err.reason);
     }
     if (!req.actor.roles.some((r) => required.includes(r))) {
       throw new AppError(

@@ -1,5 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { importVerificationKey, issueToken, verifyToken } from './tokens';
+import { importPKCS8, SignJWT } from 'jose';
+import {
+  importVerificationKey,
+  InvalidTokenError,
+  issueToken,
+  TOKEN_ALGORITHM,
+  TOKEN_AUDIENCE,
+  TOKEN_CLOCK_SKEW_SECONDS,
+  verifyToken,
+} from './tokens';
 
 function keyPair() {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -32,5 +41,59 @@ describe('access tokens (ES256, asymmetric keys from configuration)', () => {
     const key = await importVerificationKey(keys.publicPem);
     const token = await issueToken(keys.privatePem, { ...actor, roles: ['janitor' as never] }, 'issuer-a');
     await expect(verifyToken(token, key, 'issuer-a')).rejects.toThrow(/roles/);
+  });
+
+  /** A token signed by the right key whose claims a test chooses (times relative to `now`, never today's date). */
+  async function signed(claims: Record<string, unknown>, times: { iat?: number; exp?: number }): Promise<string> {
+    const jwt = new SignJWT({ name: actor.name, roles: actor.roles, unitId: actor.unitId, ...claims })
+      .setProtectedHeader({ alg: TOKEN_ALGORITHM })
+      .setSubject(actor.id)
+      .setIssuer('issuer-a')
+      .setAudience(TOKEN_AUDIENCE);
+    if (times.iat !== undefined) jwt.setIssuedAt(times.iat);
+    if (times.exp !== undefined) jwt.setExpirationTime(times.exp);
+    return jwt.sign(await importPKCS8(keys.privatePem, TOKEN_ALGORITHM));
+  }
+
+  const now = new Date(Date.UTC(2031, 4, 6, 9, 30));
+  const nowSec = Math.floor(now.getTime() / 1000);
+  const refusal = (token: string) =>
+    importVerificationKey(keys.publicPem).then((key) =>
+      verifyToken(token, key, 'issuer-a', now).then(
+        () => undefined,
+        (err: unknown) => err,
+      ),
+    );
+
+  it('C1: a well-formed token verified at a chosen instant is accepted', async () => {
+    const token = await signed({}, { iat: nowSec - 60, exp: nowSec + 3600 });
+    await expect(verifyToken(token, await importVerificationKey(keys.publicPem), 'issuer-a', now)).resolves.toEqual(
+      actor,
+    );
+  });
+
+  it('C1: a token without exp is refused with a bilingual reason', async () => {
+    const err = await refusal(await signed({}, { iat: nowSec }));
+    expect(err).toBeInstanceOf(InvalidTokenError);
+    expect((err as InvalidTokenError).reason.en).toMatch(/expiry/);
+    expect((err as InvalidTokenError).reason.zh).toMatch(/过期时间/);
+  });
+
+  it('C1: a token without iat, or issued in the future beyond the clock skew, is refused; within the skew it passes', async () => {
+    expect(await refusal(await signed({}, { exp: nowSec + 3600 }))).toBeInstanceOf(InvalidTokenError);
+    const future = await refusal(await signed({}, { iat: nowSec + TOKEN_CLOCK_SKEW_SECONDS + 5, exp: nowSec + 7200 }));
+    expect((future as InvalidTokenError).reason.en).toMatch(/future/);
+    expect((future as InvalidTokenError).reason.zh).toMatch(/签发时间/);
+    expect(await refusal(await signed({}, { iat: nowSec + 30, exp: nowSec + 3600 }))).toBeUndefined();
+  });
+
+  it('C1: a token with an empty or blank unit, or a blank name or subject, is refused', async () => {
+    const times = { iat: nowSec, exp: nowSec + 3600 };
+    for (const unitId of ['', '   ']) {
+      const err = await refusal(await signed({ unitId }, times));
+      expect((err as InvalidTokenError).reason.en).toMatch(/unit/);
+      expect((err as InvalidTokenError).reason.zh).toMatch(/单位/);
+    }
+    expect(await refusal(await signed({ name: ' ' }, times))).toBeInstanceOf(InvalidTokenError);
   });
 });

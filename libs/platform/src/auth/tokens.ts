@@ -1,5 +1,6 @@
 import { importPKCS8, importSPKI, jwtVerify, SignJWT, type KeyLike } from 'jose';
 import { isRole, type Actor } from '@enforcement/domain';
+import type { BilingualMessage } from '../errors/app-error';
 
 export const TOKEN_ALGORITHM = 'ES256';
 export const TOKEN_AUDIENCE = 'enforcement';
@@ -23,19 +24,63 @@ export async function issueToken(privateKeyPem: string, actor: Actor, issuer: st
     .sign(key);
 }
 
-export class InvalidTokenError extends Error {}
+/** Clock difference between the issuer and us that a token's `iat` may show without being refused. */
+export const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
-/** Verifies signature, issuer, audience and expiry, then reads the actor; any doubt is an invalid token. */
-export async function verifyToken(token: string, key: Key, issuer: string): Promise<Actor> {
+/** Why a token was refused, in both languages; the guard answers 401 with it. */
+export class InvalidTokenError extends Error {
+  constructor(
+    message: string,
+    readonly reason: BilingualMessage = {
+      zh: '登录凭证无效或已过期，请重新获取令牌',
+      en: 'The token is invalid or has expired; obtain a new one',
+    },
+  ) {
+    super(message);
+  }
+}
+
+const nonBlank = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+
+/**
+ * Verifies signature, issuer, audience and expiry, then reads the actor; any doubt is an invalid token. A token must
+ * expire (`exp`), must say when it was issued (`iat`, not in the future beyond the clock skew), and must name a
+ * person and a unit: an empty unit would match no unit's records yet pass as "some unit" (issue 12).
+ */
+export async function verifyToken(token: string, key: Key, issuer: string, now: Date = new Date()): Promise<Actor> {
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, key, { issuer, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM] }));
+    ({ payload } = await jwtVerify(token, key, {
+      issuer,
+      audience: TOKEN_AUDIENCE,
+      algorithms: [TOKEN_ALGORITHM],
+      requiredClaims: ['exp', 'iat'],
+      currentDate: now,
+    }));
   } catch (err) {
+    if ((err as { claim?: string }).claim === 'exp' && /missing/.test((err as Error).message)) {
+      throw new InvalidTokenError((err as Error).message, {
+        zh: '登录凭证未设置过期时间（exp），已拒绝',
+        en: 'The token has no expiry (exp) and is refused',
+      });
+    }
     throw new InvalidTokenError((err as Error).message);
   }
-  const { sub, name, roles, unitId } = payload as Record<string, unknown>;
-  if (typeof sub !== 'string' || typeof name !== 'string' || typeof unitId !== 'string') {
-    throw new InvalidTokenError('token lacks sub, name or unitId');
+  const { sub, name, roles, unitId, iat } = payload as Record<string, unknown>;
+  if (typeof iat !== 'number' || iat > now.getTime() / 1000 + TOKEN_CLOCK_SKEW_SECONDS) {
+    throw new InvalidTokenError('token issued in the future', {
+      zh: '登录凭证的签发时间（iat）晚于当前时间，已拒绝',
+      en: 'The token claims to be issued in the future (iat) and is refused',
+    });
+  }
+  if (!nonBlank(unitId)) {
+    throw new InvalidTokenError('token names no unit', {
+      zh: '登录凭证未注明所属单位（unitId 为空），已拒绝',
+      en: 'The token names no unit (empty unitId) and is refused',
+    });
+  }
+  if (!nonBlank(sub) || !nonBlank(name)) {
+    throw new InvalidTokenError('token lacks sub or name');
   }
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
     throw new InvalidTokenError('token has no valid roles');
