@@ -10,6 +10,7 @@ import { createObjectionStoreActivities } from './activities/objection-store.act
 import { createPublicationCalendarActivities } from './activities/publication-calendar.activities';
 import { createPublicationStoreActivities } from './activities/publication-store.activities';
 import { migrations } from './database/migrations';
+import { createExAnteStoreActivities } from './ex-ante/ex-ante-store.activities';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
 import { DecisionEventsConsumer } from './messaging/decision-events.consumer';
 import { PortalModule } from './portal/portal.module';
@@ -35,6 +36,7 @@ import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer
             ...createPublicationCalendarActivities({ calendar: currentCalendar }),
             ...createPublicationStoreActivities({ dataSource, outbox, relay }),
             ...createObjectionStoreActivities({ dataSource }),
+            ...createExAnteStoreActivities({ dataSource, outbox, relay }),
             ...createLimitRetimingActivities({ dataSource }),
           }),
         },

@@ -1,3 +1,4 @@
 // Everything disclosure-svc's worker runs. Workflow code only: deterministic, no Node built-ins (lint-fenced).
+export { exAnteItemWorkflow } from './ex-ante-item.workflow';
 export { objectionWorkflow } from './objection.workflow';
 export { publicationWorkflow } from './publication.workflow';

@@ -15,10 +15,19 @@ describe('the one access module', () => {
 
   it('C1: a role not listed as agency-wide is unit-scoped by default (deny by default)', () => {
     expect(isUnitScoped(actor('agency-it'))).toBe(true);
-    expect(isUnitScoped(actor('disclosure-officer'))).toBe(true);
     expect(roles.filter((r) => !(ACROSS_UNIT_ROLES as readonly Role[]).includes(r)).sort()).toEqual(
-      ['agency-it', 'disclosure-officer', ...UNIT_ROLES].sort(),
+      ['agency-it', ...UNIT_ROLES].sort(),
     );
+  });
+
+  it('C1, D1, D2: the disclosure officer works agency-wide (000 附件1 第四条: the office publishes for every unit) and reaches disclosure routes only', () => {
+    expect(isUnitScoped(actor('disclosure-officer'))).toBe(false);
+    expect(maySeeUnit(actor('disclosure-officer'), 'unit-b')).toBe(true);
+    const admitting = Object.entries(routeAccess)
+      .filter(([, rule]) => (rule.roles as readonly Role[]).includes('disclosure-officer'))
+      .map(([name]) => name);
+    expect(admitting.length).toBeGreaterThan(0);
+    expect(admitting.every((name) => name.startsWith('disclosure.'))).toBe(true);
   });
 
   it('C1: another unit’s record is invisible to a unit-scoped caller, visible to an agency-wide one', () => {

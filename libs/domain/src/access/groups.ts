@@ -17,8 +17,10 @@ export const DECIDER_ROLES = ['agency-head', 'leadership-meeting'] as const sati
 
 /**
  * Roles whose work spans every unit of the agency, so they see every unit's records. Every other role — officers
- * and unit heads, and roles with no business in a unit's cases (agency IT, disclosure officers) — is unit-scoped:
- * deny by default, a role added later sees its own unit only until it is listed here.
+ * and unit heads, and roles with no business in a unit's cases (agency IT) — is unit-scoped: deny by default, a
+ * role added later sees its own unit only until it is listed here. The disclosure officer is agency-wide: the
+ * agency's office organises and publishes all of its disclosure (000 附件1 第四条), and the role admits disclosure
+ * routes only, so it reaches no case record.
  */
 export const ACROSS_UNIT_ROLES = [
   ...LEGAL_SECTION_ROLES,
@@ -26,6 +28,7 @@ export const ACROSS_UNIT_ROLES = [
   'supervising-leader',
   ...DECIDER_ROLES,
   'records-administrator',
+  'disclosure-officer',
 ] as const satisfies RoleList;
 
 /** The caller sees every unit's records (one of its roles spans the agency). */

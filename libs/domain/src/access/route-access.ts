@@ -91,6 +91,21 @@ export const routeAccess = {
   'disclosure.accountability': { roles: ['disclosure-officer', 'legal-section-head', 'unit-head'], scope: 'unit' },
   /** 更正申请 (D9): the handling unit's disclosure officer reads and answers it, correcting the item if it is wrong. */
   'disclosure.objections.decide': { roles: ['disclosure-officer'], scope: 'unit' },
+  /** 事前公开 (D1–D3): items and their versions, for whoever drafts, reviews or publishes them. */
+  'disclosure.ex-ante.read': {
+    roles: ['disclosure-officer', ...LEGAL_SECTION_ROLES, 'agency-head'],
+    scope: 'unit',
+  },
+  /** Drafting, revising and submitting an ex-ante item for review; publishing and withdrawing it (D1, D2). */
+  'disclosure.ex-ante.draft': { roles: ['disclosure-officer'], scope: 'unit' },
+  /** 法制审核 of an ex-ante item (D2; 000 附件1 第九条: 经政策法规科审核). */
+  'disclosure.ex-ante.legal-review': { roles: LEGAL_SECTION_ROLES, scope: 'unit' },
+  /** 保密审查 (D2): the secrecy office's opinion, recorded by the legal section head or the agency head. */
+  'disclosure.ex-ante.secrecy-review': { roles: ['legal-section-head', 'agency-head'], scope: 'unit' },
+  /** D3: a law changed or a function moved — the affected items are flagged, 20 working days to update them. */
+  'disclosure.ex-ante.flag': { roles: ['disclosure-officer', 'legal-section-head'], scope: 'agency' },
+  /** The disclosure officer's inbox: drafts to review, items to publish, objections to answer (C2). */
+  'disclosure.inbox': { roles: ['disclosure-officer'], scope: 'unit' },
 } as const satisfies Record<string, RouteAccess>;
 
 /**

@@ -14,7 +14,10 @@ export type DisclosureErrorCode =
   | 'DISCLOSURE.OBJECTION_REASONS_REQUIRED'
   | 'DISCLOSURE.CORRECTION_REQUIRED'
   | 'DISCLOSURE.NOT_PUBLISHED'
-  | 'DISCLOSURE.OBJECTION_DECIDED';
+  | 'DISCLOSURE.OBJECTION_DECIDED'
+  | 'DISCLOSURE.EX_ANTE_CONTENT_REQUIRED'
+  | 'DISCLOSURE.EX_ANTE_WRONG_STEP'
+  | 'DISCLOSURE.EX_ANTE_REASONS_REQUIRED';
 
 /** A disclosure rule refused a command: a client mistake (4xx at the edge), never a server fault. */
 export class DisclosureRuleError extends Error {

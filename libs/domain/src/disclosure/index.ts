@@ -7,3 +7,5 @@ export * from './publication.rules';
 export * from './publication.workflow-contract';
 export * from './objection.rules';
 export * from './objection.workflow-contract';
+export * from './ex-ante.rules';
+export * from './ex-ante.workflow-contract';
