@@ -35,6 +35,9 @@ const tooDeep = () =>
     en: `The request body nests too deeply (at most ${MAX_JSON_DEPTH} levels)`,
   });
 
+/** Bodies a route may take: JSON, and the chunks of a resumable (tus) evidence upload, streamed and never parsed. */
+const BODY_TYPES = ['application/json', 'application/*+json', 'application/offset+octet-stream'];
+
 function carriesBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
@@ -56,7 +59,7 @@ export function applyHttpEdge(app: INestApplication): void {
   app.use((req: Request, res: Response, next: NextFunction) => {
     // What a person's token reads may be personal data: no browser or proxy may keep a copy.
     if (req.headers.authorization) res.setHeader('Cache-Control', 'no-store');
-    if (carriesBody(req) && !req.is(['application/json', 'application/*+json'])) return next(unsupportedType());
+    if (carriesBody(req) && !req.is(BODY_TYPES)) return next(unsupportedType());
     next();
   });
   app.use(
