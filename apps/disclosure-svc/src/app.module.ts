@@ -5,6 +5,8 @@ import { TaskQueues, Topics } from '@enforcement/domain';
 import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
 import { currentCalendar } from '@enforcement/workdays';
 import { AccountabilityModule } from './accountability/accountability.controller';
+import { createAnnualReportCalendarActivities } from './activities/annual-report-calendar.activities';
+import { createAnnualReportStoreActivities } from './activities/annual-report-store.activities';
 import { createLimitRetimingActivities } from './activities/limit-retiming.activities';
 import { createObjectionStoreActivities } from './activities/objection-store.activities';
 import { createPublicationCalendarActivities } from './activities/publication-calendar.activities';
@@ -38,6 +40,8 @@ import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer
             ...createObjectionStoreActivities({ dataSource }),
             ...createExAnteStoreActivities({ dataSource, outbox, relay }),
             ...createLimitRetimingActivities({ dataSource }),
+            ...createAnnualReportCalendarActivities({ calendar: currentCalendar }),
+            ...createAnnualReportStoreActivities({ dataSource, outbox, relay }),
           }),
         },
       },

@@ -17,7 +17,10 @@ export type DisclosureErrorCode =
   | 'DISCLOSURE.OBJECTION_DECIDED'
   | 'DISCLOSURE.EX_ANTE_CONTENT_REQUIRED'
   | 'DISCLOSURE.EX_ANTE_WRONG_STEP'
-  | 'DISCLOSURE.EX_ANTE_REASONS_REQUIRED';
+  | 'DISCLOSURE.EX_ANTE_REASONS_REQUIRED'
+  | 'DISCLOSURE.ANNUAL_REPORT_SUBMITTED'
+  | 'DISCLOSURE.ANNUAL_REPORT_PUBLISHED'
+  | 'DISCLOSURE.ANNUAL_REPORT_REFERENCE';
 
 /** A disclosure rule refused a command: a client mistake (4xx at the edge), never a server fault. */
 export class DisclosureRuleError extends Error {

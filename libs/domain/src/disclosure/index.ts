@@ -7,5 +7,7 @@ export * from './publication.rules';
 export * from './publication.workflow-contract';
 export * from './objection.rules';
 export * from './objection.workflow-contract';
+export * from './annual-report.rules';
+export * from './annual-report.workflow-contract';
 export * from './ex-ante.rules';
 export * from './ex-ante.workflow-contract';

@@ -2,6 +2,7 @@ import { Initial1764000000000 } from './1764000000000-initial';
 import { Publications1764700000000 } from './1764700000000-publications';
 import { Objections1764800000000 } from './1764800000000-objections';
 import { ExAnte1765400000000 } from './1765400000000-ex-ante';
+import { AnnualReports1765500000000 } from './1765500000000-annual-reports';
 
 /** Every migration of disclosure-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Publications1764700000000,
   Objections1764800000000,
   ExAnte1765400000000,
+  AnnualReports1765500000000,
 ];

@@ -1,0 +1,139 @@
+import type { DataSource } from 'typeorm';
+import {
+  deadlineMissedV1,
+  deadlineWarningV1,
+  type AnnualStatistics,
+  type DeadlineMissedV1,
+  type DeadlineWarningV1,
+  type PublicationLimit,
+} from '@enforcement/domain';
+import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
+import { readAnnualStatistics } from '../annual-report/annual-report.statistics';
+
+export interface AnnualReportStoreDeps {
+  dataSource: DataSource;
+  outbox: OutboxWriter;
+  relay: Pick<OutboxRelay, 'kick'>;
+}
+
+export type AnnualReportNoticeInput =
+  { kind: 'warning'; at: string; notice: DeadlineWarningV1 } | { kind: 'missed'; at: string; notice: DeadlineMissedV1 };
+
+export interface AnnualReportStepInput {
+  year: number;
+  step: 'submitted' | 'published';
+  actorId: string;
+  at: string;
+  reference: string | null;
+}
+
+/**
+ * The annual report's effects, each one transaction and safe to retry: the row is upserted until it is public
+ * (then frozen by its trigger), steps only set what is still empty, notices have deterministic event ids.
+ */
+export function createAnnualReportStoreActivities({ dataSource, outbox, relay }: AnnualReportStoreDeps) {
+  return {
+    /** D10: the year's figures, read once and kept with the limits (a retry reads them again, nothing is public yet). */
+    async assembleAnnualReport(input: {
+      year: number;
+      workflowId: string;
+      at: string;
+      submitBy: PublicationLimit;
+      publicBy: PublicationLimit;
+    }): Promise<AnnualStatistics> {
+      return dataSource.transaction(async (m) => {
+        const statistics = await readAnnualStatistics(m, input.year, input.at);
+        const inserted: unknown[] = await m.query(
+          `insert into annual_reports (year, workflow_id, statistics, assembled_at, submit_by, public_by, provisional)
+           values ($1, $2, $3::jsonb, $4, $5, $6, $7)
+           on conflict (year) do update set workflow_id = excluded.workflow_id, statistics = excluded.statistics,
+             assembled_at = excluded.assembled_at, submit_by = excluded.submit_by, public_by = excluded.public_by,
+             provisional = excluded.provisional
+           where annual_reports.published_at is null
+           returning year`,
+          [
+            input.year,
+            input.workflowId,
+            JSON.stringify(statistics),
+            input.at,
+            input.submitBy.deadline,
+            input.publicBy.deadline,
+            input.submitBy.provisional || input.publicBy.provisional,
+          ],
+        );
+        if (inserted.length === 0) {
+          // Already public: the published figures stand.
+          const [row]: { statistics: AnnualStatistics }[] = await m.query(
+            `select statistics from annual_reports where year = $1`,
+            [input.year],
+          );
+          return row.statistics;
+        }
+        await audit(m, 'system', 'annual-report.assembled', input.year, { at: input.at, total: statistics.total });
+        return statistics;
+      });
+    },
+
+    /** D10: sent to the justice bureau, or put on the portal. */
+    async recordAnnualReportStep(input: AnnualReportStepInput): Promise<void> {
+      await dataSource.transaction(async (m) => {
+        if (input.step === 'submitted') {
+          await m.query(
+            `update annual_reports set submitted_at = $2, submitted_by = $3, submission_reference = $4
+              where year = $1 and submitted_at is null`,
+            [input.year, input.at, input.actorId, input.reference],
+          );
+        } else {
+          await m.query(
+            `update annual_reports set published_at = $2, published_by = $3 where year = $1 and published_at is null`,
+            [input.year, input.at, input.actorId],
+          );
+        }
+        await audit(m, input.actorId, `annual-report.${input.step}`, input.year, {
+          at: input.at,
+          reference: input.reference,
+        });
+      });
+    },
+
+    /** C2, D12: `deadline.warning.v1` / `deadline.missed.v1` for either D10 limit. */
+    async publishAnnualReportNotice(input: AnnualReportNoticeInput): Promise<void> {
+      const { notice } = input;
+      const step = `deadline/${input.kind}/${notice.limit}/${notice.deadline}`;
+      await dataSource.transaction(async (m) => {
+        const envelope = {
+          id: deterministicEventId(notice.subjectId, step),
+          source: 'disclosure-svc',
+          subject: notice.caseNo,
+          time: input.at,
+          correlationId: notice.subjectId,
+        };
+        if (input.kind === 'warning') {
+          await outbox.append(m, deadlineWarningV1, { ...envelope, type: deadlineWarningV1.type, data: input.notice });
+        } else {
+          await outbox.append(m, deadlineMissedV1, { ...envelope, type: deadlineMissedV1.type, data: input.notice });
+        }
+      });
+      relay.kick();
+    },
+  };
+}
+
+async function audit(
+  m: { query: (sql: string, params: unknown[]) => Promise<unknown> },
+  actor: string,
+  action: string,
+  year: number,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await m.query(`insert into audit_log (actor, action, subject, detail) values ($1, $2, $3, $4::jsonb)`, [
+    actor,
+    action,
+    `annual-report:${year}`,
+    JSON.stringify(detail),
+  ]);
+}
+
+export type AnnualReportStoreActivities = ReturnType<typeof createAnnualReportStoreActivities>;
+export type AnnualReportActivities = AnnualReportStoreActivities &
+  import('./annual-report-calendar.activities').AnnualReportCalendarActivities;
