@@ -7,6 +7,8 @@ import type { DataSource } from 'typeorm';
 import { parseAvHandOverLimit } from './activities/case-deadline.activities';
 import { createCaseActivities } from './activities/case.activities';
 import { createCheckpointActivities } from './activities/checkpoint.activities';
+import { createAccessActivities } from './access/access.activities';
+import { AccessModule } from './access/access.module';
 import { CaseRecord } from './cases/case.entity';
 import { migrations } from './database/migrations';
 import { checkpointSignerFrom } from './integrity/checkpoint.store';
@@ -32,6 +34,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
             const agencyId = config.getOrThrow<string>('AGENCY_ID');
             return {
               ...createCheckpointActivities({ dataSource, signer: checkpointSignerFrom(config) }),
+              ...createAccessActivities({ dataSource }),
               ...createCaseActivities({
                 dataSource,
                 outbox,
@@ -46,6 +49,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
       },
     }),
     IntegrityModule,
+    AccessModule,
   ],
 })
 export class AppModule {}

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CaseCommandClient } from './case-command.client';
+import { RecordingAccessController } from './recording-access.controller';
 import { RecordingController } from './recording.controller';
+import { RecordingForwardClient } from './recording-forward.client';
 import { RecordingReadApi } from './recording-read.api';
 
 /** The edge of the case record (SPEC R1–R9). */
-@Module({ controllers: [RecordingController], providers: [CaseCommandClient, RecordingReadApi] })
+@Module({
+  controllers: [RecordingController, RecordingAccessController],
+  providers: [CaseCommandClient, RecordingReadApi, RecordingForwardClient],
+})
 export class RecordingModule {}

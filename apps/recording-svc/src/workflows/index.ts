@@ -1,3 +1,4 @@
 // Everything recording-svc's worker runs. Workflow code only: deterministic, no Node built-ins (lint-fenced).
 export { caseWorkflow } from './case.workflow';
 export { integrityCheckpointWorkflow } from './integrity-checkpoint.workflow';
+export { accessApplicationWorkflow } from './access-application.workflow';

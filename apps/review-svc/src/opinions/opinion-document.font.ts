@@ -8,6 +8,7 @@
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { CJK_FONT_CANDIDATES } from '@enforcement/platform/documents/cjk-font';
 import { OpinionFontNotFoundError, OpinionFontUnusableError } from './opinion-document.errors';
 
 /** One face: a font file and, for a collection, which member. */
@@ -28,39 +29,9 @@ export interface LoadedFontFace extends OpinionFontFace {
   readonly data: Buffer;
 }
 
-const NOTO = '/usr/share/fonts/opentype/noto';
-
-/** Debian fonts that cover simplified Chinese, best first, with the package that installs each. */
-export const OPINION_FONT_CANDIDATES: readonly { readonly debianPackage: string; readonly fonts: OpinionFonts }[] = [
-  {
-    debianPackage: 'fonts-noto-cjk',
-    fonts: {
-      regular: { path: `${NOTO}/NotoSerifCJK-Regular.ttc`, family: 'NotoSerifCJKsc-Regular' },
-      bold: { path: `${NOTO}/NotoSerifCJK-Bold.ttc`, family: 'NotoSerifCJKsc-Bold' },
-    },
-  },
-  {
-    debianPackage: 'fonts-noto-cjk',
-    fonts: {
-      regular: { path: `${NOTO}/NotoSansCJK-Regular.ttc`, family: 'NotoSansCJKsc-Regular' },
-      bold: { path: `${NOTO}/NotoSansCJK-Bold.ttc`, family: 'NotoSansCJKsc-Bold' },
-    },
-  },
-  {
-    debianPackage: 'fonts-arphic-uming',
-    fonts: {
-      regular: { path: '/usr/share/fonts/truetype/arphic/uming.ttc', family: 'UMingCN' },
-      bold: { path: '/usr/share/fonts/truetype/arphic/uming.ttc', family: 'UMingCN' },
-    },
-  },
-  {
-    debianPackage: 'fonts-wqy-zenhei',
-    fonts: {
-      regular: { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYiZenHei' },
-      bold: { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYiZenHei' },
-    },
-  },
-];
+/** Debian fonts that cover simplified Chinese, best first, with the package that installs each (one list, shared). */
+export const OPINION_FONT_CANDIDATES: readonly { readonly debianPackage: string; readonly fonts: OpinionFonts }[] =
+  CJK_FONT_CANDIDATES;
 
 function isReadable(path: string): boolean {
   try {

@@ -42,6 +42,8 @@ export const routeAccess = {
     roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
     scope: 'unit',
   },
+  /** 音像移交 (R5, R6): the handling unit uploads a case's AV files (tus, resumable). */
+  'recording.evidence-upload': { roles: UNIT_ROLES, scope: 'unit' },
   /** Verifying one case against the integrity log (R7): whoever may see the case. */
   'recording.verify-case': {
     roles: [...UNIT_ROLES, 'legal-section-head', 'supervising-leader', 'agency-head', 'records-administrator'],
@@ -51,6 +53,27 @@ export const routeAccess = {
   'recording.verify-store': { roles: ['records-administrator', 'legal-section-head', 'agency-head'], scope: 'agency' },
   /** Signing a checkpoint of the log head on demand (R7). */
   'recording.checkpoint': { roles: ['records-administrator'], scope: 'agency' },
+  /** 调阅、复制申请 (R8): any staff member applies; police/court and party requests are filed by the administrator. */
+  'recording.access-apply': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
+    scope: 'agency',
+  },
+  /** One access application: its applicant, its approvers and the records administrators (R8). */
+  'recording.access-read': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
+    scope: 'agency',
+  },
+  /** Deciding an access application (R8): supervising leader, unit head or agency head by the application's kind. */
+  'recording.access-decide': { roles: ['supervising-leader', 'unit-head', 'agency-head'], scope: 'agency' },
+  /** A case's records, and their watermarked export (R8): by right or on an approved application, each logged. */
+  'recording.records-view': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
+    scope: 'agency',
+  },
+  'recording.records-export': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
+    scope: 'agency',
+  },
   /** 报送法制审核 (L2–L4). */
   'reviews.submit': { roles: UNIT_ROLES, scope: 'unit' },
   /** 初审 (L2): the unit head signs. */
@@ -106,6 +129,13 @@ export const routeAccess = {
   'disclosure.ex-ante.flag': { roles: ['disclosure-officer', 'legal-section-head'], scope: 'agency' },
   /** The disclosure officer's inbox: drafts to review, items to publish, objections to answer (C2). */
   'disclosure.inbox': { roles: ['disclosure-officer'], scope: 'unit' },
+  /** 统计年报 (D10): the year's figures, limits and PDF, agency-wide. */
+  'disclosure.annual-report.read': {
+    roles: ['disclosure-officer', 'legal-section-head', 'agency-head'],
+    scope: 'agency',
+  },
+  /** D10: starting a year's report by hand, recording its submission to the justice bureau, making it public. */
+  'disclosure.annual-report.manage': { roles: ['disclosure-officer', 'legal-section-head'], scope: 'agency' },
 } as const satisfies Record<string, RouteAccess>;
 
 /**
@@ -121,6 +151,8 @@ export const publicRouteAccess = {
   'portal.objection-submit': 'D9',
   /** 更正申请: where it stands and the answer, for whoever holds its id (D9). */
   'portal.objection-status': 'D9',
+  /** 统计年报: a year's report once it is public (D10). */
+  'portal.annual-report': 'D10',
 } as const;
 
 export type PublicRouteName = keyof typeof publicRouteAccess;

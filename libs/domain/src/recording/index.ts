@@ -10,3 +10,4 @@ export * from './recording.workflow-contract';
 export * from './service.rules';
 export * from './decision.rules';
 export * from './merkle-proof.rules';
+export * from './access-application.rules';
