@@ -61,6 +61,22 @@ export class Person {
     return person;
   }
 
+  /**
+   * Signs in with a token the agency's identity provider would issue (here the test stack's issuer), for people who
+   * are not among the demo users: the app keeps the session in this tab's sessionStorage as it does after sign-in.
+   */
+  static async withToken(browser: Browser, baseUrl: string, token: string, actor: object): Promise<Person> {
+    const person = await Person.anonymous(browser, baseUrl);
+    const session = JSON.stringify({ token, actor, expiresAt: Date.now() + 600_000 });
+    await person.context.addInitScript((value: string) => {
+      (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+        'enforcement.session',
+        value,
+      );
+    }, session);
+    return person;
+  }
+
   async goto(path: string): Promise<void> {
     await this.page.goto(`${this.baseUrl}${path}`);
   }

@@ -38,6 +38,12 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { portal: true },
   },
+  {
+    path: '/portal/items/:id/objection',
+    component: () => import('./pages/portal/PortalObjectionPage.vue'),
+    props: true,
+    meta: { portal: true },
+  },
   { path: '/:rest(.*)*', component: () => import('./pages/not-found/NotFoundPage.vue') },
 ];
 

@@ -1,5 +1,7 @@
 import { demoSignInEnabled, webConfig } from './web-app.config';
+import { DemoSignInController } from './demo-sign-in.controller';
 import { WebModule } from './web.module';
+import { PortalItemPageController } from './web-portal-item.ssr';
 
 const local = { NODE_ENV: 'development', DEMO_SIGN_IN: 'true', JWT_PRIVATE_KEY_FILE: '/stack/jwt/private.pem' };
 
@@ -14,9 +16,9 @@ describe('web application sign-in configuration', () => {
     expect(demoSignInEnabled({ ...local, JWT_PRIVATE_KEY_FILE: '' })).toBe(false);
   });
 
-  it('C1: in production the demo token routes are not registered at all', () => {
-    expect(WebModule.forRoot({ ...local, NODE_ENV: 'production' }).controllers).toEqual([]);
-    expect(WebModule.forRoot(local).controllers).toHaveLength(1);
+  it('C1: in production the demo token routes are not registered at all; the portal item page always is (D11)', () => {
+    expect(WebModule.forRoot({ ...local, NODE_ENV: 'production' }).controllers).toEqual([PortalItemPageController]);
+    expect(WebModule.forRoot(local).controllers).toEqual([PortalItemPageController, DemoSignInController]);
   });
 
   it('tells the app to use the agency’s OpenID Connect provider when one is configured, and never demo sign-in in production', () => {

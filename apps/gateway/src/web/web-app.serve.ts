@@ -6,6 +6,8 @@ import { webConfig, webDistDir } from './web-app.config';
 
 /** Paths the SPA never answers: the API, its documentation and the health check keep their own 404s. */
 const SERVER_PATHS = /^\/(api|docs|docs-json|health)(\/|$)/;
+/** Pages rendered by the server (web-portal-item.ssr.ts): they get the security headers, then Nest answers. */
+const SERVER_RENDERED = /^\/portal\/items\/[^/]+$/;
 
 /**
  * The SPA's own files and nothing else: scripts, styles, fonts and requests only from this origin; no inline script;
@@ -55,6 +57,7 @@ export function serveWebApp(app: INestApplication, env: NodeJS.ProcessEnv = proc
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (SERVER_PATHS.test(req.path) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     securityHeaders(res);
+    if (SERVER_RENDERED.test(req.path)) return next();
     if (req.path === '/web-config.json') {
       res.setHeader('Cache-Control', 'no-cache');
       res.json(config);

@@ -95,6 +95,24 @@ export const workbenchZh = {
     label: '暂定日历',
     hint: '该期限涉及尚未公布的年度节假日安排（按《全国年节及纪念日放假办法》推算），公布后将重新计算',
   },
+  portalObjection: {
+    backToItem: '返回公示信息',
+    title: '更正申请',
+    intro:
+      '认为公示信息不准确的，请说明哪里有误、正确的是什么，并提供证据。10 个工作日内答复；不及时更正将造成无法弥补的影响或损失的，2 个工作日内答复。',
+    filed: '已收到您的更正申请',
+    id: '申请编号（请保存，用于查询处理结果）',
+    answerBy: '答复期限',
+    status: '处理状态',
+    name: '申请人姓名或名称',
+    contact: '联系方式（电话或电子邮箱）',
+    content: '哪些信息不准确，正确的是什么',
+    evidence: '证据（文书编号、链接等，每行一项）',
+    urgent: '不及时更正将造成无法弥补的影响或损失',
+    urgency: '请说明理由',
+    send: '提交更正申请',
+    link: '提出更正申请',
+  },
 };
 
 export type WorkbenchMessages = typeof workbenchZh;
@@ -194,5 +212,23 @@ export const workbenchEn: WorkbenchMessages = {
   provisional: {
     label: 'provisional calendar',
     hint: 'This limit touches a year whose holidays are not yet announced (derived from the national holiday regulation); it is re-timed when they are',
+  },
+  portalObjection: {
+    backToItem: 'Back to the item',
+    title: 'Ask for a correction',
+    intro:
+      'If something published is wrong, say what and what is right, with your evidence. Answered within 10 working days; within 2 when delay would cause irreparable harm.',
+    filed: 'Your request has been received',
+    id: 'Request id (keep it to look up the answer)',
+    answerBy: 'Answer due',
+    status: 'Status',
+    name: 'Your name or organisation',
+    contact: 'Contact (phone or e-mail)',
+    content: 'What is wrong, and what is right',
+    evidence: 'Evidence (document numbers, links; one per line)',
+    urgent: 'Delay would cause irreparable harm',
+    urgency: 'Why',
+    send: 'Send the request',
+    link: 'Ask for a correction',
   },
 };
