@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import request from 'supertest';
-import { eventually, serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { eventually, serviceUrl } from '@enforcement/platform/testing/stack-env';
 import {
   bearer,
   expectStatus,
@@ -9,19 +8,10 @@ import {
   materials,
   PENALTY_FACTS,
   ReviewJourney,
+  reviewRows,
 } from '../apps/gateway/src/reviews/testing/review-journey';
 
 const reviewSvc = serviceUrl('review-svc');
-
-async function gatewayRows<T>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new PgClient({ connectionString: stackEnv().GATEWAY_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 describe('one access rule, once-only calls and storable input at the edge (issue 8 §3, §5; SPEC C1, L2, L3, L12)', () => {
   it('C1: another unit’s review is 404 REVIEW.NOT_FOUND from review-svc’s read API too, as from the gateway', async () => {
@@ -107,7 +97,7 @@ describe('one access rule, once-only calls and storable input at the edge (issue
         .send({ outcome: 'passed', documentRef: 'sha256:preliminary-review' });
     const signed = expectStatus(await sign(), 201);
     expect(expectStatus(await sign(), 201).body).toEqual(signed.body);
-    const rows = await gatewayRows('select id from preliminary_reviews where case_no = $1', [caseNo]);
+    const rows = await reviewRows('select id from preliminary_reviews where case_no = $1', [caseNo]);
     expect(rows).toHaveLength(1);
 
     const journey = await ReviewJourney.initiated();

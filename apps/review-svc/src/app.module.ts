@@ -14,6 +14,8 @@ import { migrations } from './database/migrations';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
 import { createOpinionRenderPool } from './opinions/opinion-document.render-pool';
 import { OpinionDocumentsModule } from './opinions/opinion-documents.module';
+import { createPreliminaryReviewActivities } from './preliminary-reviews/preliminary-review.activities';
+import { PreliminaryReviewsModule } from './preliminary-reviews/preliminary-reviews.module';
 import { ReviewsModule } from './reviews/reviews.module';
 
 // Opinion documents render in worker threads (OPINION_RENDER_THREADS), so a render never stalls this service.
@@ -38,6 +40,7 @@ const renderPool = createOpinionRenderPool();
             ...createReviewCalendarActivities({ calendar: currentCalendar }),
             ...createReviewStoreActivities({ dataSource, outbox, relay }),
             ...createOpinionDocumentActivities({ dataSource, blobs: new BlobStore(), render: renderPool.render }),
+            ...createPreliminaryReviewActivities({ dataSource }),
           }),
         },
       },
@@ -45,6 +48,7 @@ const renderPool = createOpinionRenderPool();
     ReviewsModule,
     OpinionDocumentsModule,
     CasesModule,
+    PreliminaryReviewsModule,
   ],
 })
 export class AppModule implements OnApplicationShutdown {

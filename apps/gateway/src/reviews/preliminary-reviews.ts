@@ -1,98 +1,87 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import type { PreliminaryReviewRecord } from '@enforcement/domain';
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import {
+  preliminaryReviewWorkflowId,
+  SIGN_PRELIMINARY_REVIEW_WORKFLOW_TYPE,
+  TaskQueues,
+  type PreliminaryReviewRecord,
+  type PreliminaryReviewSignOff,
+  type SignPreliminaryReviewInput,
+} from '@enforcement/domain';
+import { AppError, TEMPORAL_CLIENT, uuidFromKey } from '@enforcement/platform';
 import type { ReviewCaller } from './review-caller';
 import { CaseOwnership } from './case-ownership';
+import { ReviewReadApi } from './review-read.api';
 import type { SignPreliminaryReviewDto } from './submit-review.dto';
 
-/** One sign-off as stored in `gateway.preliminary_reviews` (append-only). */
-export interface PreliminaryReviewSignOff {
-  readonly id: number;
-  readonly caseNo: string;
-  readonly unitId: string;
-  readonly outcome: 'passed' | 'not-passed';
-  readonly documentRef: string;
-  readonly opinion: string;
-  readonly signedBy: string;
-  readonly signerName: string;
-  readonly signedAt: string;
-}
+export type { PreliminaryReviewSignOff } from '@enforcement/domain';
 
-interface Row {
-  id: string;
-  case_no: string;
-  unit_id: string;
-  outcome: 'passed' | 'not-passed';
-  document_ref: string;
-  opinion: string;
-  signed_by: string;
-  signer_name: string;
-  signed_at: Date;
-}
-
-const fromRow = (row: Row): PreliminaryReviewSignOff => ({
-  id: Number(row.id),
-  caseNo: row.case_no,
-  unitId: row.unit_id,
-  outcome: row.outcome,
-  documentRef: row.document_ref,
-  opinion: row.opinion,
-  signedBy: row.signed_by,
-  signerName: row.signer_name,
-  signedAt: row.signed_at.toISOString(),
-});
+/** How long a unit head waits for review-svc to store a sign-off before being told to repeat the same call. */
+const SIGN_TIMEOUT_MS = 20_000;
 
 /**
- * 初审 (SPEC L2): the head of the handling unit signs the preliminary review of the unit's own case. The signer is
- * the authenticated caller — never a name in a request body — so a submission can only carry a sign-off its unit
- * head actually made.
+ * 初审 (SPEC L2) at the edge: the head of the handling unit signs the preliminary review of the unit's own case.
+ * review-svc owns the record (issue 8 §6): the sign-off is stored by `signPreliminaryReviewWorkflow` on its task
+ * queue and read back from its read API. The signer is the authenticated caller — never a name in a request body —
+ * so a submission can only carry a sign-off its unit head actually made.
  */
 @Injectable()
 export class PreliminaryReviews {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly cases: CaseOwnership,
+    private readonly reads: ReviewReadApi,
   ) {}
 
   async sign(caseNo: string, dto: SignPreliminaryReviewDto, caller: ReviewCaller): Promise<PreliminaryReviewSignOff> {
     const { actor } = caller;
     await this.cases.requireOwnCase(caseNo, actor.unitId);
-    // A retried sign-off (same request key: same signer, case and body) is the first one, never a second row.
-    if (caller.requestKey !== null) {
-      const [earlier] = await this.dataSource.query<Row[]>(
-        `select * from preliminary_reviews where correlation_id = $1 and signed_by = $2 and case_no = $3
-          order by id limit 1`,
-        [caller.requestKey, actor.id, caseNo],
-      );
-      if (earlier) return fromRow(earlier);
+    // A retried sign-off (same request key: same signer, case and body) names the same workflow and the same row.
+    const key = caller.requestKey ? uuidFromKey(caller.requestKey, 'preliminary-review') : randomUUID();
+    const input: SignPreliminaryReviewInput = {
+      caseNo,
+      unitId: actor.unitId,
+      outcome: dto.outcome,
+      documentRef: dto.documentRef,
+      opinion: dto.opinion ?? '',
+      signedBy: actor.id,
+      signerName: actor.name,
+      correlationId: caller.requestKey ?? (caller.requestId || key),
+    };
+    const workflowId = preliminaryReviewWorkflowId(caseNo, key);
+    let result: Promise<PreliminaryReviewSignOff>;
+    try {
+      const handle = await this.temporal.workflow.start(SIGN_PRELIMINARY_REVIEW_WORKFLOW_TYPE, {
+        taskQueue: TaskQueues.review,
+        workflowId,
+        args: [input],
+      });
+      result = handle.result() as Promise<PreliminaryReviewSignOff>;
+    } catch (err) {
+      // The same call is already being stored: its outcome is this call's outcome.
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw signOffUnavailable();
+      result = this.temporal.workflow.getHandle(workflowId).result() as Promise<PreliminaryReviewSignOff>;
     }
-    const [row] = await this.dataSource.query<Row[]>(
-      `insert into preliminary_reviews (case_no, unit_id, outcome, document_ref, opinion, signed_by, signer_name,
-         correlation_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
-       returning *`,
-      [
-        caseNo,
-        actor.unitId,
-        dto.outcome,
-        dto.documentRef,
-        dto.opinion ?? '',
-        actor.id,
-        actor.name,
-        caller.requestKey ?? (caller.requestId || caseNo),
-      ],
-    );
-    return fromRow(row);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(signOffUnavailable()), SIGN_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([result, timeout]);
+    } catch (err) {
+      throw err instanceof AppError ? err : signOffUnavailable();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
-  /** The case's latest sign-off by its own unit, or null when its unit head has signed none. */
-  async latest(caseNo: string, unitId: string): Promise<PreliminaryReviewSignOff | null> {
-    const [row] = await this.dataSource.query<Row[]>(
-      `select * from preliminary_reviews where case_no = $1 and unit_id = $2 order by id desc limit 1`,
-      [caseNo, unitId],
-    );
-    return row ? fromRow(row) : null;
+  /** The case's latest sign-off by the caller's own unit (from review-svc), or null when its unit head signed none. */
+  async latest(caseNo: string, caller: ReviewCaller): Promise<PreliminaryReviewSignOff | null> {
+    const body = (await this.reads.get(`/preliminary-reviews/${encodeURIComponent(caseNo)}/latest`, {}, caller)) as {
+      latest: PreliminaryReviewSignOff | null;
+    };
+    return body.latest;
   }
 
   /** The sign-off as the review rules read it (the reducer checks role, unit and outcome). */
@@ -104,4 +93,11 @@ export class PreliminaryReviews {
       documentRef: signOff.documentRef,
     };
   }
+}
+
+function signOffUnavailable(): AppError {
+  return new AppError('REVIEW.PRELIMINARY_REVIEW_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
+    zh: '初审意见暂未能保存，请稍后使用同一请求编号（x-request-id）重试',
+    en: 'The preliminary review could not be stored yet; try again later with the same request id (x-request-id)',
+  });
 }

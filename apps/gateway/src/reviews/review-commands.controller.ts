@@ -214,7 +214,7 @@ export class ReviewCommandsController {
     @Body() dto: ResubmitDto,
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
-    const signOff = await this.preliminaryReviews.latest(caseNo, caller.actor.unitId);
+    const signOff = await this.preliminaryReviews.latest(caseNo, caller);
     const preliminaryReview = signOff ? PreliminaryReviews.asRecord(signOff) : null;
     return this.reviews.send(caseNo, caller, { type: 'resubmit', ...dto, preliminaryReview });
   }

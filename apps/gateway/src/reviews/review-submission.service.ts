@@ -54,7 +54,7 @@ export class ReviewSubmissionService {
     // L3: the handling deadline is the case record's as review-svc received it, never the submitter's.
     const handlingDeadline = await this.caseRecords.handlingDeadlineOf(dto.caseNo, caller);
     // L2: the latest sign-off the unit head made for this case; the reducer refuses none and a not-passed one.
-    const signOff = await this.preliminaryReviews.latest(dto.caseNo, actor.unitId);
+    const signOff = await this.preliminaryReviews.latest(dto.caseNo, caller);
     const now = new Date();
     const { catalogue, assessment } = await this.catalogue.assessInForce(dto.proposedDecision, now);
     const command: SubmitCommand = {

@@ -1,3 +1,4 @@
 // Everything review-svc's worker runs. Workflow code only: deterministic, no Node built-ins (lint-fenced).
 export { recordDecisionAttemptWorkflow } from './decision-attempt.workflow';
+export { signPreliminaryReviewWorkflow } from './preliminary-review.workflow';
 export { reviewWorkflow } from './review.workflow';

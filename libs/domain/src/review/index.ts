@@ -4,6 +4,7 @@ export * from './catalogue.rules';
 export * from './catalogue.types';
 export * from './findings.rules';
 export * from './materials.rules';
+export * from './preliminary-review.contract';
 export * from './review-alarms.rules';
 export * from './review-calendar.port';
 export * from './review-provisional.rules';

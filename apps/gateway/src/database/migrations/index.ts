@@ -3,6 +3,8 @@ import { Calendar1764100000000 } from './1764100000000-calendar';
 import { CatalogueVersions1764300000000 } from './1764300000000-catalogue-versions';
 import { PreliminaryReviews1764400000000 } from './1764400000000-preliminary-reviews';
 import { RequestKeys1764600000000 } from './1764600000000-request-keys';
+import { HandOverPreliminaryReviews1765100000000 } from './1765100000000-hand-over-preliminary-reviews';
+import { DropPreliminaryReviews1765100000001 } from './1765100000001-drop-preliminary-reviews';
 
 /** Every migration of the gateway, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   CatalogueVersions1764300000000,
   PreliminaryReviews1764400000000,
   RequestKeys1764600000000,
+  HandOverPreliminaryReviews1765100000000,
+  DropPreliminaryReviews1765100000001,
 ];

@@ -2,6 +2,7 @@ import { Initial1764000000000 } from './1764000000000-initial';
 import { ReviewWorkflow1764200000000 } from './1764200000000-review-workflow';
 import { OpinionDocuments1764300000000 } from './1764300000000-opinion-documents';
 import { ProvisionalDeadlines1764450000000 } from './1764450000000-provisional-deadlines';
+import { PreliminaryReviews1765100000000 } from './1765100000000-preliminary-reviews';
 
 /** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   ReviewWorkflow1764200000000,
   OpinionDocuments1764300000000,
   ProvisionalDeadlines1764450000000,
+  PreliminaryReviews1765100000000,
 ];
