@@ -5,6 +5,7 @@ import { TaskQueues, Topics } from '@enforcement/domain';
 import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
 import { currentCalendar } from '@enforcement/workdays';
 import { AccountabilityModule } from './accountability/accountability.controller';
+import { AnnualReportModule } from './annual-report/annual-report.controller';
 import { createAnnualReportCalendarActivities } from './activities/annual-report-calendar.activities';
 import { createAnnualReportStoreActivities } from './activities/annual-report-store.activities';
 import { createLimitRetimingActivities } from './activities/limit-retiming.activities';
@@ -13,6 +14,8 @@ import { createPublicationCalendarActivities } from './activities/publication-ca
 import { createPublicationStoreActivities } from './activities/publication-store.activities';
 import { migrations } from './database/migrations';
 import { createExAnteStoreActivities } from './ex-ante/ex-ante-store.activities';
+import { ExAnteModule } from './ex-ante/ex-ante.controller';
+import { InboxModule } from './inbox/inbox.controller';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
 import { DecisionEventsConsumer } from './messaging/decision-events.consumer';
 import { PortalModule } from './portal/portal.module';
@@ -48,7 +51,10 @@ import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer
     }),
     PortalModule,
     AccountabilityModule,
+    ExAnteModule,
+    InboxModule,
     DisclosureRetimingModule,
+    AnnualReportModule,
   ],
 })
 export class AppModule {}
