@@ -1,10 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { enforcementCategories, type EnforcementCategory } from '@enforcement/domain';
+import { enforcementCategories, type EnforcementCategory, type ExAnteKind } from '@enforcement/domain';
 import { IsCanonicalId } from '@enforcement/platform';
 
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The portal's two sections (D1, D4): what is published before acting, and what is decided. */
+export const PORTAL_SECTIONS = ['ex-ante', 'ex-post'] as const;
+export type PortalSection = (typeof PORTAL_SECTIONS)[number];
 
 /** Most items one portal page shows (D11: pages are bounded, so no query can ask for the whole table). */
 export const MAX_PAGE_SIZE = 50;
@@ -29,6 +33,14 @@ export class PortalQuery {
   @IsOptional()
   @IsIn(enforcementCategories)
   category?: EnforcementCategory;
+
+  @ApiPropertyOptional({
+    enum: PORTAL_SECTIONS,
+    description: '事前公开 (ex-ante: agency, officers, bases, catalogues, guides…) or 事后公开 (ex-post: decisions)',
+  })
+  @IsOptional()
+  @IsIn(PORTAL_SECTIONS)
+  section?: PortalSection;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Decisions made on or after this civil date' })
   @IsOptional()
@@ -63,12 +75,15 @@ export interface PortalItem {
   decisionNumber: string;
   agencyId: string;
   agencyName: string;
-  category: EnforcementCategory;
+  /** Ex-post: the enforcement category; ex-ante: the item's kind (D1). */
+  category: EnforcementCategory | ExAnteKind;
   target: string;
   decidedOn: string;
   publishedAt: string;
   mode: 'full-text' | 'abstract';
   body: string;
+  /** Ex-ante rows carry the item's title in `decisionNumber` and its kind in `category`. */
+  section: PortalSection;
 }
 
 export interface PortalPage {

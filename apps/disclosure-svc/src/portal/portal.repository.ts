@@ -6,7 +6,7 @@ import { queryGrams, queryTerms } from './search.grams';
 
 const COLUMNS = `publication_id as id, decision_number as "decisionNumber", agency_id as "agencyId",
   agency_name as "agencyName", category, target, to_char(decided_on, 'YYYY-MM-DD') as "decidedOn",
-  published_at as "publishedAt", mode, body`;
+  published_at as "publishedAt", mode, body, section`;
 
 /** The public portal's reads (SPEC D11): only `portal_items`, which holds redacted text and nothing withdrawn. */
 @Injectable()
@@ -27,6 +27,7 @@ export class PortalRepository {
     }
     if (query.agencyId) where.push(`agency_id = ${param(query.agencyId)}`);
     if (query.category) where.push(`category = ${param(query.category)}`);
+    if (query.section) where.push(`section = ${param(query.section)}`);
     if (query.from) where.push(`decided_on >= ${param(query.from)}::date`);
     if (query.to) where.push(`decided_on <= ${param(query.to)}::date`);
     const limit = param(query.pageSize + 1);

@@ -77,7 +77,6 @@ export async function exAnteItemWorkflow(input: ExAnteWorkflowInput): Promise<Ex
     await store.recordExAnteStep({ stepNo, step, at, actor, state: next, updateBy: limit, detail: {} });
   };
 
-  await record(state, 'drafted', new Date(Date.now()).toISOString(), input.drafter.id, null);
   setHandler(exAnteViewQuery, view);
 
   const check = (command: ExAnteCommand): void => {
@@ -115,6 +114,11 @@ export async function exAnteItemWorkflow(input: ExAnteWorkflowInput): Promise<Ex
     },
     { validator: check },
   );
+
+  // Handlers are set before the first record so a command sent right after the start waits for it, not fails.
+  busy = true;
+  await record(state, 'drafted', new Date(Date.now()).toISOString(), input.drafter.id, null);
+  busy = false;
 
   const notice = async (kind: 'warning' | 'missed', limit: PublicationLimit) => {
     const at = new Date(Date.now()).toISOString();

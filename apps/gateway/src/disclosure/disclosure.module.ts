@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 import { AccountabilityController } from './accountability.controller';
+import { ExAnteController } from './ex-ante.controller';
+import { ExAnteWorkflowClient } from './ex-ante-workflow.client';
+import { DisclosureInboxController } from './inbox.controller';
 import { ObjectionWorkflowClient } from './objection-workflow.client';
 import { ObjectionsController } from './objections.controller';
 import { PublicationWorkflowClient } from './publication-workflow.client';
@@ -8,7 +11,13 @@ import { PublicationsController } from './publications.controller';
 
 /** Ex-post publication at the edge (SPEC D4–D6, D12): the officer's review, sent to disclosure-svc's workflows. */
 @Module({
-  controllers: [PublicationsController, AccountabilityController, ObjectionsController],
-  providers: [PublicationWorkflowClient, DisclosureReadApi, ObjectionWorkflowClient],
+  controllers: [
+    PublicationsController,
+    AccountabilityController,
+    ObjectionsController,
+    ExAnteController,
+    DisclosureInboxController,
+  ],
+  providers: [PublicationWorkflowClient, DisclosureReadApi, ObjectionWorkflowClient, ExAnteWorkflowClient],
 })
 export class DisclosureModule {}

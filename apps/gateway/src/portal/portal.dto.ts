@@ -26,6 +26,11 @@ export class PortalQueryDto {
   @IsIn(enforcementCategories)
   category?: EnforcementCategory;
 
+  @ApiPropertyOptional({ enum: ['ex-ante', 'ex-post'], description: '事前公开 (D1) or 事后公开 (D4)' })
+  @IsOptional()
+  @IsIn(['ex-ante', 'ex-post'])
+  section?: 'ex-ante' | 'ex-post';
+
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
   @Matches(CIVIL_DATE, { message: 'from must be a date YYYY-MM-DD' })

@@ -1,0 +1,178 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { EX_ANTE_KINDS, type Actor, type ExAnteContent, type ExAnteView } from '@enforcement/domain';
+import { Access, CurrentActor, IsCanonicalId } from '@enforcement/platform';
+import { DisclosureReadApi } from '../portal/disclosure-read.api';
+import {
+  CreateExAnteDto,
+  ExAnteContentDto,
+  ExAnteFlagDto,
+  ExAnteReviewDto,
+  ExAnteSecrecyReviewDto,
+  ExAnteWithdrawDto,
+} from './ex-ante.dto';
+import { ExAnteWorkflowClient, actingAs } from './ex-ante-workflow.client';
+
+export class ExAnteListQueryDto {
+  @ApiPropertyOptional({ enum: EX_ANTE_KINDS }) @IsOptional() @IsIn(EX_ANTE_KINDS) kind?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsCanonicalId() unitId?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) flagged?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+}
+
+function contentOf(dto: ExAnteContentDto): ExAnteContent {
+  return {
+    title: dto.title,
+    body: dto.body,
+    officers: (dto.officers ?? []).map((o) => ({
+      name: o.name,
+      unitName: o.unitName,
+      post: o.post,
+      certificateNumber: o.certificateNumber,
+      category: o.category,
+      area: o.area,
+      photoRef: o.photoRef ?? null,
+    })),
+    attachments: (dto.attachments ?? []).map((a) => ({ ref: a.ref, recordKind: a.recordKind })),
+    secrecyReview: dto.secrecyReview ?? false,
+  };
+}
+
+/**
+ * 事前公开 — ex-ante items (SPEC D1–D3): drafted by the disclosure officer, reviewed by the legal section (and the
+ * secrecy review when flagged), then published to the portal; flagged when a law or a function changes. Commands
+ * are Temporal updates to disclosure-svc's `exAnteItemWorkflow`; a refused step is a 4xx and leaves no trace.
+ */
+@ApiTags('disclosure')
+@ApiBearerAuth()
+@Controller('api/v1/disclosure/ex-ante')
+export class ExAnteController {
+  constructor(
+    private readonly items: ExAnteWorkflowClient,
+    private readonly reads: DisclosureReadApi,
+  ) {}
+
+  @Post()
+  @Access('disclosure.ex-ante.draft')
+  @ApiOperation({ summary: 'D1, D2: draft an ex-ante item (internal records are refused)' })
+  create(@Body() dto: CreateExAnteDto, @CurrentActor() actor: Actor, @Req() req: { id?: string }): Promise<ExAnteView> {
+    const item = { kind: dto.kind, unitId: dto.unitId, agencyId: dto.agencyId, agencyName: dto.agencyName };
+    return this.items.create(item, contentOf(dto), actor, String(req.id ?? 'gateway'));
+  }
+
+  @Get()
+  @Access('disclosure.ex-ante.read')
+  @ApiOperation({ summary: 'D1–D3: items, their stage, published version and update limit' })
+  list(
+    @Query() query: ExAnteListQueryDto,
+    @Headers('authorization') authorization: string,
+    @Headers('x-request-id') requestId?: string,
+  ): Promise<unknown> {
+    return this.reads.get('/disclosure/ex-ante', { ...query }, requestId, authorization);
+  }
+
+  @Post('flags')
+  @HttpCode(HttpStatus.OK)
+  @Access('disclosure.ex-ante.flag')
+  @ApiOperation({ summary: 'D3: a law changed or a function moved — flag the affected items (20 working days)' })
+  flag(@Body() dto: ExAnteFlagDto, @CurrentActor() actor: Actor) {
+    return this.items.flag(dto.itemIds, actor, { cause: dto.cause, reference: dto.reference });
+  }
+
+  @Get(':itemId')
+  @Access('disclosure.ex-ante.read')
+  @ApiOperation({ summary: 'D1–D3: one item — the version under work, the published one, reviews, the flag' })
+  view(@Param('itemId', new ParseUUIDPipe()) itemId: string, @CurrentActor() actor: Actor): Promise<ExAnteView> {
+    return this.items.view(itemId, actor);
+  }
+
+  @Post(':itemId/revise')
+  @HttpCode(HttpStatus.OK)
+  @Access('disclosure.ex-ante.draft')
+  @ApiOperation({ summary: 'D1, D3: a new version (the published one stays until this one is published)' })
+  revise(
+    @Param('itemId', new ParseUUIDPipe()) itemId: string,
+    @Body() dto: ExAnteContentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExAnteView> {
+    return this.items.command(itemId, actor, { type: 'revise', actor: actingAs(actor), content: contentOf(dto) });
+  }
+
+  @Post(':itemId/submit')
+  @HttpCode(HttpStatus.OK)
+  @Access('disclosure.ex-ante.draft')
+  @ApiOperation({ summary: 'D2: send the draft to the legal section' })
+  submit(@Param('itemId', new ParseUUIDPipe()) itemId: string, @CurrentActor() actor: Actor): Promise<ExAnteView> {
+    return this.items.command(itemId, actor, { type: 'submit', actor: actingAs(actor) });
+  }
+
+  @Post(':itemId/legal-review')
+  @HttpCode(HttpStatus.OK)
+  @Access('disclosure.ex-ante.legal-review')
+  @ApiOperation({ summary: 'D2: the legal section approves the version or returns it with reasons' })
+  legalReview(
+    @Param('itemId', new ParseUUIDPipe()) itemId: string,
+    @Body() dto: ExAnteReviewDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExAnteView> {
+    return this.items.command(itemId, actor, {
+      type: 'legalReview',
+      actor: actingAs(actor),
+      outcome: dto.outcome,
+      reasons: dto.reasons ?? '',
+    });
+  }
+
+  @Post(':itemId/secrecy-review')
+  @HttpCode(HttpStatus.OK)
+  @Access('disclosure.ex-ante.secrecy-review')
+  @ApiOperation({ summary: "D2: 保密审查 — the secrecy office's opinion recorded" })
+  secrecyReview(
+    @Param('itemId', new ParseUUIDPipe()) itemId: string,
+    @Body() dto: ExAnteSecrecyReviewDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExAnteView> {
+    return this.items.command(itemId, actor, {
+      type: 'secrecyReview',
+      actor: actingAs(actor),
+      outcome: dto.outcome,
+      reasons: dto.reasons ?? '',
+      opinionRef: dto.opinionRef,
+    });
+  }
+
+  @Post(':itemId/publish')
+  @HttpCode(HttpStatus.OK)
+  @Access('disclosure.ex-ante.draft')
+  @ApiOperation({ summary: 'D1, D2, D11: publish the approved version to the portal (replaces the previous one)' })
+  publish(@Param('itemId', new ParseUUIDPipe()) itemId: string, @CurrentActor() actor: Actor): Promise<ExAnteView> {
+    return this.items.command(itemId, actor, { type: 'publish', actor: actingAs(actor) });
+  }
+
+  @Post(':itemId/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @Access('disclosure.ex-ante.draft')
+  @ApiOperation({ summary: 'D11: take the item off the portal at once, with the reason' })
+  withdraw(
+    @Param('itemId', new ParseUUIDPipe()) itemId: string,
+    @Body() dto: ExAnteWithdrawDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExAnteView> {
+    return this.items.command(itemId, actor, { type: 'withdraw', actor: actingAs(actor), reason: dto.reason });
+  }
+}

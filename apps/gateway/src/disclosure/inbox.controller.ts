@@ -1,0 +1,33 @@
+import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Access, IsCanonicalId } from '@enforcement/platform';
+import { DisclosureReadApi } from '../portal/disclosure-read.api';
+
+export class DisclosureInboxQueryDto {
+  @ApiPropertyOptional({ description: 'One unit only' }) @IsOptional() @IsString() @IsCanonicalId() unitId?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+}
+
+/** 公示工作人员待办 (SPEC D1–D9, C2): served by disclosure-svc with the caller's token, overdue first. */
+@ApiTags('disclosure')
+@ApiBearerAuth()
+@Controller('api/v1/disclosure/inbox')
+export class DisclosureInboxController {
+  constructor(private readonly reads: DisclosureReadApi) {}
+
+  @Get()
+  @Access('disclosure.inbox')
+  @ApiOperation({
+    summary: 'Drafts to review, ex-ante items to publish, objections to answer — with working days left',
+  })
+  list(
+    @Query() query: DisclosureInboxQueryDto,
+    @Headers('authorization') authorization: string,
+    @Headers('x-request-id') requestId?: string,
+  ): Promise<unknown> {
+    return this.reads.get('/disclosure/inbox', { ...query }, requestId, authorization);
+  }
+}
