@@ -15,6 +15,7 @@ import {
   type DeadlineWarningV1,
   type PublicationLimit,
   type PublicationState,
+  publicationWorkflowId,
 } from '@enforcement/domain';
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { findPersonalData } from '@enforcement/redaction';
@@ -320,7 +321,10 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
         } else {
           await outbox.append(m, deadlineMissedV1, { ...envelope, type: deadlineMissedV1.type, data: input.notice });
         }
-        await appendHistory(m, notice.subjectId, step, input.at, 'system', { deadline: notice.deadline });
+        // An objection's notice (subject `objection:…`) has no publication row to hang a history step on.
+        if (notice.subjectId.startsWith(publicationWorkflowId(''))) {
+          await appendHistory(m, notice.subjectId, step, input.at, 'system', { deadline: notice.deadline });
+        }
       });
       relay.kick();
     },
