@@ -36,6 +36,8 @@ import { reviewNotFound, toReviewHttpError } from './review-errors';
 
 /** How long a person waits for the workflow to answer before we say "check, then try again" (a command sent may still apply). */
 const CALL_TIMEOUT_MS = 20_000;
+/** Cases whose latest round this process remembers; far above the reviews open at once in one agency. */
+const KNOWN_ROUNDS_MAX = 20_000;
 
 /**
  * The gateway's side of review-svc's `reviewWorkflow` contract: start it, send it commands and decision attempts
@@ -50,6 +52,21 @@ export class ReviewWorkflowClient {
   ) {}
 
   /**
+   * The latest round this process has seen per case (issue 8 §7): a command goes straight to it instead of probing
+   * the rounds first (two Temporal round trips). Rounds only grow, and a round that another process superseded has
+   * ended, so it refuses every command — on any refusal the rounds are probed and the command goes to a newer one.
+   */
+  private readonly knownRounds = new Map<string, number>();
+
+  private remember(caseNo: string, round: number): void {
+    if (round <= 0 || (this.knownRounds.get(caseNo) ?? 0) > round) return;
+    this.knownRounds.delete(caseNo);
+    this.knownRounds.set(caseNo, round);
+    // Oldest first in a Map's order: forget the case least recently touched.
+    if (this.knownRounds.size > KNOWN_ROUNDS_MAX) this.knownRounds.delete(this.knownRounds.keys().next().value!);
+  }
+
+  /**
    * Starts the case's next review round: round 1 for a case never submitted; round n + 1 when round n ended without
    * a review (not accepted or withdrawn, SPEC L5). While a round is open, or after it concluded, a submission is
    * refused as a duplicate — except the same call retried, which gets its own round back.
@@ -60,7 +77,10 @@ export class ReviewWorkflowClient {
     if (latest > 0) {
       const previousId = reviewWorkflowId(caseNo, latest);
       const previous = await this.viewOf(previousId);
-      if (previous?.reviewId === input.command.reviewId) return previousId;
+      if (previous?.reviewId === input.command.reviewId) {
+        this.remember(caseNo, latest);
+        return previousId;
+      }
       if (previous === null || !(RESUBMITTABLE_STATUSES as readonly string[]).includes(previous.status)) {
         throw alreadySubmitted(caseNo);
       }
@@ -82,11 +102,15 @@ export class ReviewWorkflowClient {
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
         // The same call's start, whose answer was lost: the review running is this submission's own.
-        if ((await this.viewOf(workflowId))?.reviewId === input.command.reviewId) return workflowId;
+        if ((await this.viewOf(workflowId))?.reviewId === input.command.reviewId) {
+          this.remember(caseNo, latest + 1);
+          return workflowId;
+        }
         throw alreadySubmitted(caseNo);
       }
       throw err;
     }
+    this.remember(caseNo, latest + 1);
     return workflowId;
   }
 
@@ -102,7 +126,7 @@ export class ReviewWorkflowClient {
   /** Sends one person's command; the workflow's validator refuses an illegal one before anything changes. */
   send(caseNo: string, caller: ReviewCaller, command: PersonCommand): Promise<ReviewView> {
     const full = { ...command, actor: actingAs(caller.actor, COMMAND_ROLES[command.type]) } as ReviewCommand;
-    return this.call(caseNo, caller, (handle) =>
+    return this.command(caseNo, caller, (handle) =>
       handle.executeUpdate(reviewCommandUpdate, {
         args: [full],
         // The once-only key binds the client's request id to caller, route and body: a retry of the same call gets
@@ -205,9 +229,38 @@ export class ReviewWorkflowClient {
     }
   }
 
+  /** A command to the case's latest round, as far as this process knows it; probed again only when refused. */
+  private async command<T>(
+    caseNo: string,
+    caller: ReviewCaller,
+    fn: (handle: WorkflowHandle) => Promise<T>,
+  ): Promise<T> {
+    const known = this.knownRounds.get(caseNo);
+    if (known === undefined) return this.call(caseNo, caller, fn);
+    try {
+      return await this.callRound(caseNo, known, caller, fn);
+    } catch (err) {
+      const latest = await this.rounds.latest(caseNo);
+      if (latest <= known) throw err;
+      this.remember(caseNo, latest);
+      return this.callRound(caseNo, latest, caller, fn);
+    }
+  }
+
   private async call<T>(caseNo: string, caller: ReviewCaller, fn: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
     // Commands, the view and the decision gate follow the case's latest review round (L5).
-    const handle = this.temporal.workflow.getHandle(await this.rounds.latestWorkflowId(caseNo));
+    const latest = await this.rounds.latest(caseNo);
+    this.remember(caseNo, latest);
+    return this.callRound(caseNo, Math.max(1, latest), caller, fn);
+  }
+
+  private async callRound<T>(
+    caseNo: string,
+    round: number,
+    caller: ReviewCaller,
+    fn: (handle: WorkflowHandle) => Promise<T>,
+  ): Promise<T> {
+    const handle = this.temporal.workflow.getHandle(reviewWorkflowId(caseNo, round));
     try {
       return await this.temporal.withDeadline(Date.now() + CALL_TIMEOUT_MS, () => fn(handle));
     } catch (err) {

@@ -137,7 +137,8 @@ export function createReviewStoreActivities({ dataSource, outbox, relay }: Revie
     async commitReviewChange(input: CommitReviewChangeInput): Promise<boolean> {
       const projected = await dataSource.transaction(async (manager) => {
         await writeChange(manager, input);
-        return projectTasks(manager, input.view, input.seq);
+        // writeChange stored this view in the `reviews` row already: the projection only moves the watermark.
+        return projectTasks(manager, input.view, input.seq, { viewStored: true });
       });
       if (input.events.length > 0) relay.kick();
       return projected;

@@ -92,51 +92,63 @@ export async function auditCommand(
 
 /**
  * Replaces the review's task rows (one per role that must act) with the view's. `seq` increases with every
- * projection of the workflow; the `reviews` row is the watermark, so a stale retry is dropped whole.
+ * projection of the workflow; the `reviews` row is the watermark, so a stale retry is dropped whole. `viewStored`:
+ * the caller wrote this view into the `reviews` row in the same transaction already (a command's commit).
+ * Two statements, whatever the number of roles (issue 8 §7: every round trip is on the command's path).
  */
-export async function projectTasks(manager: EntityManager, view: ReviewView, seq: number): Promise<boolean> {
+export async function projectTasks(
+  manager: EntityManager,
+  view: ReviewView,
+  seq: number,
+  { viewStored = false }: { viewStored?: boolean } = {},
+): Promise<boolean> {
+  // A re-timing (W4, W7) changes the limits without a command; the stored view follows, never overtaking a save.
   const fresh = await manager.query(
-    `update reviews set projected_seq = $2 where review_id = $1 and projected_seq < $2 returning review_id`,
-    [view.reviewId, seq],
+    viewStored
+      ? `update reviews set projected_seq = $2 where review_id = $1 and projected_seq < $2 returning review_id`
+      : `update reviews set projected_seq = $2, view = case when revision <= $4 then $3::jsonb else view end
+          where review_id = $1 and projected_seq < $2 returning review_id`,
+    viewStored ? [view.reviewId, seq] : [view.reviewId, seq, view, view.revision],
   );
   // TypeORM answers an UPDATE with [rows, rowCount].
   const [, updated] = fresh as [unknown[], number];
   if (updated === 0) return false;
-  // A re-timing (W4, W7) changes the limits without a command; the stored view follows, never overtaking a save.
-  await manager.query(`update reviews set view = $2 where review_id = $1 and revision <= $3`, [
-    view.reviewId,
-    view,
-    view.revision,
-  ]);
-  await manager.query(`delete from review_tasks where review_id = $1`, [view.reviewId]);
-  for (const role of view.nextActorRoles) {
-    await manager.query(
-      `insert into review_tasks (review_id, assignee_role, case_no, unit_id, status, step, round, deadline,
-          deadline_kind, deadline_day, warning_at, calendar_fingerprint, late_submission, overdue, projected_seq,
-          deadline_provisional, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9,
-               (($8::timestamptz - interval '1 millisecond') at time zone 'Asia/Shanghai')::date,
-               $10, $11, $12, $13, $14, $15, now())`,
-      [
-        view.reviewId,
-        role,
-        view.caseNo,
-        view.unitId,
-        view.status,
-        view.step,
-        view.round,
-        view.deadline,
-        view.deadlineKind,
-        view.warningAt,
-        view.calendarFingerprint,
-        view.lateSubmission,
-        view.overdue,
-        seq,
-        // W7; views from workflows started before it lack the flag: official data.
-        view.deadlineProvisional === true,
-      ],
-    );
-  }
+  // The roles that no longer act lose their row; the others get theirs written over (one row per review and role).
+  await manager.query(
+    `with gone as (delete from review_tasks where review_id = $1 and assignee_role <> all($2::text[]))
+     insert into review_tasks (review_id, assignee_role, case_no, unit_id, status, step, round, deadline,
+        deadline_kind, deadline_day, warning_at, calendar_fingerprint, late_submission, overdue, projected_seq,
+        deadline_provisional, updated_at)
+     select $1::text, role, $3::text, $4::text, $5::text, $6::text, $7::int, $8::timestamptz, $9::text,
+            (($8::timestamptz - interval '1 millisecond') at time zone 'Asia/Shanghai')::date,
+            $10::timestamptz, $11::text, $12::boolean, $13::boolean, $14::bigint, $15::boolean, now()
+       from unnest($2::text[]) as role
+     on conflict (review_id, assignee_role) do update set
+        case_no = excluded.case_no, unit_id = excluded.unit_id, status = excluded.status, step = excluded.step,
+        round = excluded.round, deadline = excluded.deadline, deadline_kind = excluded.deadline_kind,
+        deadline_day = excluded.deadline_day, warning_at = excluded.warning_at,
+        calendar_fingerprint = excluded.calendar_fingerprint, late_submission = excluded.late_submission,
+        overdue = excluded.overdue, projected_seq = excluded.projected_seq,
+        deadline_provisional = excluded.deadline_provisional, updated_at = excluded.updated_at`,
+    [
+      view.reviewId,
+      [...view.nextActorRoles],
+      view.caseNo,
+      view.unitId,
+      view.status,
+      view.step,
+      view.round,
+      view.deadline,
+      view.deadlineKind,
+      view.warningAt,
+      view.calendarFingerprint,
+      view.lateSubmission,
+      view.overdue,
+      seq,
+      // W7; views from workflows started before it lack the flag: official data.
+      view.deadlineProvisional === true,
+    ],
+  );
   return true;
 }
 

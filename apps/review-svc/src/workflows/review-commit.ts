@@ -14,8 +14,17 @@ export const COMMIT_ATTEMPTS = 5;
 const FIRST_PAUSE_MS = 60_000;
 const LONGEST_PAUSE_MS = 3_600_000;
 
+/**
+ * A failure of a committing step: an activity's, or a local activity's, which reaches the workflow as the activity's
+ * own ApplicationFailure, unwrapped (issue 8 §7: the command's commit is a local activity).
+ */
+function isStepFailure(error: unknown): error is ActivityFailure | ApplicationFailure {
+  return error instanceof ActivityFailure || error instanceof ApplicationFailure;
+}
+
 /** A failure that retrying will not cure: a non-retryable activity failure (e.g. STORE.REFUSED). */
 export function isPermanent(error: unknown): boolean {
+  if (error instanceof ApplicationFailure) return error.nonRetryable === true;
   if (!(error instanceof ActivityFailure)) return false;
   if (error.retryState === 'NON_RETRYABLE_FAILURE') return true;
   return error.cause instanceof ApplicationFailure && error.cause.nonRetryable === true;
@@ -51,7 +60,7 @@ export async function untilDone<T>(step: ReviewBlockedStep, run: () => Promise<T
       if (since !== null) hooks.unblocked();
       return result;
     } catch (error) {
-      if (isPermanent(error) || !(error instanceof ActivityFailure)) throw error;
+      if (isPermanent(error) || !isStepFailure(error)) throw error;
       since ??= hooks.now();
       await hooks.blocked({ step, since, lastError: reasonOf(error), attempts: attempt * COMMIT_ATTEMPTS });
       await sleep(pause);

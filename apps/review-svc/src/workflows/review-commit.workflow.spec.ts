@@ -31,6 +31,7 @@ import type {
   ReviewStoreActivities,
   SaveReviewChangeInput,
 } from '../activities/review-store.activities';
+import { COMMIT_ATTEMPTS } from './review-commit';
 import type { reviewWorkflow } from './review.workflow';
 
 /*
@@ -45,6 +46,9 @@ const calendar = WorkdayCalendar.fromYears([
 
 class FlakyStore {
   blobStoreWritable = true;
+  /** The database is unreachable: every commit fails with a transient error (retried, then shown as blocked). */
+  databaseDown = false;
+  commitCalls = 0;
   /** Status whose save the database refuses for good (STORE.REFUSED), if any. */
   refuseStatus: string | null = null;
   readonly changes: SaveReviewChangeInput[] = [];
@@ -78,6 +82,8 @@ class FlakyStore {
       },
       saveReviewChange: async (input) => this.save(input),
       commitReviewChange: async ({ seq: _seq, ...change }) => {
+        this.commitCalls += 1;
+        if (this.databaseDown) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
         this.save(change);
         return true;
       },
@@ -231,6 +237,35 @@ describe('the review answers from what is durably recorded (issue 8 §3b, §3c)'
       store.refuseStatus = null;
       const accepted = await handle.executeUpdate(reviewCommandUpdate, { args: [acceptMaterials] });
       expect(accepted.status).toBe('under-review');
+    });
+  }, 120_000);
+
+  it('issue 8 §7, C2: the command commits in a local activity; with the database down the command waits visibly on saving the change (view, gate, one notice) and goes through once it is back', async () => {
+    const store = new FlakyStore();
+    await withReview(store, async (env, handle) => {
+      store.databaseDown = true;
+      const pending = await handle.startUpdate(reviewCommandUpdate, {
+        args: [acceptMaterials],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      await env.sleep('5 minutes');
+      const blocked = await eventually(async () => {
+        const view = await handle.query(reviewViewQuery);
+        return view.blockedOn?.step === 'save-change' ? view : undefined;
+      }, 'blocked on saving the change');
+      // The view follows what is recorded: still the submission, not the accepted review the command would make.
+      expect([blocked.status, blocked.revision]).toEqual(['submitted', 1]);
+      expect(blocked.blockedOn?.lastError).toContain('ECONNREFUSED');
+      const callsWhileDown = store.commitCalls;
+      expect(callsWhileDown).toBeGreaterThanOrEqual(COMMIT_ATTEMPTS);
+
+      store.databaseDown = false;
+      await env.sleep('3 hours');
+      const accepted: ReviewView = await pending.result();
+      expect(accepted.status).toBe('under-review');
+      expect(accepted.blockedOn).toBeUndefined();
+      expect(store.savedStatuses()).toEqual(['submitted', 'under-review']);
+      expect(store.notices.filter((n) => n.notice.limit === 'blocked:save-change')).toHaveLength(1);
     });
   }, 120_000);
 });

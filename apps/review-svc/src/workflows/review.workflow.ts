@@ -5,6 +5,7 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -97,6 +98,37 @@ const commitActivities = proxyActivities<ReviewActivities>({
     maximumAttempts: COMMIT_ATTEMPTS,
   },
 });
+
+/*
+ * Issue 8 §7: the command's one transaction runs as a local activity, in the worker that decided it, inside the same
+ * workflow task — no activity dispatch and no second workflow task. Durability is the transaction's, not the task
+ * queue's: the update answers only after the workflow task holding the activity's marker completed, and if the worker
+ * dies between the commit and that completion, the task is retried and the activity runs again — which rewrites
+ * nothing (revision guard, audit look-up, deterministic event ids, seq watermark). Same retry policy, same
+ * `untilDone` visibility when the store stays down. The opinion document (seconds of rendering) stays a normal
+ * activity. The calendar snapshot is a read with no effect, so it runs locally too.
+ */
+const localActivities = proxyLocalActivities<ReviewActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Every retry waits on a server timer, not inside the workflow task: the task stays short and a retry is in history.
+  localRetryThreshold: '100 milliseconds',
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '30 seconds',
+    backoffCoefficient: 2,
+    maximumAttempts: COMMIT_ATTEMPTS,
+  },
+});
+
+/** The snapshot as a local activity, retried like `calendarActivities` (without it no limit can be computed). */
+const localCalendar = proxyLocalActivities<ReviewActivities>({
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '100 milliseconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** Histories recorded before the commit became a local activity replay the task-queue activity. */
+const LOCAL_COMMIT_PATCH = 'local-commit';
 
 /** Histories recorded before the opinion document was produced replay without the activity (STYLE habit 7). */
 const OPINION_DOCUMENT_PATCH = 'opinion-document-v1';
@@ -299,7 +331,8 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
   async function loadCalendar(): Promise<void> {
     // Years before last year cannot matter to a review that is still open; keep history small.
     const fromYear = Number(civilDate(new Date()).slice(0, 4)) - 1;
-    const snapshot: CalendarSnapshot = await calendarActivities.snapshotReviewCalendar({ fromYear });
+    const snapshots = patched(LOCAL_COMMIT_PATCH) ? localCalendar : calendarActivities;
+    const snapshot: CalendarSnapshot = await snapshots.snapshotReviewCalendar({ fromYear });
     calendar = {
       fingerprint: snapshot.fingerprint,
       port: reviewCalendarPort(WorkdayCalendar.fromYears(snapshot.arrangements)),
@@ -371,6 +404,7 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     const issues = command.type === 'reReviewOpinion' && command.decision === 'approve';
     const withDocument = issues && patched(OPINION_DOCUMENT_PATCH);
     const oneTransaction = patched(ONE_TRANSACTION_PATCH);
+    const committer = oneTransaction && patched(LOCAL_COMMIT_PATCH) ? localActivities : commitActivities;
     return serially(async () => {
       if (generation !== base) throw supersededFailure();
       let pushed = false;
@@ -397,7 +431,7 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
           projectionSeq += 1;
           const seq = projectionSeq;
           const commit = { ...change, view: stored, seq };
-          await untilDone('save-change', () => commitActivities.commitReviewChange(commit), blockedHooks);
+          await untilDone('save-change', () => committer.commitReviewChange(commit), blockedHooks);
         } else {
           await untilDone(
             'save-change',
