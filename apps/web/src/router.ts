@@ -31,6 +31,8 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { staff: true },
   },
+  { path: '/admin/calendar', component: () => import('./pages/admin/CalendarAdminPage.vue'), meta: { staff: true } },
+  { path: '/admin/catalogue', component: () => import('./pages/admin/CatalogueAdminPage.vue'), meta: { staff: true } },
   { path: '/portal', component: () => import('./pages/portal/PortalPage.vue'), meta: { portal: true } },
   {
     path: '/portal/items/:id',

@@ -84,6 +84,10 @@ export async function postJson<T>(path: string, body: unknown = {}): Promise<T> 
   return (await (await send('POST', path, body)).json()) as T;
 }
 
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  return (await (await send('PUT', path, body)).json()) as T;
+}
+
 export async function getBlob(path: string): Promise<Blob> {
   return (await send('GET', path)).blob();
 }
