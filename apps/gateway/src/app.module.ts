@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { migrations } from './database/migrations';
 import { DisclosureModule } from './disclosure/disclosure.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { PortalModule } from './portal/portal.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { WebModule } from './web/web.module';
@@ -24,6 +25,7 @@ import { WebModule } from './web/web.module';
     CatalogueModule,
     ReviewsModule,
     DisclosureModule,
+    EvidenceModule,
     PortalModule,
     WebModule.forRoot(),
     edgeRateLimitModule(),

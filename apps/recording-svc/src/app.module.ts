@@ -12,6 +12,7 @@ import { AccessModule } from './access/access.module';
 import { CaseRecord } from './cases/case.entity';
 import { migrations } from './database/migrations';
 import { checkpointSignerFrom } from './integrity/checkpoint.store';
+import { EvidenceModule } from './evidence/evidence.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { ReviewEventsConsumer } from './messaging/review-events.consumer';
 
@@ -49,6 +50,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
       },
     }),
     IntegrityModule,
+    EvidenceModule,
     AccessModule,
   ],
 })

@@ -9,5 +9,6 @@ export * from './recording.types';
 export * from './recording.workflow-contract';
 export * from './service.rules';
 export * from './decision.rules';
+export * from './evidence.rules';
 export * from './merkle-proof.rules';
 export * from './access-application.rules';

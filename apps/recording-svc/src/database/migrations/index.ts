@@ -1,6 +1,7 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { CaseLifecycle1764900000000 } from './1764900000000-case-lifecycle';
 import { IntegrityLog1764910000000 } from './1764910000000-integrity-log';
+import { EvidenceStore1765200000000 } from './1765200000000-evidence-store';
 import { AccessApplications1765300000000 } from './1765300000000-access-applications';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
@@ -8,5 +9,6 @@ export const migrations = [
   Initial1764000000000,
   CaseLifecycle1764900000000,
   IntegrityLog1764910000000,
+  EvidenceStore1765200000000,
   AccessApplications1765300000000,
 ];

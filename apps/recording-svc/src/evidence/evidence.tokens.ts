@@ -1,0 +1,2 @@
+/** DI token of the evidence store's configuration (`EvidenceConfig`). */
+export const EVIDENCE_CONFIG = Symbol('EVIDENCE_CONFIG');
