@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AppError, type BilingualMessage, type ErrorBody } from './app-error';
+import { RETRY_AFTER_SECONDS, unavailableDependency } from './unavailable';
 
 const byStatus: Record<number, { code: string; message: BilingualMessage }> = {
   400: { code: 'REQUEST.INVALID', message: { zh: '请求格式不正确', en: 'The request is not valid' } },
@@ -49,6 +50,10 @@ export class ErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     // Errors raised before the logging middleware ran (e.g. unparsable JSON) still get an id to quote.
     body.requestId = req.id ?? randomUUID();
+    // A client retries a 503 (a dependency down, a service not ready) when told when; it never retries a 500.
+    if (body.statusCode === 503 && !res.getHeader('Retry-After')) {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
     if (body.statusCode >= 500) {
       this.logger.error(
         `${req.method} ${req.url} failed [${req.id}]: ${(exception as Error)?.stack ?? String(exception)}`,
@@ -86,6 +91,9 @@ export class ErrorFilter implements ExceptionFilter {
       const known = byStatus[status] ?? byStatus[400];
       return { statusCode: status, code: known.code, message: known.message };
     }
+    // PostgreSQL, Temporal or a peer unreachable: temporary, so 503 (with Retry-After above), not a 500 that hides it.
+    const dependency = unavailableDependency(exception);
+    if (dependency) return { ...byStatus[503], statusCode: HttpStatus.SERVICE_UNAVAILABLE, details: { dependency } };
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       code: 'SERVICE.INTERNAL_ERROR',

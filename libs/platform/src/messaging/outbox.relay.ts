@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Kafka, Producer } from 'kafkajs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { KAFKA } from './kafka.provider';
 
 interface OutboxRow {
@@ -18,10 +18,16 @@ interface OutboxRow {
   payload: { correlationId?: string };
 }
 
+/** One relay per service schema sends at a time (a session-level advisory lock), so events leave in `seq` order. */
+const LEADER_LOCK = `pg_try_advisory_lock(hashtext('outbox-relay'), hashtext(current_schema()))`;
+const LEADER_UNLOCK = `pg_advisory_unlock(hashtext('outbox-relay'), hashtext(current_schema()))`;
+
 /**
- * Publishes committed outbox rows to Kafka, oldest first, and marks them published. Rows are locked with SKIP LOCKED,
- * so several instances of a service can relay side by side. A crash between send and mark re-sends the batch: delivery
- * is at-least-once and consumers dedupe by event id (inbox).
+ * Publishes committed outbox rows to Kafka, oldest first, and marks them published. No transaction and no row lock
+ * is open while Kafka is called (kafkajs may retry a send for up to 30 s): the relay holding the schema's advisory
+ * lock reads a batch, sends it, then stamps `published_at` with the real time of the stamp. Other instances wait
+ * for the lock, which PostgreSQL frees when the holder's connection ends. A crash between send and stamp re-sends
+ * the batch: delivery is at-least-once, in order, and consumers dedupe by event id (inbox).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -32,6 +38,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private wake?: () => void;
   private readonly batchSize = 200;
   private readonly idleMs = 100;
+  /** How often an instance that is not the relay asks for the lock again. */
+  private readonly standbyMs = 1000;
+  /** The connection holding the advisory lock; every query of the relay runs on it. */
+  private leader?: QueryRunner;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -48,6 +58,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.stopping = true;
     this.wake?.();
     await this.loop;
+    await this.resign();
     await this.producer?.disconnect();
   }
 
@@ -85,14 +96,43 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
-  /** One transaction: lock a batch, send it, mark it; returns how many rows went out. */
+  /** Holds the schema's relay lock on a connection of its own; false while another instance holds it. */
+  private async lead(): Promise<QueryRunner | undefined> {
+    if (this.leader) return this.leader;
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query(`select ${LEADER_LOCK} as locked`)) as { locked: boolean }[];
+      if (locked) return (this.leader = runner);
+    } catch (err) {
+      await runner.release().catch(() => undefined);
+      throw err;
+    }
+    await runner.release();
+    return undefined;
+  }
+
+  /** Gives the lock up (shutdown, or a broken connection, whose lock PostgreSQL has freed already). */
+  private async resign(): Promise<void> {
+    const runner = this.leader;
+    this.leader = undefined;
+    if (!runner) return;
+    await runner.query(`select ${LEADER_UNLOCK}`).catch(() => undefined);
+    await runner.release().catch(() => undefined);
+  }
+
+  /** Reads a batch, sends it, stamps it; returns how many rows went out (0 when another instance is the relay). */
   async publishBatch(): Promise<number> {
     const producer = this.producer;
     if (!producer) return 0;
-    return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `select id, topic, key, type, payload from outbox where published_at is null
-         order by seq limit $1 for update skip locked`,
+    const runner = await this.lead();
+    if (!runner) {
+      await this.pause(this.standbyMs);
+      return 0;
+    }
+    try {
+      const rows: OutboxRow[] = await runner.query(
+        `select id, topic, key, type, payload from outbox where published_at is null order by seq limit $1`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
@@ -109,8 +149,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           })),
         })),
       });
-      await manager.query(`update outbox set published_at = now() where id = any($1::uuid[])`, [rows.map((r) => r.id)]);
+      // clock_timestamp(): when the send was acknowledged, not when some transaction began.
+      await runner.query(`update outbox set published_at = clock_timestamp() where id = any($1::uuid[])`, [
+        rows.map((r) => r.id),
+      ]);
       return rows.length;
-    });
+    } catch (err) {
+      // A broken connection has lost the lock with it; take it again (or wait for whoever did) on the next round.
+      await runner.query('select 1').catch(() => this.resign());
+      throw err;
+    }
   }
 }
