@@ -29,6 +29,8 @@ export interface ReviewTask {
   deadline: string | null;
   deadlineKind: 'review' | 'supplement' | null;
   warningAt: string | null;
+  /** W7: the deadline reaches into the provisional calendar year. */
+  deadlineProvisional: boolean;
   workdaysLeft: number | null;
   overdue: boolean;
   lateSubmission: boolean;
