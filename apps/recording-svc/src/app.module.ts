@@ -9,6 +9,7 @@ import { createCaseActivities } from './activities/case.activities';
 import { createCheckpointActivities } from './activities/checkpoint.activities';
 import { createAccessActivities } from './access/access.activities';
 import { AccessModule } from './access/access.module';
+import { ArchiveModule } from './archive/archive.module';
 import { CaseRecord } from './cases/case.entity';
 import { migrations } from './database/migrations';
 import { checkpointSignerFrom } from './integrity/checkpoint.store';
@@ -52,6 +53,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
     IntegrityModule,
     EvidenceModule,
     AccessModule,
+    ArchiveModule,
   ],
 })
 export class AppModule {}

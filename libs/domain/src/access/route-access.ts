@@ -74,6 +74,13 @@ export const routeAccess = {
     roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
     scope: 'agency',
   },
+  /** 立卷归档 and disposal after retention (R9, R10): the records administrator (管理员). */
+  'recording.archive': { roles: ['records-administrator'], scope: 'agency' },
+  /** A case's archive bundle and its cover/index PDF (R10): whoever reads the case's records, each read logged (R8). */
+  'recording.archive-read': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
+    scope: 'agency',
+  },
   /** 报送法制审核 (L2–L4). */
   'reviews.submit': { roles: UNIT_ROLES, scope: 'unit' },
   /** 初审 (L2): the unit head signs. */

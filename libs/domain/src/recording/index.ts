@@ -12,3 +12,4 @@ export * from './decision.rules';
 export * from './evidence.rules';
 export * from './merkle-proof.rules';
 export * from './access-application.rules';
+export * from './retention.rules';

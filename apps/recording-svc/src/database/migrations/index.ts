@@ -3,6 +3,7 @@ import { CaseLifecycle1764900000000 } from './1764900000000-case-lifecycle';
 import { IntegrityLog1764910000000 } from './1764910000000-integrity-log';
 import { EvidenceStore1765200000000 } from './1765200000000-evidence-store';
 import { AccessApplications1765300000000 } from './1765300000000-access-applications';
+import { ArchiveBundles1765310000000 } from './1765310000000-archive-bundles';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   IntegrityLog1764910000000,
   EvidenceStore1765200000000,
   AccessApplications1765300000000,
+  ArchiveBundles1765310000000,
 ];
