@@ -19,6 +19,13 @@ export interface AnnualReportStoreDeps {
 export type AnnualReportNoticeInput =
   { kind: 'warning'; at: string; notice: DeadlineWarningV1 } | { kind: 'missed'; at: string; notice: DeadlineMissedV1 };
 
+/** What the year's row holds after assembly: the figures, and the steps already done by an earlier run. */
+export interface AssembledAnnualReport {
+  statistics: AnnualStatistics;
+  submitted: { at: string; by: string; reference: string } | null;
+  published: { at: string; by: string } | null;
+}
+
 export interface AnnualReportStepInput {
   year: number;
   step: 'submitted' | 'published';
@@ -33,14 +40,17 @@ export interface AnnualReportStepInput {
  */
 export function createAnnualReportStoreActivities({ dataSource, outbox, relay }: AnnualReportStoreDeps) {
   return {
-    /** D10: the year's figures, read once and kept with the limits (a retry reads them again, nothing is public yet). */
+    /**
+     * D10: the year's figures, read and kept with the limits. A year already public keeps its published figures,
+     * and steps an earlier run recorded are handed back, so a second run of the same year never repeats them.
+     */
     async assembleAnnualReport(input: {
       year: number;
       workflowId: string;
       at: string;
       submitBy: PublicationLimit;
       publicBy: PublicationLimit;
-    }): Promise<AnnualStatistics> {
+    }): Promise<AssembledAnnualReport> {
       return dataSource.transaction(async (m) => {
         const statistics = await readAnnualStatistics(m, input.year, input.at);
         const inserted: unknown[] = await m.query(
@@ -61,16 +71,27 @@ export function createAnnualReportStoreActivities({ dataSource, outbox, relay }:
             input.submitBy.provisional || input.publicBy.provisional,
           ],
         );
-        if (inserted.length === 0) {
-          // Already public: the published figures stand.
-          const [row]: { statistics: AnnualStatistics }[] = await m.query(
-            `select statistics from annual_reports where year = $1`,
-            [input.year],
-          );
-          return row.statistics;
+        if (inserted.length > 0) {
+          await audit(m, 'system', 'annual-report.assembled', input.year, { at: input.at, total: statistics.total });
         }
-        await audit(m, 'system', 'annual-report.assembled', input.year, { at: input.at, total: statistics.total });
-        return statistics;
+        const [row]: Record<string, unknown>[] = await m.query(
+          `select statistics, submitted_at, submitted_by, submission_reference, published_at, published_by
+             from annual_reports where year = $1`,
+          [input.year],
+        );
+        const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+        return {
+          statistics: row.statistics as AnnualStatistics,
+          submitted:
+            row.submitted_at === null
+              ? null
+              : {
+                  at: iso(row.submitted_at),
+                  by: String(row.submitted_by),
+                  reference: String(row.submission_reference),
+                },
+          published: row.published_at === null ? null : { at: iso(row.published_at), by: String(row.published_by) },
+        };
       });
     },
 

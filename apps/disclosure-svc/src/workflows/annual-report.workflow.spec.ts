@@ -95,7 +95,7 @@ describe('annualReportWorkflow (time-skipping)', () => {
         ...createAnnualReportCalendarActivities({ calendar: () => testCalendar }),
         assembleAnnualReport: async (input: { year: number; at: string }) => {
           assembled.push(input.year);
-          return statistics(input.year, input.at);
+          return { statistics: statistics(input.year, input.at), submitted: null, published: null };
         },
         recordAnnualReportStep: async (input: AnnualReportStepInput) => {
           steps.push(input);

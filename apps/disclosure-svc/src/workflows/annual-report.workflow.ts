@@ -38,16 +38,11 @@ export async function annualReportWorkflow(input: AnnualReportWorkflowInput = {}
     at: startedAt,
     year: input.year,
   });
-  const statistics = await storeActivities.assembleAnnualReport({
-    year,
-    workflowId,
-    at: startedAt,
-    submitBy,
-    publicBy,
-  });
-
-  let submitted: { at: string; by: string; reference: string } | null = null;
-  let published: { at: string; by: string } | null = null;
+  const assembled = await storeActivities.assembleAnnualReport({ year, workflowId, at: startedAt, submitBy, publicBy });
+  const { statistics } = assembled;
+  // A second run of a year (started by hand) carries on from what the first recorded.
+  let submitted = assembled.submitted;
+  let published = assembled.published;
   let busy = false;
 
   const view = (): AnnualReportView => ({
