@@ -118,11 +118,18 @@ describe('disclosure: a decision from fact to portal and back (SPEC D4, D6, D8, 
     expect(draft.redacted).not.toContain(ID_NUMBER);
     expect(draft.redacted).not.toContain(PHONE);
 
-    // C1: another unit's disclosure officer cannot see it; the public cannot review.
+    // C1: the agency office's disclosure officer sees every unit's (000 附件1 第四条); an enforcement officer does not
+    // review publications; the public cannot review.
     await request(gateway)
       .get(path)
-      .set('authorization', `Bearer ${await officerToken('unit-enforcement-2')}`)
-      .expect(404);
+      .set('authorization', `Bearer ${await officerToken('unit-office')}`)
+      .expect(200);
+    const key = readFileSync(env.JWT_PRIVATE_KEY_FILE, 'utf8');
+    const enforcementOfficer = { id: 'u-e2e-officer', name: '执法员', roles: ['officer' as const], unitId: UNIT };
+    await request(gateway)
+      .get(path)
+      .set('authorization', `Bearer ${await issueToken(key, enforcementOfficer, 'enforcement-local', '10m')}`)
+      .expect(403);
     await request(gateway).post(`${path}/publish`).send({ mode: 'full-text' }).expect(401);
 
     // D6: a penalty may not be published in a mode that does not exist; a malformed body is a 400, never a 500.

@@ -151,7 +151,7 @@ describe('objectionWorkflow (time-skipping)', () => {
     });
   }, 90_000);
 
-  it('D9: an answer without reasons, from another unit, or a second answer is refused', async () => {
+  it('D9: an answer without reasons, from someone who is not a disclosure officer, or a second answer is refused', async () => {
     await withWorker(async (env) => {
       const handle = await open(env, submission('o-3', bj(`${YEAR}-10-12`), false));
       const refusal = async (p: Promise<unknown>) => {
@@ -171,7 +171,7 @@ describe('objectionWorkflow (time-skipping)', () => {
       expect(
         await refusal(
           handle.executeUpdate(decideObjectionUpdate, {
-            args: [{ actor: { ...officer, unitId: 'unit-b' }, decision: good }],
+            args: [{ actor: { ...officer, roles: ['unit-head'] }, decision: good }],
           }),
         ),
       ).toBe('DISCLOSURE.OTHER_UNIT');

@@ -3,6 +3,7 @@ import {
   DisclosureRuleError,
   calendarChangedSignal,
   checkObjectionDecision,
+  maySeeUnit,
   decideObjectionUpdate,
   objectionPeriod,
   objectionViewQuery,
@@ -61,11 +62,13 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
 
   const check = (actor: DisclosureActor, answer: ObjectionDecision): ObjectionDecision => {
     try {
-      if (!actor.roles.includes('disclosure-officer') || actor.unitId !== submission.unitId) {
+      // The disclosure officer is agency-wide (000 附件1 第四条); a unit-scoped role would see its own unit only.
+      const visible = maySeeUnit({ roles: [...actor.roles], unitId: actor.unitId }, submission.unitId);
+      if (!actor.roles.includes('disclosure-officer') || !visible) {
         throw new DisclosureRuleError(
           'DISCLOSURE.OTHER_UNIT',
-          '只有该承办机构的公示工作人员可以处理',
-          'Only a disclosure officer of the handling unit answers it',
+          '只有公示工作人员可以处理',
+          'Only a disclosure officer answers it',
         );
       }
       if (decision !== null || busy) {

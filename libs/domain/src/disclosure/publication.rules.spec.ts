@@ -42,9 +42,9 @@ describe('publication commands (SPEC D2, D5, D6, C1)', () => {
     expect(
       codeOf(() => applyPublicationCommand(state, { ...publish, actor: { ...officer, roles: ['officer'] } }, NOW)),
     ).toBe('DISCLOSURE.ROLE_NOT_ALLOWED');
-    expect(
-      codeOf(() => applyPublicationCommand(state, { ...publish, actor: { ...officer, unitId: 'unit-b' } }, NOW)),
-    ).toBe('DISCLOSURE.OTHER_UNIT');
+    // The agency office's disclosure officer publishes for every unit (000 附件1 第四条).
+    const office = { ...officer, unitId: 'unit-office' };
+    expect(applyPublicationCommand(state, { ...publish, actor: office }, NOW).status).toBe('published');
     const published = applyPublicationCommand(state, { ...publish, actor: officer }, NOW);
     expect(codeOf(() => applyPublicationCommand(published, { ...publish, actor: officer }, NOW))).toBe(
       'DISCLOSURE.NOT_IN_REVIEW',

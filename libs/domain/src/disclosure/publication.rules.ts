@@ -1,3 +1,4 @@
+import { maySeeUnit } from '../access/groups';
 import type { Role } from '../access/roles';
 import type { CaseDecisionIssuedV1 } from '../events/case-decision-issued.v1';
 import { DisclosureRuleError } from './disclosure.errors';
@@ -54,7 +55,8 @@ export function checkActor(state: PublicationState, actor: DisclosureActor): voi
       'Only a disclosure officer reviews and publishes',
     );
   }
-  if (actor.unitId !== state.decision.unitId) {
+  // The disclosure officer is agency-wide (000 附件1 第四条); the check stays for any role scoped to one unit.
+  if (!maySeeUnit({ roles: [...actor.roles], unitId: actor.unitId }, state.decision.unitId)) {
     throw new DisclosureRuleError(
       'DISCLOSURE.OTHER_UNIT',
       '这是其他承办机构的公示事项',
