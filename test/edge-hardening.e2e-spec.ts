@@ -34,8 +34,8 @@ function expectBilingual(body: { message?: { zh?: unknown; en?: unknown } }): vo
   expect(body.message?.zh).toMatch(/[\u4e00-\u9fff]/);
 }
 
-describe('the edge refuses bad input with 4xx, never 5xx (issue 12; SPEC C1, C3)', () => {
-  it('C3: an unbounded catalogue version (1.5e16) is a 400 naming the field, not a 500 from PostgreSQL', async () => {
+describe('the edge refuses bad input with 4xx, never 5xx (issue 12 edge rules; SPEC C1 for tokens)', () => {
+  it('issue 12 edge: an unbounded catalogue version (1.5e16) is a 400 naming the field, not a 500 from PostgreSQL', async () => {
     const res = await request(gateway)
       .get('/api/v1/catalogue?version=1.5e16')
       .set('authorization', await bearer('u-legal-reviewer'));
@@ -44,7 +44,7 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12; SPEC C1, C3)
     expectBilingual(res.body);
   });
 
-  it('C3: a page number of 1e308 on the task inbox is a 400, not a 502 from review-svc', async () => {
+  it('issue 12 edge: a page number of 1e308 on the task inbox is a 400, not a 502 from review-svc', async () => {
     const res = await request(gateway)
       .get('/api/v1/reviews/tasks?page=1e308')
       .set('authorization', await bearer('u-legal-reviewer'));
@@ -52,7 +52,7 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12; SPEC C1, C3)
     expect(res.body.message.en).toContain('page');
   });
 
-  it('C3: a JSON number beyond exact doubles in a body is refused wherever it hides', async () => {
+  it('issue 12 edge: a JSON number beyond exact doubles in a body is refused wherever it hides', async () => {
     const res = await request(gateway)
       .post('/api/v1/catalogue/assessments')
       .set('authorization', await bearer('u-officer-1'))
@@ -61,7 +61,7 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12; SPEC C1, C3)
     expect(res.status).toBe(400);
   });
 
-  it('C3: a body nested 10,000 deep answers 400 REQUEST.TOO_DEEP on every gateway route that takes a body', async () => {
+  it('issue 12 edge: a body nested 10,000 deep answers 400 REQUEST.TOO_DEEP on every gateway route that takes a body', async () => {
     const deep = '['.repeat(10_000) + ']'.repeat(10_000);
     const routes = bodyRoutes();
     expect(routes.length).toBeGreaterThan(10);
@@ -85,7 +85,7 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12; SPEC C1, C3)
     expect(ok.body.code).not.toBe('REQUEST.TOO_DEEP');
   }, 120_000);
 
-  it('C3: a body that is not JSON answers 415 in both languages', async () => {
+  it('issue 12 edge: a body that is not JSON answers 415 in both languages', async () => {
     const res = await request(gateway)
       .post('/api/v1/cases')
       .set('authorization', await bearer('u-officer-1'))
@@ -95,7 +95,7 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12; SPEC C1, C3)
     expectBilingual(res.body);
   });
 
-  it('C3: a body over 1 MB answers 413 in both languages', async () => {
+  it('issue 12 edge: a body over 1 MB answers 413 in both languages', async () => {
     const res = await request(gateway)
       .post('/api/v1/cases')
       .set('authorization', await bearer('u-officer-1'))
@@ -105,7 +105,7 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12; SPEC C1, C3)
     expectBilingual(res.body);
   });
 
-  it('C3: oversized headers answer 431 with a bilingual body (Node answers them before any middleware)', async () => {
+  it('issue 12 edge: oversized headers answer 431 with a bilingual body (Node answers them before any middleware)', async () => {
     const url = new URL(gateway);
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = httpRequest(
@@ -125,7 +125,7 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12; SPEC C1, C3)
     expectBilingual(parsed);
   });
 
-  it('C3: answers carry security headers and authenticated JSON is never cached', async () => {
+  it('issue 12 edge: answers carry security headers and authenticated JSON is never cached', async () => {
     const res = await request(gateway)
       .get('/api/v1/catalogue')
       .set('authorization', await bearer('u-legal-reviewer'));
@@ -143,7 +143,7 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12; SPEC C1, C3)
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
-  it('C3: one person past the gateway rate gets 429 with Retry-After; another person is not held up', async () => {
+  it('issue 12 edge: one person past the gateway rate gets 429 with Retry-After; another person is not held up', async () => {
     const key = readFileSync(stackEnv().JWT_PRIVATE_KEY_FILE, 'utf8');
     const someone = (id: string) =>
       issueToken(key, { id, name: '限流测试', roles: ['agency-it'], unitId: 'unit-it' }, 'enforcement-local', '10m');

@@ -87,7 +87,7 @@ export class ServiceEnvironment {
   @Max(100000)
   PORTAL_RATE_PER_MINUTE: number = 120;
 
-  /** Requests one person (token subject; an address without a token) may make per minute on the gateway (C3). */
+  /** Requests one person (token subject; an address without a token) may make per minute on the gateway (issue 12). */
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()

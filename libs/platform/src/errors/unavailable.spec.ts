@@ -33,7 +33,7 @@ function answer(error: unknown): { status: number; body: Record<string, unknown>
 }
 
 describe('honest answers under faults: a dependency down is 503 with Retry-After, not 500 (issue 12)', () => {
-  it('C3: PostgreSQL refusing connections, shutting down or dropping one mid-query is "database"', () => {
+  it('issue 12 faults: PostgreSQL refusing connections, shutting down or dropping one mid-query is "database"', () => {
     expect(unavailableDependency(refused())).toBe('network');
     expect(
       unavailableDependency(new QueryFailedError('select 1', [], pgError('57P01', 'terminating connection'))),
@@ -44,14 +44,14 @@ describe('honest answers under faults: a dependency down is 503 with Retry-After
     expect(unavailableDependency(new Error('timeout exceeded when trying to connect'))).toBe('database');
   });
 
-  it('C3: Temporal unreachable (gRPC UNAVAILABLE / DEADLINE_EXCEEDED in a ServiceError) is "temporal"', () => {
+  it('issue 12 faults: Temporal unreachable (gRPC UNAVAILABLE / DEADLINE_EXCEEDED in a ServiceError) is "temporal"', () => {
     expect(unavailableDependency(new ServiceError('Failed to start Workflow', { cause: grpcUnavailable() }))).toBe(
       'temporal',
     );
     expect(unavailableDependency(grpcUnavailable())).toBe('temporal');
   });
 
-  it('C3: a query that is simply wrong, or a bug, stays an internal error', () => {
+  it('issue 12 faults: a query that is simply wrong, or a bug, stays an internal error', () => {
     expect(unavailableDependency(new QueryFailedError('select', [], pgError('22003', 'integer out of range')))).toBe(
       undefined,
     );
@@ -59,7 +59,7 @@ describe('honest answers under faults: a dependency down is 503 with Retry-After
     expect(answer(new TypeError('x is undefined')).status).toBe(HttpStatus.INTERNAL_SERVER_ERROR);
   });
 
-  it('C3: the one error filter answers 503 SERVICE.UNAVAILABLE with Retry-After and a bilingual message', () => {
+  it('issue 12 faults: the one error filter answers 503 SERVICE.UNAVAILABLE with Retry-After and a bilingual message', () => {
     for (const error of [refused(), new QueryFailedError('q', [], pgError('57P01', 'bye')), grpcUnavailable()]) {
       const { status, body, headers } = answer(error);
       expect(status).toBe(HttpStatus.SERVICE_UNAVAILABLE);

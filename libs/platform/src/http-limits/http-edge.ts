@@ -43,7 +43,7 @@ function carriesBody(req: Request): boolean {
 }
 
 /**
- * The HTTP edge every service shares (issue 12, C3): security headers (helmet), `no-store` on anything answered to a
+ * The HTTP edge every service shares (issue 12): security headers (helmet), `no-store` on anything answered to a
  * token, 415 for a body that is not JSON, and our own JSON parser — bounded in size and in nesting — whose failures
  * become precise 400/413 answers of ours instead of generic ones or a 500.
  */

@@ -33,7 +33,7 @@ export function rateLimitSubject(req: Request): string {
 const pathOf = (context: ExecutionContext) => context.switchToHttp().getRequest<Request>().path;
 
 /**
- * Rate limits of the gateway (C3) and of the public portal (D11), one mechanism: Nest's own throttler, counted per
+ * Rate limits of the gateway (issue 12) and of the public portal (D11), one mechanism: Nest's own throttler, counted per
  * instance in memory. Per person, per address, and the portal's own lower rate for anonymous readers.
  */
 export const edgeRateLimitModule = () =>
