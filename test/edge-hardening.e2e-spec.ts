@@ -148,7 +148,7 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12 edge rules; S
     const someone = (id: string) =>
       issueToken(key, { id, name: '限流测试', roles: ['agency-it'], unitId: 'unit-it' }, 'enforcement-local', '10m');
     const flooder = `Bearer ${await someone(`u-rate-${randomUUID().slice(0, 8)}`)}`;
-    const limit = Number(process.env.GATEWAY_RATE_PER_MINUTE ?? 600);
+    const limit = Number(process.env.GATEWAY_RATE_PER_MINUTE ?? 1200);
     const statuses: number[] = [];
     let refused: request.Response | undefined;
     for (let sent = 0; sent < limit + 50 && !refused; sent += 25) {

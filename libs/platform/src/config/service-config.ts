@@ -93,7 +93,7 @@ export class ServiceEnvironment {
   @IsInt()
   @Min(1)
   @Max(1000000)
-  GATEWAY_RATE_PER_MINUTE: number = 600;
+  GATEWAY_RATE_PER_MINUTE: number = 1200;
 
   /** Requests one client address may make per minute on the gateway, all its people together (an office's NAT). */
   @IsOptional()
@@ -101,7 +101,7 @@ export class ServiceEnvironment {
   @IsInt()
   @Min(1)
   @Max(10000000)
-  GATEWAY_ADDRESS_RATE_PER_MINUTE: number = 6000;
+  GATEWAY_ADDRESS_RATE_PER_MINUTE: number = 12000;
 
   /** The agency's display name on documents (the case file's cover, R10); defaults to AGENCY_ID. */
   @IsOptional()
