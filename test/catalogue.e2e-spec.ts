@@ -72,8 +72,9 @@ function withFineThreshold(catalogue: MajorDecisionCatalogue, organisation: numb
   );
 }
 
-async function gatewayDb<T>(fn: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: stackEnv().GATEWAY_DATABASE_URL });
+/** review-svc's schema, which keeps the catalogue versions and their audit rows (issue 8 §6). */
+async function reviewDb<T>(fn: (db: PgClient) => Promise<T>): Promise<T> {
+  const db = new PgClient({ connectionString: stackEnv().REVIEW_DATABASE_URL });
   await db.connect();
   try {
     return await fn(db);
@@ -89,7 +90,7 @@ describe('major-decision catalogue, versioned per agency (SPEC L1)', () => {
       .set('authorization', await bearer('u-legal-reviewer'));
     expect(expectStatus(res, 200).body).toEqual(DEMO_CIVIL_AFFAIRS_CATALOGUE);
 
-    const audit = await gatewayDb((db) =>
+    const audit = await reviewDb((db) =>
       db.query(
         `select actor from audit_log where action = 'catalogue.publish' and subject = $1 and detail->>'version' = '1'`,
         [`catalogue:${AGENCY}`],
@@ -174,7 +175,7 @@ describe('major-decision catalogue, versioned per agency (SPEC L1)', () => {
       .set('authorization', await bearer('u-legal-reviewer'));
     expect(fineThreshold(expectStatus(old, 200).body)).toBe(threshold);
 
-    const { rows } = await gatewayDb((db) =>
+    const { rows } = await reviewDb((db) =>
       db.query(
         `select v.published_by, a.actor from catalogue_versions v
            join audit_log a on a.action = 'catalogue.publish' and a.subject = 'catalogue:' || v.agency_id
@@ -280,14 +281,14 @@ describe('major-decision catalogue, versioned per agency (SPEC L1)', () => {
       message: { zh: expect.stringContaining(AGENCY), en: expect.stringContaining('another-bureau') },
     });
     expect(await latestVersion()).toBe(latest);
-    await gatewayDb(async (db) => {
+    await reviewDb(async (db) => {
       const rows = await db.query(`select 1 from catalogue_versions where agency_id = 'another-bureau'`);
       expect(rows.rows).toHaveLength(0);
     });
   });
 
   it('L1: stored versions cannot be updated or deleted (append-only in PostgreSQL)', async () => {
-    await gatewayDb(async (db) => {
+    await reviewDb(async (db) => {
       await expect(
         db.query(`update catalogue_versions set catalogue = '{}'::jsonb where agency_id = $1 and version = 1`, [
           AGENCY,

@@ -8,6 +8,8 @@ import { createOpinionDocumentActivities } from './activities/opinion-document.a
 import { createReviewCalendarActivities } from './activities/review-calendar.activities';
 import { createReviewStoreActivities } from './activities/review-store.activities';
 import { BlobStore } from './blobs/blob.store';
+import { createCataloguePublicationActivities } from './catalogue/catalogue-publication.activities';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { CaseDeadline } from './cases/case-deadline.entity';
 import { CasesModule } from './cases/cases.module';
 import { migrations } from './database/migrations';
@@ -41,6 +43,7 @@ const renderPool = createOpinionRenderPool();
             ...createReviewStoreActivities({ dataSource, outbox, relay }),
             ...createOpinionDocumentActivities({ dataSource, blobs: new BlobStore(), render: renderPool.render }),
             ...createPreliminaryReviewActivities({ dataSource }),
+            ...createCataloguePublicationActivities({ dataSource }),
           }),
         },
       },
@@ -49,6 +52,7 @@ const renderPool = createOpinionRenderPool();
     OpinionDocumentsModule,
     CasesModule,
     PreliminaryReviewsModule,
+    CatalogueModule,
   ],
 })
 export class AppModule implements OnApplicationShutdown {

@@ -1,31 +1,40 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { Client } from '@temporalio/client';
 import {
   assessMajorDecision,
   catalogueInForce,
-  publicationIssues,
+  catalogueVersionWorkflowId,
+  PUBLISH_CATALOGUE_VERSION_WORKFLOW_TYPE,
+  TaskQueues,
   versionInForce,
   ReviewRuleError,
   type Actor,
   type MajorDecisionAssessment,
   type MajorDecisionCatalogue,
   type ProposedDecision,
+  type PublishCatalogueVersionInput,
+  type PublishCatalogueVersionResult,
+  type StoredCatalogueVersion,
 } from '@enforcement/domain';
-import { AppError } from '@enforcement/platform';
+import { AppError, TEMPORAL_CLIENT } from '@enforcement/platform';
 import { civilDate } from '@enforcement/workdays';
 import { reviewRuleAppError } from '../reviews/review-errors';
-import { CatalogueVersionsRepository, type StoredCatalogueVersion } from './catalogue-versions.repository';
+import { ReviewReadApi, type ForwardedCaller } from '../reviews/review-read.api';
 import type { CatalogueVersionSummaryDto, PublishCatalogueDto } from './catalogue.dto';
 
-/** Audit subject of an agency's catalogue. */
-export const catalogueSubject = (agencyId: string): string => `catalogue:${agencyId}`;
+export type { StoredCatalogueVersion } from '@enforcement/domain';
+
+/** How long a publisher waits for review-svc to store a version before being told to check and try again. */
+const PUBLISH_TIMEOUT_MS = 20_000;
 
 /**
- * 重大执法决定法制审核目录清单 (SPEC L1), stored per agency in versions that are never changed once published
- * (`gateway.catalogue_versions`, append-only). This is the one place that answers "which version is in force for
- * agency X on day D"; assessments and review submissions go through it, so each records the version it used.
+ * 重大执法决定法制审核目录清单 (SPEC L1) at the edge. review-svc owns the versions (its append-only
+ * `catalogue_versions`, issue 8 §6): they are read from its read API with the caller's token, and a new version is
+ * published by `publishCatalogueVersionWorkflow` on its task queue. Which version is in force for agency X on day D
+ * is the domain's pure rule, applied here to what review-svc holds; assessments and review submissions go through
+ * it, so each records the version it used.
  */
 @Injectable()
 export class AgencyCatalogue {
@@ -37,22 +46,28 @@ export class AgencyCatalogue {
   readonly agencyId: string;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly versions: CatalogueVersionsRepository,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly reads: ReviewReadApi,
     config: ConfigService,
   ) {
     this.agencyId = config.getOrThrow<string>('AGENCY_ID');
   }
 
+  /** Every stored version of the agency's catalogue, oldest first, as review-svc holds them. */
+  private async stored(agencyId: string, caller: ForwardedCaller): Promise<StoredCatalogueVersion[]> {
+    const path = `/catalogue/${encodeURIComponent(agencyId)}/versions`;
+    return (await this.reads.get(path, {}, caller)) as StoredCatalogueVersion[];
+  }
+
   /** The version in force on the civil date (Asia/Shanghai) of `at`. */
-  async inForce(at: Date, agencyId: string = this.agencyId): Promise<MajorDecisionCatalogue> {
-    const stored = (await this.versions.all(agencyId)).map((v) => v.catalogue);
+  async inForce(at: Date, caller: ForwardedCaller, agencyId: string = this.agencyId): Promise<MajorDecisionCatalogue> {
+    const stored = (await this.stored(agencyId, caller)).map((v) => v.catalogue);
     return this.rule(() => catalogueInForce(stored, agencyId, civilDate(at)));
   }
 
   /** Whether review is mandatory for the proposed decision, and under which entries of the version in force. */
-  async assess(proposed: ProposedDecision, at: Date): Promise<MajorDecisionAssessment> {
-    return (await this.assessInForce(proposed, at)).assessment;
+  async assess(proposed: ProposedDecision, at: Date, caller: ForwardedCaller): Promise<MajorDecisionAssessment> {
+    return (await this.assessInForce(proposed, at, caller)).assessment;
   }
 
   /**
@@ -62,14 +77,15 @@ export class AgencyCatalogue {
   async assessInForce(
     proposed: ProposedDecision,
     at: Date,
+    caller: ForwardedCaller,
   ): Promise<{ catalogue: MajorDecisionCatalogue; assessment: MajorDecisionAssessment }> {
-    const catalogue = await this.inForce(at);
+    const catalogue = await this.inForce(at, caller);
     return { catalogue, assessment: this.rule(() => assessMajorDecision(catalogue, proposed)) };
   }
 
   /** A stored version, in force or not (what an older review was assessed against). */
-  async version(agencyId: string, version: number): Promise<MajorDecisionCatalogue> {
-    const stored = await this.versions.one(agencyId, version);
+  async version(agencyId: string, version: number, caller: ForwardedCaller): Promise<MajorDecisionCatalogue> {
+    const stored = (await this.stored(agencyId, caller)).find((v) => v.catalogue.version === version);
     if (!stored) {
       throw new AppError('CATALOGUE.VERSION_NOT_FOUND', HttpStatus.NOT_FOUND, {
         zh: `${agencyId} 没有第 ${version} 版目录清单`,
@@ -79,8 +95,8 @@ export class AgencyCatalogue {
     return stored.catalogue;
   }
 
-  async list(agencyId: string, at: Date): Promise<CatalogueVersionSummaryDto[]> {
-    const stored = await this.versions.all(agencyId);
+  async list(agencyId: string, at: Date, caller: ForwardedCaller): Promise<CatalogueVersionSummaryDto[]> {
+    const stored = await this.stored(agencyId, caller);
     const today = civilDate(at);
     // The same rule as assessments use, so the list never marks another version than the one applied.
     const inForce = versionInForce(
@@ -92,8 +108,8 @@ export class AgencyCatalogue {
   }
 
   /**
-   * Publishes the agency's next version: the server numbers it (previous + 1, serialised per agency), validates
-   * it in full, appends it and its audit row in one transaction. Nothing stored before is touched.
+   * Publishes the agency's next version through review-svc: it numbers it (previous + 1, serialised per agency),
+   * validates it in full and appends it with its audit row in one transaction. Nothing stored before is touched.
    */
   async publish(
     body: PublishCatalogueDto,
@@ -107,37 +123,46 @@ export class AgencyCatalogue {
         en: `This system serves ${this.agencyId}; it cannot publish the catalogue of another agency (${body.agencyId}). Check agencyId`,
       });
     }
-    return this.dataSource.transaction(async (manager) => {
-      const previous = await this.versions.latestLocked(manager, body.agencyId);
-      const candidate = normalise(body, (previous?.catalogue.version ?? 0) + 1);
-      const issues = publicationIssues(candidate, previous?.catalogue ?? null, civilDate(at));
-      if (issues.length > 0) {
-        const first = issues[0];
-        throw new AppError(
-          'CATALOGUE.INVALID',
-          HttpStatus.BAD_REQUEST,
-          {
-            zh: `目录清单有 ${issues.length} 处问题，例如 ${first.path}：${first.message_zh}`,
-            en: `The catalogue has ${issues.length} problem(s), e.g. ${first.path}: ${first.message_en}`,
-          },
-          issues,
-        );
-      }
-      const stored = await this.versions.append(manager, candidate, actor.id, correlationId);
-      await manager.query(`insert into audit_log (actor, action, subject, detail) values ($1, $2, $3, $4)`, [
-        actor.id,
-        'catalogue.publish',
-        catalogueSubject(candidate.agencyId),
-        {
-          version: candidate.version,
-          effectiveFrom: candidate.effectiveFrom,
-          adoptedBy: candidate.adoptedBy,
-          previousVersion: previous?.catalogue.version ?? null,
-          correlationId,
-        },
-      ]);
-      return stored;
+    // One workflow and one stored version per call; review-svc returns that version if its activity is retried.
+    const callKey = randomUUID();
+    const input: PublishCatalogueVersionInput = {
+      catalogue: normalise(body, 0),
+      today: civilDate(at),
+      publishedBy: actor.id,
+      correlationId: `${correlationId}:${callKey}`,
+    };
+    const result = await this.run(catalogueVersionWorkflowId(body.agencyId, callKey), input);
+    if ('stored' in result) return result.stored;
+    const first = result.issues[0];
+    throw new AppError(
+      'CATALOGUE.INVALID',
+      HttpStatus.BAD_REQUEST,
+      {
+        zh: `目录清单有 ${result.issues.length} 处问题，例如 ${first.path}：${first.message_zh}`,
+        en: `The catalogue has ${result.issues.length} problem(s), e.g. ${first.path}: ${first.message_en}`,
+      },
+      result.issues,
+    );
+  }
+
+  private async run(workflowId: string, input: PublishCatalogueVersionInput): Promise<PublishCatalogueVersionResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(publishUnavailable()), PUBLISH_TIMEOUT_MS);
     });
+    try {
+      const handle = await this.temporal.workflow.start(PUBLISH_CATALOGUE_VERSION_WORKFLOW_TYPE, {
+        taskQueue: TaskQueues.review,
+        workflowId,
+        args: [input],
+      });
+      return await Promise.race([handle.result() as Promise<PublishCatalogueVersionResult>, timeout]);
+    } catch (err) {
+      // Not stored, or not known to be: the version list tells, and a repeat publishes at most one more version.
+      throw err instanceof AppError ? err : publishUnavailable();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private rule<T>(fn: () => T): T {
@@ -164,6 +189,13 @@ function normalise(body: PublishCatalogueDto, version: number): MajorDecisionCat
       reviewPolicy: body.reviewPolicy,
     }),
   ) as MajorDecisionCatalogue;
+}
+
+function publishUnavailable(): AppError {
+  return new AppError('CATALOGUE.PUBLISH_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, {
+    zh: '目录清单暂未能发布，请查看版本列表确认后重试',
+    en: 'The catalogue could not be published yet; check the list of versions, then try again',
+  });
 }
 
 function summary(v: StoredCatalogueVersion): Omit<CatalogueVersionSummaryDto, 'inForce'> {

@@ -11,7 +11,8 @@ import {
 import type { Actor, MajorDecisionAssessment, MajorDecisionCatalogue } from '@enforcement/domain';
 import { Access, CurrentActor } from '@enforcement/platform';
 import { AgencyCatalogue } from './agency-catalogue';
-import type { StoredCatalogueVersion } from './catalogue-versions.repository';
+import type { StoredCatalogueVersion } from '@enforcement/domain';
+import type { ForwardedCaller } from '../reviews/review-read.api';
 import {
   CatalogueAgencyQueryDto,
   CatalogueQueryDto,
@@ -19,6 +20,17 @@ import {
   PublishCatalogueDto,
 } from './catalogue.dto';
 import { AssessmentDto, ProposedDecisionDto } from './proposed-decision.dto';
+
+/** The request as the catalogue routes read it: the caller's token goes on to review-svc, which owns the versions. */
+interface CatalogueRequest {
+  id?: string;
+  headers: { authorization?: string };
+}
+
+const forwarded = (req: CatalogueRequest): ForwardedCaller => ({
+  authorization: req.headers.authorization ?? '',
+  requestId: req.id,
+});
 
 @ApiTags('catalogue')
 @ApiBearerAuth()
@@ -32,19 +44,22 @@ export class CatalogueController {
     summary: '重大执法决定法制审核目录清单 — the catalogue in force today, or a stored version (SPEC L1)',
   })
   @ApiNotFoundResponse({ description: 'CATALOGUE.VERSION_NOT_FOUND' })
-  current(@Query() query: CatalogueQueryDto): Promise<MajorDecisionCatalogue> {
+  current(@Query() query: CatalogueQueryDto, @Req() req: CatalogueRequest): Promise<MajorDecisionCatalogue> {
     const agencyId = query.agencyId ?? this.catalogue.agencyId;
     return query.version === undefined
-      ? this.catalogue.inForce(new Date(), agencyId)
-      : this.catalogue.version(agencyId, query.version);
+      ? this.catalogue.inForce(new Date(), forwarded(req), agencyId)
+      : this.catalogue.version(agencyId, query.version, forwarded(req));
   }
 
   @Get('versions')
   @Access('catalogue.read')
   @ApiOperation({ summary: 'Every published version of an agency’s catalogue, oldest first (metadata only)' })
   @ApiOkResponse({ type: [CatalogueVersionSummaryDto] })
-  versions(@Query() query: CatalogueAgencyQueryDto): Promise<CatalogueVersionSummaryDto[]> {
-    return this.catalogue.list(query.agencyId ?? this.catalogue.agencyId, new Date());
+  versions(
+    @Query() query: CatalogueAgencyQueryDto,
+    @Req() req: CatalogueRequest,
+  ): Promise<CatalogueVersionSummaryDto[]> {
+    return this.catalogue.list(query.agencyId ?? this.catalogue.agencyId, new Date(), forwarded(req));
   }
 
   /**
@@ -77,7 +92,7 @@ export class CatalogueController {
   })
   @ApiOkResponse({ type: AssessmentDto })
   @ApiBadRequestResponse({ description: 'REQUEST.VALIDATION_FAILED, REVIEW.INVALID_PROPOSED_DECISION' })
-  assess(@Body() proposed: ProposedDecisionDto): Promise<MajorDecisionAssessment> {
-    return this.catalogue.assess(proposed, new Date());
+  assess(@Body() proposed: ProposedDecisionDto, @Req() req: CatalogueRequest): Promise<MajorDecisionAssessment> {
+    return this.catalogue.assess(proposed, new Date(), forwarded(req));
   }
 }

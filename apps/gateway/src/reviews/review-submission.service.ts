@@ -56,7 +56,7 @@ export class ReviewSubmissionService {
     // L2: the latest sign-off the unit head made for this case; the reducer refuses none and a not-passed one.
     const signOff = await this.preliminaryReviews.latest(dto.caseNo, caller);
     const now = new Date();
-    const { catalogue, assessment } = await this.catalogue.assessInForce(dto.proposedDecision, now);
+    const { catalogue, assessment } = await this.catalogue.assessInForce(dto.proposedDecision, now, caller);
     const command: SubmitCommand = {
       type: 'submit',
       actor: actingAs(actor, SUBMIT_ROLES),

@@ -1,4 +1,5 @@
 export * from './catalogue-publication.rules';
+export * from './catalogue-versions.contract';
 export * from './catalogue.demo';
 export * from './catalogue.rules';
 export * from './catalogue.types';

@@ -5,6 +5,8 @@ import { PreliminaryReviews1764400000000 } from './1764400000000-preliminary-rev
 import { RequestKeys1764600000000 } from './1764600000000-request-keys';
 import { HandOverPreliminaryReviews1765100000000 } from './1765100000000-hand-over-preliminary-reviews';
 import { DropPreliminaryReviews1765100000001 } from './1765100000001-drop-preliminary-reviews';
+import { HandOverCatalogueVersions1765100200000 } from './1765100200000-hand-over-catalogue-versions';
+import { DropCatalogueVersions1765100200001 } from './1765100200001-drop-catalogue-versions';
 
 /** Every migration of the gateway, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   RequestKeys1764600000000,
   HandOverPreliminaryReviews1765100000000,
   DropPreliminaryReviews1765100000001,
+  HandOverCatalogueVersions1765100200000,
+  DropCatalogueVersions1765100200001,
 ];
