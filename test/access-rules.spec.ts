@@ -41,7 +41,13 @@ describe('every endpoint has an explicit role rule', () => {
     const gateway = byRule('gateway');
     const reviewSvc = byRule('review-svc');
     const shared = [...reviewSvc.keys()].filter((rule) => rule !== undefined && gateway.has(rule));
-    expect(shared.sort()).toEqual(['reviews.opinion-documents', 'reviews.read', 'reviews.statistics', 'reviews.tasks']);
+    expect(shared.sort()).toEqual([
+      'catalogue.read',
+      'reviews.opinion-documents',
+      'reviews.read',
+      'reviews.statistics',
+      'reviews.tasks',
+    ]);
     for (const rule of shared) expect(reviewSvc.get(rule)).toEqual(gateway.get(rule));
   });
 

@@ -137,7 +137,7 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
       pdfs.push(pdf);
     }
     expect(pdfs[0].equals(pdfs[1])).toBe(false);
-    // It names the agency (catalogue in force), the case (as initiated) and the party (as submitted).
+    // It names the agency (catalogue in force), the case (as initiated) and the party (the case record's, issue 9).
     const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdfs[0] }).toString('utf8');
     const squeezed = text.replace(/\s+/g, '');
     expect(squeezed).toContain(DEMO_CIVIL_AFFAIRS_CATALOGUE.agencyName);

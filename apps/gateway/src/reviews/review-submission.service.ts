@@ -92,7 +92,7 @@ export class ReviewSubmissionService {
       particulars: {
         agencyName: catalogue.agencyName,
         caseTitle: reviewedCase.title,
-        party: { name: dto.partyName, type: dto.proposedDecision.partyType },
+        // No party here: review-svc prints the case record's (issue 9); a body's `partyName` is ignored.
       },
     };
     const workflowId = await this.reviews.start(input);

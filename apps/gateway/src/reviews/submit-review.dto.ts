@@ -90,12 +90,15 @@ export class SubmitReviewDto {
   @Nested(ProposedDecisionDto, 'the decision proposed; the catalogue in force assesses it (L1)')
   proposedDecision!: ProposedDecisionDto;
 
-  @Text(
-    '当事人 — the party the proposed decision is addressed to, as the opinion document prints it',
+  /**
+   * Ignored (issue 9): the party is the case record's (R1), which review-svc takes from `case.initiated.v1` and the
+   * opinion document prints (L9). Still accepted so clients that send it keep working; it changes nothing.
+   */
+  @OptionalText(
+    'Deprecated and ignored: the opinion document prints the party of the case record (立案时登记的当事人), never this',
     200,
-    '某养老服务有限公司',
   )
-  partyName!: string;
+  partyName?: string;
 
   @Nested(CaseFactsDto, 'what happened in the case; decides the materials due (L4)')
   caseFacts!: CaseFactsDto;

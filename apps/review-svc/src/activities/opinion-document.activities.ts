@@ -4,6 +4,7 @@ import type { OpinionCopy } from '@enforcement/domain';
 import type { BlobStore } from '../blobs/blob.store';
 import { OpinionDocumentInputError, renderOpinionDocument, type OpinionDocumentInput } from '../opinions';
 import { insertOpinionDocument, opinionDocumentsOf } from '../opinions/opinion-document.records';
+import { recordedPartyOf, withRecordedParty } from '../opinions/opinion-document.party';
 import type { IssueOpinionDocumentInput } from '../workflows/opinion-document.input';
 import { withStoreRefusals } from './store-refusals';
 
@@ -43,7 +44,8 @@ export function createOpinionDocumentActivities({
       if (registered.length < 2) {
         let rendered: Awaited<ReturnType<typeof render>>;
         try {
-          rendered = await render(input.document);
+          // L9: the party printed is the case record's (issue 9), whatever the submission said.
+          rendered = await render(withRecordedParty(input.document, await recordedPartyOf(dataSource, input.caseNo)));
         } catch (error) {
           // A document that cannot be lawful will not become one by retrying; a missing font will, once installed.
           const code = (error as { code?: unknown }).code;

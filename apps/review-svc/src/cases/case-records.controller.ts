@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { maySeeUnit, type Actor } from '@enforcement/domain';
+import { maySeeUnit, type Actor, type PartyKind } from '@enforcement/domain';
 import { Access, AppError, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
 import { CaseDeadline } from './case-deadline.entity';
 
@@ -12,6 +12,8 @@ export interface CaseRecordView {
   unitId: string;
   /** 执法期限 from the case record (L3); null for a case initiated before the record carried it. */
   handlingDeadline: string | null;
+  /** 当事人 from the case record (R1), as the opinion document prints it (L9); null when the case announced none. */
+  party: { name: string; kind: PartyKind } | null;
 }
 
 /**
@@ -27,7 +29,9 @@ export class CaseRecordsController {
 
   @Get(':caseNo')
   @Access('reviews.case-record')
-  @ApiOperation({ summary: '案件 — the case’s unit and handling deadline as review-svc recorded them (L3)' })
+  @ApiOperation({
+    summary: '案件 — the case’s unit, handling deadline (L3) and party (L9) as review-svc recorded them',
+  })
   async find(@Param('caseNo', CaseNumberPipe) caseNo: string, @CurrentActor() actor: Actor): Promise<CaseRecordView> {
     const row = await this.dataSource.getRepository(CaseDeadline).findOneBy({ caseNumber: caseNo });
     if (row === null || !maySeeUnit(actor, row.unitId)) {
@@ -40,6 +44,7 @@ export class CaseRecordsController {
       caseNumber: row.caseNumber,
       unitId: row.unitId,
       handlingDeadline: row.handlingDeadline?.toISOString() ?? null,
+      party: row.partyName !== null && row.partyKind !== null ? { name: row.partyName, kind: row.partyKind } : null,
     };
   }
 }

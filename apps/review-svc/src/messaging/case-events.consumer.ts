@@ -4,7 +4,7 @@ import { caseInitiatedV1, type CaseInitiatedV1, type EventEnvelope } from '@enfo
 import type { EventHandler } from '@enforcement/platform';
 import { CaseDeadline } from '../cases/case-deadline.entity';
 
-/** Records each new case's unit and handling deadline from `case.initiated.v1`. */
+/** Records each new case's unit, handling deadline and party from `case.initiated.v1`. */
 @Injectable()
 export class CaseEventsConsumer implements EventHandler {
   readonly consumer = 'review.case-deadlines';
@@ -18,6 +18,9 @@ export class CaseEventsConsumer implements EventHandler {
         caseNumber: data.caseNumber,
         unitId: data.unitId,
         handlingDeadline: data.handlingDeadline ? new Date(data.handlingDeadline) : null,
+        // The case record's party, for the opinion document (L9); a submission never supplies it.
+        partyName: data.party?.name ?? null,
+        partyKind: data.party?.kind ?? null,
         sourceEventId: event.id,
       },
       ['caseNumber'],

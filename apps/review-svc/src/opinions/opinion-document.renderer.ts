@@ -16,6 +16,7 @@ import {
   type FindingOutcome,
   type IsoInstant,
   type OpinionCopy,
+  type PartyKind,
   type PartyType,
 } from '@enforcement/domain';
 import { civilDate } from '@enforcement/workdays';
@@ -165,6 +166,20 @@ const OUTCOME_LABELS: Readonly<Record<FindingOutcome, string>> = {
 };
 
 const PARTY_TYPE_LABELS: Readonly<Record<PartyType, string>> = { person: '个人', organisation: '单位' };
+
+/** 当事人类型 as the case record (R1) names it; 个体工商户 is printed as such, not folded into 个人 or 单位. */
+const PARTY_KIND_LABELS: Readonly<Record<PartyKind, string>> = {
+  'natural-person': '个人',
+  'individual-business': '个体工商户',
+  organisation: '单位',
+};
+
+/** The party's line: name and kind; no kind where the case record has no party (the name points to the file). */
+function partyAsPrinted(party: OpinionDocumentInput['party']): string {
+  if (party.kind === null) return party.name;
+  const label = party.kind === undefined ? PARTY_TYPE_LABELS[party.type] : PARTY_KIND_LABELS[party.kind];
+  return `${party.name}（${label}）`;
+}
 
 const TRANSFER_GROUNDS = { 'beyond-powers': '超出本机关职权范围', 'suspected-crime': '涉嫌犯罪' } as const;
 
@@ -448,7 +463,7 @@ function compose(page: PageComposer, input: OpinionDocumentInput, title: string)
     ['案件名称', input.case.title],
     ['案件编号', input.case.caseNo],
     ['承办机构', input.handlingUnitName],
-    ['当事人', `${input.party.name}（${PARTY_TYPE_LABELS[input.party.type]}）`],
+    ['当事人', partyAsPrinted(input.party)],
     ['送审日期', chineseDate(input.submittedAt)],
     ['收到完备送审材料日期', chineseDate(input.completeMaterialsReceivedAt)],
   ];

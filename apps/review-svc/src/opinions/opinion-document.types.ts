@@ -6,6 +6,7 @@ import type {
   AdvisorOpinionRecord,
   IsoInstant,
   OpinionCopy,
+  PartyKind,
   PartyType,
   ReviewFinding,
   ReviewOpinionType,
@@ -52,6 +53,12 @@ export interface OpinionDocumentInput {
   readonly party: {
     readonly name: string;
     readonly type: PartyType;
+    /**
+     * The party's kind as the case record holds it (R1), printed instead of `type` when given; `null` when the case
+     * record has no party (the name is then `详见案卷` and no kind is printed). Absent in inputs made before the
+     * party came from the case record.
+     */
+    readonly kind?: PartyKind | null;
   };
   /** When the unit submitted (`SubmissionRecord.submittedAt`). */
   readonly submittedAt: IsoInstant;

@@ -22,7 +22,7 @@ export class PreliminaryReviewsController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get(':caseNo/latest')
-  @Access('reviews.submit')
+  @Access('reviews.preliminary-review.latest')
   @ApiOperation({ summary: '初审 — the latest preliminary-review sign-off of the caller’s unit for a case (L2)' })
   async latest(
     @Param('caseNo', CaseNumberPipe) caseNo: string,

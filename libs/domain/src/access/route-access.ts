@@ -85,6 +85,8 @@ export const routeAccess = {
   'reviews.submit': { roles: UNIT_ROLES, scope: 'unit' },
   /** 初审 (L2): the unit head signs. */
   'reviews.preliminary-review': { roles: ['unit-head'], scope: 'unit' },
+  /** 初审 (L2): the latest sign-off of the caller's unit, which a submission or resubmission carries (review-svc). */
+  'reviews.preliminary-review.latest': { roles: UNIT_ROLES, scope: 'unit' },
   /** Task inbox (L6, C2). */
   'reviews.tasks': { roles: TASK_HOLDERS, scope: 'unit' },
   /** review-svc's copy of a case record (unit, handling deadline) that a submission takes its L3 deadline from. */

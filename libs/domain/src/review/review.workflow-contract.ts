@@ -67,8 +67,11 @@ export interface ReviewParticulars {
   readonly agencyName: string;
   /** 案件名称, as the case was initiated. */
   readonly caseTitle: string;
-  /** 当事人 of the proposed decision. */
-  readonly party: { readonly name: string; readonly type: PartyType };
+  /**
+   * 当事人 as submissions carried it before the party came from the case record. Not set any more: review-svc prints
+   * the case record's party (from `case.initiated.v1`, issue 9); kept optional so running reviews replay.
+   */
+  readonly party?: { readonly name: string; readonly type: PartyType };
 }
 
 /** What a run hands to the next when it continues as new (history size, see the workflow's doc). */

@@ -69,6 +69,15 @@ function lastCoveredDay(): string {
 /** 当事人 of the test cases' proposed decisions (an organisation, as LARGE_FINE says). */
 export const PARTY_NAME = '某养老服务有限公司';
 
+/** 当事人 as the test cases are initiated with it (R1); review-svc takes it from `case.initiated.v1`. */
+export const CASE_PARTY = {
+  name: PARTY_NAME,
+  kind: 'organisation',
+  idNumber: '91350100M000100Y43',
+  address: '衡阳市某区某路1号',
+  contact: '0734-0000000',
+} as const;
+
 /** A fine large enough for the demo catalogue's "large fine" entry (organisations: 50 000 yuan). */
 export const LARGE_FINE = {
   category: 'penalty',
@@ -167,6 +176,8 @@ export class ReviewJourney {
         category: 'penalty',
         title: `法制审核测试 ${caseNo}`,
         handlingDeadline: lastCoveredDay(),
+        // The party the opinion document prints (L9): the case record's, never the submission's (issue 9).
+        party: CASE_PARTY,
         ...caseFields,
       })
       .expect(201);

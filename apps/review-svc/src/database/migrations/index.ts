@@ -3,6 +3,7 @@ import { ReviewWorkflow1764200000000 } from './1764200000000-review-workflow';
 import { OpinionDocuments1764300000000 } from './1764300000000-opinion-documents';
 import { ProvisionalDeadlines1764450000000 } from './1764450000000-provisional-deadlines';
 import { PreliminaryReviews1765100000000 } from './1765100000000-preliminary-reviews';
+import { CaseParty1765100100000 } from './1765100100000-case-party';
 import { CatalogueVersions1765100200000 } from './1765100200000-catalogue-versions';
 import { AuditBySubject1765150000000 } from './1765150000000-audit-by-subject';
 
@@ -13,6 +14,7 @@ export const migrations = [
   OpinionDocuments1764300000000,
   ProvisionalDeadlines1764450000000,
   PreliminaryReviews1765100000000,
+  CaseParty1765100100000,
   CatalogueVersions1765100200000,
   AuditBySubject1765150000000,
 ];
