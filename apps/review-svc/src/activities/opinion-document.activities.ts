@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { OpinionCopy } from '@enforcement/domain';
 import type { BlobStore } from '../blobs/blob.store';
 import { OpinionDocumentInputError, renderOpinionDocument, type OpinionDocumentInput } from '../opinions';
-import { insertOpinionDocument, opinionDocumentsOf } from '../opinions/opinion-document.records';
 import { recordedPartyOf, withRecordedParty } from '../opinions/opinion-document.party';
+import { insertOpinionDocument, opinionDocumentsOf } from '../opinions/opinion-document.records';
 import type { IssueOpinionDocumentInput } from '../workflows/opinion-document.input';
 import { withStoreRefusals } from './store-refusals';
 
