@@ -10,6 +10,7 @@ import { createCheckpointActivities } from './activities/checkpoint.activities';
 import { createAccessActivities } from './access/access.activities';
 import { AccessModule } from './access/access.module';
 import { ArchiveModule } from './archive/archive.module';
+import { InspectionsModule } from './inspections/inspections.module';
 import { CaseRecord } from './cases/case.entity';
 import { migrations } from './database/migrations';
 import { checkpointSignerFrom } from './integrity/checkpoint.store';
@@ -54,6 +55,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
     EvidenceModule,
     AccessModule,
     ArchiveModule,
+    InspectionsModule,
   ],
 })
 export class AppModule {}

@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CaseCommandClient } from './case-command.client';
 import { RecordingAccessController } from './recording-access.controller';
+import { RecordingArchiveController } from './recording-archive.controller';
+import { RecordingInspectionsController } from './recording-inspections.controller';
 import { RecordingController } from './recording.controller';
 import { RecordingForwardClient } from './recording-forward.client';
 import { RecordingReadApi } from './recording-read.api';
 
 /** The edge of the case record (SPEC R1–R9). */
 @Module({
-  controllers: [RecordingController, RecordingAccessController],
+  controllers: [
+    RecordingController,
+    RecordingAccessController,
+    RecordingArchiveController,
+    RecordingInspectionsController,
+  ],
   providers: [CaseCommandClient, RecordingReadApi, RecordingForwardClient],
 })
 export class RecordingModule {}

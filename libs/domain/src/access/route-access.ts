@@ -81,6 +81,17 @@ export const routeAccess = {
     roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
     scope: 'agency',
   },
+  /** 双随机 (R12): keeping the lists of targets and inspectors — the records administrator and unit heads. */
+  'recording.inspection-roster': { roles: ['records-administrator', 'unit-head'], scope: 'agency' },
+  /** Drawing targets and inspectors (R12): the unit head organises the draw. */
+  'recording.inspection-draw': { roles: ['unit-head'], scope: 'unit' },
+  /** A draw, its re-run and its forms (R12): the unit, and those who supervise inspections. */
+  'recording.inspection-read': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
+    scope: 'unit',
+  },
+  /** 执法检查表 (R12): the drawn inspectors (officers) or their unit head. */
+  'recording.inspection-form': { roles: UNIT_ROLES, scope: 'unit' },
   /** 报送法制审核 (L2–L4). */
   'reviews.submit': { roles: UNIT_ROLES, scope: 'unit' },
   /** 初审 (L2): the unit head signs. */

@@ -4,6 +4,7 @@ import { IntegrityLog1764910000000 } from './1764910000000-integrity-log';
 import { EvidenceStore1765200000000 } from './1765200000000-evidence-store';
 import { AccessApplications1765300000000 } from './1765300000000-access-applications';
 import { ArchiveBundles1765310000000 } from './1765310000000-archive-bundles';
+import { Inspections1765320000000 } from './1765320000000-inspections';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   EvidenceStore1765200000000,
   AccessApplications1765300000000,
   ArchiveBundles1765310000000,
+  Inspections1765320000000,
 ];
