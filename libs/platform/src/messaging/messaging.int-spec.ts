@@ -158,4 +158,31 @@ describe('messaging foundation on real PostgreSQL and Kafka', () => {
     await consumer.beforeApplicationShutdown();
     await dead.consumer.disconnect();
   }, 90_000);
+
+  it('outbox: a second relay on the schema stands by; events leave once each, in order, stamped when sent', async () => {
+    const { messages, consumer } = await collect(topic);
+    const standby = new OutboxRelay(db, kafka);
+    await standby.onApplicationBootstrap();
+    const events = Array.from({ length: 30 }, (_, i) => envelope(100 + i));
+    const before = new Date();
+    for (const e of events) await db.transaction((m) => writer.append(m, contract, e));
+    relay.kick();
+    standby.kick();
+    const ours = () =>
+      messages
+        .map((m) => JSON.parse(m.value!.toString()) as EventEnvelope<{ n: number }>)
+        .filter((e) => e.data.n >= 100);
+    await eventually(async () => (ours().length >= events.length ? true : undefined), 'thirty events');
+    expect(ours().map((e) => e.data.n)).toEqual(events.map((e) => e.data.n));
+    const stamps: { published_at: Date; created_at: Date }[] = await db.query(
+      `select published_at, created_at from outbox where id = any($1::uuid[])`,
+      [events.map((e) => e.id)],
+    );
+    for (const row of stamps) {
+      expect(row.published_at.getTime()).toBeGreaterThanOrEqual(row.created_at.getTime());
+      expect(row.published_at.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    }
+    await standby.beforeApplicationShutdown();
+    await consumer.disconnect();
+  }, 60_000);
 });
