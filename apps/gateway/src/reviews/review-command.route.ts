@@ -23,6 +23,7 @@ const PERSON_COMMANDS = [
   'requestExtension',
   'approveExtension',
   'recordFindings',
+  'inviteAdvisor',
   'attachAdvisorOpinion',
   'markAdvisorOpinionReviewed',
   'draftOpinion',

@@ -12,12 +12,13 @@ import {
 } from '@nestjs/swagger';
 import type { DecisionRecord, ReviewView } from '@enforcement/domain';
 import { routeAccess } from '@enforcement/domain';
-import { Access, CaseNumberPipe, IdParamPipe, Repeatable, uuidFromKey } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, IdParamPipe, Repeatable, uuidFromKey } from '@enforcement/platform';
 import { actingAs, Caller, type ReviewCaller } from './review-caller';
-import { CommandRoute } from './review-command.route';
+import { COMMAND_ROLES, CommandRoute } from './review-command.route';
 import { PreliminaryReviews } from './preliminary-reviews';
 import { reviewRuleAppError } from './review-errors';
 import {
+  AdvisorInvitationDto,
   AdvisorOpinionDto,
   AdvisorOpinionReviewDto,
   CollectiveDiscussionDto,
@@ -147,9 +148,24 @@ export class ReviewCommandsController {
   }
 
   @CommandRoute(
+    'advisor-invitations',
+    'inviteAdvisor',
+    '邀请法律顾问 — invite a legal advisor to the review (L10)',
+    'Only an invited advisor may read the review and attach an opinion; to any other advisor it does not exist (404).',
+  )
+  inviteAdvisor(
+    @Param('caseNo', CaseNumberPipe) caseNo: string,
+    @Body() dto: AdvisorInvitationDto,
+    @Caller() caller: ReviewCaller,
+  ): Promise<ReviewView> {
+    return this.reviews.send(caseNo, caller, { type: 'inviteAdvisor', advisorId: dto.advisorId });
+  }
+
+  @CommandRoute(
     'advisor-opinions',
     'attachAdvisorOpinion',
     '法律顾问书面意见 — attach a legal advisor’s written opinion (L10)',
+    'An invited advisor attaches their own under the name of their sign-in (advisorName left out); the legal section may attach one on an advisor’s behalf, naming them.',
   )
   attachAdvisorOpinion(
     @Param('caseNo', CaseNumberPipe) caseNo: string,
@@ -157,7 +173,8 @@ export class ReviewCommandsController {
     @Caller() caller: ReviewCaller,
   ): Promise<ReviewView> {
     const generated = caller.requestKey ? uuidFromKey(caller.requestKey, 'advisor-opinion') : randomUUID();
-    const { opinionId = generated, advisorName, documentRef } = dto;
+    const { opinionId = generated, documentRef } = dto;
+    const advisorName = advisorNameOf(caller, dto.advisorName);
     return this.reviews.send(caseNo, caller, { type: 'attachAdvisorOpinion', opinionId, advisorName, documentRef });
   }
 
@@ -317,4 +334,26 @@ export class ReviewCommandsController {
       { attemptId: result.attemptId, recorded: true },
     );
   }
+}
+
+/**
+ * C1: the author of an advisor's own opinion is the token's subject — their name comes from their sign-in and a body
+ * field naming anyone (themselves included) is refused; the legal section attaching on an advisor's behalf names them.
+ */
+function advisorNameOf(caller: ReviewCaller, named: string | undefined): string {
+  const own = actingAs(caller.actor, COMMAND_ROLES.attachAdvisorOpinion).role === 'legal-advisor';
+  if (own && named !== undefined) {
+    throw new AppError('REQUEST.VALIDATION_FAILED', HttpStatus.BAD_REQUEST, {
+      zh: '字段 advisorName 不得填写：法律顾问以本人登录身份提交意见，署名取自登录凭证',
+      en: 'Field advisorName must be left out: an advisor attaches their opinion under the name of their sign-in',
+    });
+  }
+  if (own) return caller.actor.name;
+  if (named === undefined) {
+    throw new AppError('REQUEST.VALIDATION_FAILED', HttpStatus.BAD_REQUEST, {
+      zh: '字段 advisorName 必填：代为附上法律顾问意见时须写明法律顾问的姓名或名称',
+      en: 'Field advisorName is required: name the legal advisor whose opinion you attach on their behalf',
+    });
+  }
+  return named;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { IsStoreSafeText } from '@enforcement/platform';
+import { IsCanonicalId, IsStoreSafeText } from '@enforcement/platform';
 import {
   OPINION_LABELS,
   REVIEW_ITEMS,
@@ -77,10 +77,24 @@ export class FindingsDto {
   findings!: FindingDto[];
 }
 
+/** 邀请法律顾问 — the legal section invites a legal advisor (by user id) to the review (SPEC L10, C1). */
+export class AdvisorInvitationDto {
+  @ApiProperty({ description: 'user id of the legal advisor', example: 'u-legal-advisor' })
+  @IsString()
+  @Length(1, 64)
+  @IsCanonicalId()
+  advisorId!: string;
+}
+
 /** 法律顾问书面意见 — an external legal advisor's written opinion (SPEC L10). */
 export class AdvisorOpinionDto {
   @OptionalId('id of the opinion, unique within the round') opinionId?: string;
-  @Text('name of the legal advisor or firm', 200) advisorName!: string;
+  /**
+   * Required when the legal section attaches an opinion on an advisor's behalf; an advisor attaching their own
+   * leaves it out — their name is their sign-in's, never a body field (C1).
+   */
+  @OptionalText('name of the legal advisor or firm (only when the legal section attaches it on their behalf)', 200)
+  advisorName?: string;
   @Text('stored written opinion', 300) documentRef!: string;
 }
 

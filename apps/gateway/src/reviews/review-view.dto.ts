@@ -78,6 +78,11 @@ export class ReviewViewDto implements ReviewView {
   @ApiProperty() reviewId!: string;
   @ApiProperty() caseNo!: string;
   @ApiProperty({ description: 'handling unit' }) unitId!: string;
+  @ApiPropertyOptional({
+    description: 'legal advisors the section invited (L10): of their role, only they read the review',
+    type: [String],
+  })
+  invitedAdvisorIds?: string[];
   @ApiProperty() agencyId!: string;
   @ApiProperty({ enum: enforcementCategories }) category!: ReviewView['category'];
   @ApiProperty({ enum: Object.keys(STATUS_LABELS) }) status!: ReviewView['status'];

@@ -10,7 +10,7 @@ import {
   attemptDecisionUpdate,
   decisionAttemptWorkflowId,
   isUnitScoped,
-  maySeeUnit,
+  mayReadReview,
   RECORD_DECISION_ATTEMPT_WORKFLOW_TYPE,
   REVIEW_WORKFLOW_TYPE,
   reviewCommandUpdate,
@@ -124,8 +124,11 @@ export class ReviewWorkflowClient {
   }
 
   /** Sends one person's command; the workflow's validator refuses an illegal one before anything changes. */
-  send(caseNo: string, caller: ReviewCaller, command: PersonCommand): Promise<ReviewView> {
+  async send(caseNo: string, caller: ReviewCaller, command: PersonCommand): Promise<ReviewView> {
     const full = { ...command, actor: actingAs(caller.actor, COMMAND_ROLES[command.type]) } as ReviewCommand;
+    // C1: a legal advisor acts only in a review they were invited to, and any other is "not found" to them; the
+    // workflow refuses an uninvited advisor too, but with a rule error that would confirm the review exists.
+    if (full.actor.role === 'legal-advisor') await this.view(caseNo, caller);
     return this.command(caseNo, caller, (handle) =>
       handle.executeUpdate(reviewCommandUpdate, {
         args: [full],
@@ -208,7 +211,7 @@ export class ReviewWorkflowClient {
   /** The review as its workflow knows it; another unit's review is "not found" for officers and unit heads. */
   async view(caseNo: string, caller: ReviewCaller): Promise<ReviewView> {
     const view = await this.call(caseNo, caller, (handle) => handle.query(reviewViewQuery));
-    if (!maySeeUnit(caller.actor, view.unitId)) throw reviewNotFound(caseNo);
+    if (!mayReadReview(caller.actor, view)) throw reviewNotFound(caseNo);
     return view;
   }
 
@@ -278,7 +281,7 @@ export class ReviewWorkflowClient {
     } catch {
       return reviewNotFound(caseNo);
     }
-    if (!maySeeUnit(caller.actor, view.unitId)) return reviewNotFound(caseNo);
+    if (!mayReadReview(caller.actor, view)) return reviewNotFound(caseNo);
     return new AppError('REVIEW.CLOSED', HttpStatus.CONFLICT, {
       zh: `案件 ${caseNo} 的法制审核已办结（${view.statusLabel.zh}），不能再办理`,
       en: `The legal review of case ${caseNo} has ended (${view.statusLabel.en}); nothing more can be done in it`,

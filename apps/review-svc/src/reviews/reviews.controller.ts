@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  maySeeUnit,
+  mayReadReview,
   seesAcrossUnits,
   STATUS_LABELS,
   type Actor,
@@ -150,7 +150,8 @@ export class ReviewsController {
   ): Promise<{ round: number; workflowId: string; view: ReviewView }[]> {
     const rows = await this.reads.roundViews(caseNo);
     // The case is one unit's: another unit's rounds are "not found" like the review itself (C1).
-    if (rows.length === 0 || !maySeeUnit(actor, rows[0].view.unitId)) throw reviewNotFound(caseNo);
+    // A legal advisor sees the rounds they were invited to (L10), as the latest round's view says.
+    if (rows.length === 0 || !mayReadReview(actor, rows[rows.length - 1].view)) throw reviewNotFound(caseNo);
     return rows.map((row, i) => ({ round: i + 1, workflowId: row.workflowId, view: row.view }));
   }
 
@@ -162,7 +163,8 @@ export class ReviewsController {
     if (found === null) throw reviewNotFound(caseNo);
     const { view } = found;
     // Another unit's review answers exactly as a review that does not exist, as at the gateway (C1).
-    if (!maySeeUnit(actor, view.unitId)) throw reviewNotFound(caseNo);
+    // A legal advisor, only a review the section invited them to (L10).
+    if (!mayReadReview(actor, view)) throw reviewNotFound(caseNo);
     const now = new Date();
     const deadline = view.deadline === null ? null : new Date(view.deadline);
     return {

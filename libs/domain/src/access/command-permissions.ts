@@ -33,6 +33,8 @@ export const commandPermissions: Readonly<Record<ReviewCommandType, CommandPermi
   approveExtension: { roles: ['supervising-leader'], unitOwned: false },
   recordFindings: { roles: LEGAL, unitOwned: false },
   // Advisors are external and often have no account, so the section may attach the opinion on their behalf.
+  // L10, C1: an advisor reads and writes only in the reviews the section invited them to.
+  inviteAdvisor: { roles: LEGAL, unitOwned: false },
   attachAdvisorOpinion: { roles: ['legal-advisor', ...LEGAL], unitOwned: false },
   markAdvisorOpinionReviewed: { roles: LEGAL, unitOwned: false },
   // 初审、复审 (L9): both inside the legal section; the reducer refuses a re-review by the drafter.

@@ -9,6 +9,7 @@ export * from './preliminary-review.contract';
 export * from './review-alarms.rules';
 export * from './review-calendar.port';
 export * from './review-provisional.rules';
+export * from './review-readers.rules';
 export * from './review-clock.rules';
 export * from './review.commands';
 export * from './review.errors';

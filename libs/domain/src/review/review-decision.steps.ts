@@ -7,11 +7,13 @@ import { ROLE_LABELS, STATUS_LABELS, categoryLabels, commandLabels } from './rev
 import type { ReviewPolicy } from './review.policy';
 import type { ReviewState, ReviewStatus } from './review.state';
 import type { IsoInstant, ReviewActor } from './review.types';
+import { checkSeparateSeat } from './review-seats.rules';
 import { concluded, fail, requireMinutes, requireText, type StepHandlers } from './review-steps.shared';
 
 export const DECISION_STEPS: StepHandlers<'decide'> = {
   decide(state, command, ctx) {
     const { at, by, env } = ctx;
+    checkSeparateSeat(state, by, 'decider');
     const decisionRef = requireText(command.decisionRef, 'decisionRef');
     let minutesRef: string | null = null;
     if (command.mode === 'collective-discussion') {

@@ -26,9 +26,11 @@ import {
   type PendingEvent,
   type StepHandlers,
 } from './review-steps.shared';
+import { checkSeparateSeat } from './review-seats.rules';
 
 export const OPINION_STEPS: StepHandlers<
   | 'recordFindings'
+  | 'inviteAdvisor'
   | 'attachAdvisorOpinion'
   | 'markAdvisorOpinionReviewed'
   | 'draftOpinion'
@@ -43,10 +45,23 @@ export const OPINION_STEPS: StepHandlers<
     const findings = command.findings.map((f) => ({ item: f.item, outcome: f.outcome, note: f.note }));
     return { state: replaceRound(state, { ...round, findings }), events: [] };
   },
+  inviteAdvisor(state, command, ctx) {
+    const advisorId = requireText(command.advisorId, 'advisorId');
+    const invitations = state.advisorInvitations ?? [];
+    // Inviting twice changes nothing but is not an error: the advisor is invited.
+    if (invitations.some((i) => i.advisorId === advisorId)) return { state, events: [] };
+    const invitation = { advisorId, invitedAt: ctx.at, invitedBy: ctx.by };
+    return { state: { ...state, advisorInvitations: [...invitations, invitation] }, events: [] };
+  },
   attachAdvisorOpinion(state, command, ctx) {
     const { at, by } = ctx;
     const round = requireRound(state);
     const opinionId = requireText(command.opinionId, 'opinionId');
+    // C1: an advisor writes only where invited, and always under their own id (the edge fills in their name).
+    const ownOpinion = command.actor.role === 'legal-advisor';
+    if (ownOpinion && !isInvitedAdvisor(state, command.actor.id)) {
+      fail('REVIEW.ADVISOR_NOT_INVITED', { advisorId: command.actor.id });
+    }
     const advisorName = requireText(command.advisorName, 'advisorName');
     const documentRef = requireText(command.documentRef, 'documentRef');
     if (round.advisorOpinions.some((o) => o.opinionId === opinionId)) {
@@ -62,6 +77,7 @@ export const OPINION_STEPS: StepHandlers<
           documentRef,
           attachedAt: at,
           attachedBy: by,
+          ...(ownOpinion ? { advisorId: by } : {}),
           reviewedAt: null,
           reviewedBy: null,
           reviewNote: null,
@@ -87,6 +103,7 @@ export const OPINION_STEPS: StepHandlers<
   },
   draftOpinion(state, command, ctx) {
     const { at, by } = ctx;
+    checkSeparateSeat(state, by, 'opinion-drafter');
     const round = requireRound(state);
     const open = openPauses(state);
     if (open.length > 0) fail('REVIEW.PAUSES_OPEN', { pauseIds: open.map((p) => p.pauseId) });
@@ -121,6 +138,7 @@ export const OPINION_STEPS: StepHandlers<
     // Only reachable in `opinion-drafted`, which always carries the draft.
     if (draft == null) throw new Error(`review ${state.reviewId} is opinion-drafted without a draft`);
     if (command.actor.id === draft.draftedBy) fail('REVIEW.SAME_PERSON_RE_REVIEW', { draftedBy: draft.draftedBy });
+    checkSeparateSeat(state, by, 're-reviewer');
     if (command.decision !== 'approve' && command.decision !== 'send-back') {
       fail('REVIEW.INVALID_INPUT', {
         field: 'decision',
@@ -183,6 +201,7 @@ export const OPINION_STEPS: StepHandlers<
     const { at, by, env } = ctx;
     const note = requireText(command.note, 'note');
     const preliminary = checkPreliminaryReview(command.preliminaryReview, state.unitId);
+    checkSeparateSeat(state, preliminary.signedBy.id, 'preliminary-signer');
     // 初审通过并出具初审文书后报送: the sign-off must be of the case as changed after this opinion, so a newer one.
     const opinionAt = opinionInForce(state)?.at;
     if (opinionAt !== undefined && Date.parse(preliminary.signedAt) <= Date.parse(opinionAt)) {
@@ -220,3 +239,8 @@ export const OPINION_STEPS: StepHandlers<
     return { state: next, events: [concluded(next, 'transferred')] };
   },
 };
+
+/** L10, C1: the section invited this legal advisor to the review. */
+export function isInvitedAdvisor(state: Pick<ReviewState, 'advisorInvitations'>, advisorId: string): boolean {
+  return (state.advisorInvitations ?? []).some((invitation) => invitation.advisorId === advisorId);
+}

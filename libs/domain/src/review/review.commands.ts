@@ -123,6 +123,16 @@ export interface AttachAdvisorOpinionCommand extends CommandBase {
   readonly documentRef: string;
 }
 
+/**
+ * 邀请法律顾问 — the legal section invites an external legal advisor (a person with an account, by user id) to this
+ * review (L10, C1): only an invited advisor may read the review and attach an opinion under their own name.
+ */
+export interface InviteAdvisorCommand extends CommandBase {
+  readonly type: 'inviteAdvisor';
+  /** User id of the legal advisor. */
+  readonly advisorId: string;
+}
+
 /** 复核 — the section has reviewed the advisor's opinion (L10). */
 export interface MarkAdvisorOpinionReviewedCommand extends CommandBase {
   readonly type: 'markAdvisorOpinionReviewed';
@@ -247,6 +257,7 @@ export type ReviewCommand =
   | RequestExtensionCommand
   | ApproveExtensionCommand
   | RecordFindingsCommand
+  | InviteAdvisorCommand
   | AttachAdvisorOpinionCommand
   | MarkAdvisorOpinionReviewedCommand
   | DraftOpinionCommand

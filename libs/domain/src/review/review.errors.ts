@@ -193,6 +193,16 @@ const TEMPLATES = {
     zh: '审核意见由 {draftedBy} 初审拟定，复审须由另一名法制审核人员或法制机构负责人办理',
     en: 'the opinion was drafted by {draftedBy}; another legal reviewer or the legal-section head must re-review it',
   },
+  'REVIEW.ADVISOR_NOT_INVITED': {
+    category: 'forbidden',
+    zh: '法律顾问 {advisorId} 未受邀参与本案法制审核，不能提交书面意见；请由法制机构先行邀请',
+    en: 'legal advisor {advisorId} is not invited to this review and cannot attach an opinion; the legal section must invite them first',
+  },
+  'REVIEW.SEATS_SEPARATED': {
+    category: 'forbidden',
+    zh: '{personId} 在本案中已担任{heldZh}，不得再担任{seatZh}：承办机构负责人初审、法制审核初审、复审和作出决定须由不同人员担任',
+    en: '{personId} already holds the seat of {heldEn} in this case and may not also be its {seatEn}: the unit head who signs the preliminary review, the drafter, the re-reviewer and the decider must be different people',
+  },
   'REVIEW.SEND_BACK_REASONS_REQUIRED': {
     category: 'invalid',
     zh: '复审退回须写明理由，以便初审人员修改',

@@ -35,6 +35,7 @@ export const COMMAND_LABELS: Readonly<Record<ReviewCommandType, readonly [zh: st
   requestExtension: ['申请延期', 'request extension'],
   approveExtension: ['批准延期', 'approve extension'],
   recordFindings: ['记录审核结论', 'record findings'],
+  inviteAdvisor: ['邀请法律顾问', 'invite a legal advisor'],
   attachAdvisorOpinion: ['附法律顾问意见', 'attach legal advisor opinion'],
   markAdvisorOpinionReviewed: ['复核法律顾问意见', 'mark advisor opinion reviewed'],
   draftOpinion: ['拟定审核意见（初审）', 'draft the opinion'],

@@ -590,6 +590,8 @@ describe('findings, advisor and opinion (L8, L9, L10)', () => {
   it('L10: the legal advisor’s written opinion must be reviewed by the section before the formal opinion', () => {
     const flow = Flow.accepted()
       .do({ type: 'recordFindings', actor: reviewer, findings: cleanFindings() }, bj('2025-03-04 09:00'))
+      // C1 (issue 12): an advisor writes only in a review the section invited them to.
+      .do({ type: 'inviteAdvisor', actor: reviewer, advisorId: advisor.id }, bj('2025-03-04 09:30'))
       .do(
         {
           type: 'attachAdvisorOpinion',

@@ -27,6 +27,7 @@ const ALLOWED_IN: Readonly<Record<Exclude<ReviewCommandType, 'submit'>, readonly
   requestExtension: ROUND_OPEN,
   approveExtension: ROUND_OPEN,
   recordFindings: IN_REVIEW,
+  inviteAdvisor: IN_REVIEW,
   attachAdvisorOpinion: IN_REVIEW,
   markAdvisorOpinionReviewed: IN_REVIEW,
   draftOpinion: IN_REVIEW,

@@ -172,6 +172,8 @@ export interface AdvisorOpinionRecord {
   readonly attachedAt: IsoInstant;
   /** User id of whoever attached it (the advisor or a reviewer). */
   readonly attachedBy: string;
+  /** User id of the advisor when they attached it themselves (their own name, from their sign-in); absent otherwise. */
+  readonly advisorId?: string;
   /** 复核: set when the legal-affairs section has reviewed the advisor's opinion. */
   readonly reviewedAt: IsoInstant | null;
   /** User id of the reviewer who checked it. */
@@ -387,4 +389,13 @@ export interface ReviewState {
   readonly withdrawal: WithdrawalRecord | null;
   /** Set when the unit head accepted a transfer opinion (the other way a transfer becomes final is a settlement). */
   readonly transferAcceptance?: { readonly at: IsoInstant; readonly by: string } | null;
+  /** Legal advisors invited to the review (L10, C1): only they, of their role, may read it and attach an opinion. */
+  readonly advisorInvitations?: readonly AdvisorInvitation[];
+}
+
+/** 邀请法律顾问 — who invited which advisor, and when. */
+export interface AdvisorInvitation {
+  readonly advisorId: string;
+  readonly invitedAt: IsoInstant;
+  readonly invitedBy: string;
 }

@@ -186,6 +186,8 @@ export interface ReviewView {
   readonly reviewId: string;
   readonly caseNo: string;
   readonly unitId: string;
+  /** Legal advisors the section invited (L10, C1): of their role, only they may read the review. */
+  readonly invitedAdvisorIds?: readonly string[];
   readonly agencyId: string;
   readonly category: EnforcementCategory;
   readonly status: ReviewStatus;
