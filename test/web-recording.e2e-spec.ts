@@ -1,4 +1,6 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
+import { eventually } from '@enforcement/platform/testing/stack-env';
 import { gateway, ReviewJourney } from '../apps/gateway/src/reviews/testing/review-journey';
 import { launchBrowser, Person } from './web/browser';
 
@@ -6,10 +8,11 @@ import { launchBrowser, Person } from './web/browser';
 // refuses with its message beside the field it names, the record made, and the integrity check of the case.
 jest.setTimeout(180_000);
 
-/** An Asia/Shanghai wall-clock time an hour ago, as a datetime-local input takes it. */
-function shanghaiLocalHourAgo(): string {
-  return new Date(Date.now() - 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 16);
+/** An Asia/Shanghai wall-clock time `minutesAgo` before now, as a datetime-local input takes it. */
+function shanghaiLocal(minutesAgo: number): string {
+  return new Date(Date.now() - minutesAgo * 60_000 + 8 * 3_600_000).toISOString().slice(0, 16);
 }
+const shanghaiLocalHourAgo = () => shanghaiLocal(60);
 
 describe('web application: the case record in the browser', () => {
   let browser: Browser;
@@ -91,5 +94,60 @@ describe('web application: the case record in the browser', () => {
       expect(person.accessibility.filter((a) => a.violations.length > 0)).toEqual([]);
       expect(person.cspViolations).toEqual([]);
     }
+  });
+
+  it("R5, R6, R7: an AV file uploaded from the case page survives a dropped connection — the progress bar goes on from the offset the server has, the stored hash is the file's own and the hand-over joins the timeline", async () => {
+    const officer = await as('u-officer-1');
+    await officer.goto(`/cases/${encodeURIComponent(journey.caseNo)}`);
+    const upload = officer.page.getByTestId('evidence-upload');
+    await upload.waitFor();
+    const content = randomBytes(1024 * 1024 + 4321);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+
+    // The connection drops on the second piece: that request never reaches the server.
+    let patches = 0;
+    let dropped = 0;
+    let headsAfterDrop = 0;
+    await officer.page.route('**/api/v1/evidence/uploads/**', async (route) => {
+      const method = route.request().method();
+      if (method === 'PATCH' && ++patches === 2) {
+        dropped++;
+        return route.abort('connectionreset');
+      }
+      if (method === 'HEAD' && dropped > 0) headsAfterDrop++;
+      return route.continue();
+    });
+
+    await officer.fill('evidence-officer', 'u-officer-1');
+    await officer.fill('evidence-device', 'DEV-0001');
+    await officer.fill('evidence-place', '某市某区冷库现场');
+    await officer.page.getByTestId('evidence-start').fill(shanghaiLocalHourAgo());
+    await officer.page
+      .getByTestId('evidence-end')
+      .fill(
+        shanghaiLocalHourAgo().replace(
+          /:(\d\d)$/,
+          (_, m: string) => `:${String(Math.min(59, Number(m) + 1)).padStart(2, '0')}`,
+        ),
+      );
+    await officer.page
+      .getByTestId('evidence-file')
+      .setInputFiles({ name: 'scene.mp4', mimeType: 'video/mp4', buffer: content });
+    await officer.page.getByTestId('evidence-send').click();
+
+    const state = officer.page.getByTestId('evidence-state');
+    await eventually(
+      async () => ((await state.getAttribute('data-state')) === 'done' ? true : undefined),
+      'the upload to finish',
+      60_000,
+    );
+    expect(dropped).toBe(1);
+    expect(headsAfterDrop).toBeGreaterThanOrEqual(1); // it asked the server where it stood, then went on
+    expect(await officer.page.getByTestId('evidence-progress').getAttribute('data-percent')).toBe('100');
+    expect(await officer.page.getByTestId('evidence-sha256').textContent()).toContain(sha256);
+    await officer.page.locator('[data-testid="timeline-entry"][data-kind="av-attached"]').first().waitFor();
+    expect(await officer.checkAccessibility('evidence uploaded after a dropped connection')).toEqual([]);
+    await officer.screenshot('23-evidence-upload-resumed');
+    expect(officer.cspViolations).toEqual([]);
   });
 });
