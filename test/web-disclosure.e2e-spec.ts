@@ -63,20 +63,26 @@ describe('web application: disclosure in the browser', () => {
     expect(await officer.checkAccessibility('publication review')).toEqual([]);
     await officer.screenshot('30-publication-review-side-by-side');
 
-    // D6: the officer hides the neighbour's name, then narrows the mark to the surname-less part.
-    await officer.fill('mark-words', '王大明');
+    // D6: the engine has hidden the neighbour's name too; the officer also hides the kind of record (their own
+    // mark), then narrows it so that only its first two characters stay hidden.
+    expect(await officer.page.getByTestId('redacted-text').textContent()).not.toContain('王大明');
+    await officer.fill('mark-words', '温控记录');
     await officer.page.getByTestId('add-mark').click();
     const redacted = officer.page.getByTestId('redacted-text');
-    await eventually(async () => ((await redacted.textContent())?.includes('王大明') ? undefined : true), 'mark added');
-    const row = officer.page.locator('[data-testid^="mark-m"]', { hasText: '王大明' });
+    await eventually(
+      async () => ((await redacted.textContent())?.includes('温控记录') ? undefined : true),
+      'mark added',
+    );
+    const row = officer.page.locator('[data-testid^="mark-m"]', { hasText: '温控记录' });
+    expect(await row.textContent()).toMatch(/人工标记/);
     const markId = (await row.getAttribute('data-testid'))!.replace('mark-', '');
     const end = officer.page.getByTestId(`mark-end-${markId}`).locator('input');
     const start = Number(await officer.page.getByTestId(`mark-start-${markId}`).locator('input').inputValue());
     await end.fill(String(start + 2));
     await end.blur();
     await officer.page.getByTestId(`mark-resize-${markId}`).click();
-    await eventually(async () => ((await redacted.textContent())?.includes('明') ? true : undefined), 'mark resized');
-    expect(await redacted.textContent()).not.toContain('王大');
+    await eventually(async () => ((await redacted.textContent())?.includes('记录') ? true : undefined), 'mark resized');
+    expect(await redacted.textContent()).not.toContain('温控');
     expect(await officer.page.getByTestId('marks-card').getByTestId('api-error').count()).toBe(0);
     await officer.screenshot('31-mark-adjusted');
 
@@ -111,7 +117,8 @@ describe('web application: disclosure in the browser', () => {
     const article = plain.getByTestId('ssr-item');
     expect(await article.textContent()).toContain(WORD);
     expect(await article.textContent()).not.toContain(ID_NUMBER);
-    expect(await article.textContent()).not.toContain('王大');
+    expect(await article.textContent()).not.toContain('王大明');
+    expect(await article.textContent()).not.toContain('温控');
     await plain.screenshot({ path: join(SCREENSHOTS, '34-portal-item-no-javascript-phone.png'), fullPage: true });
     await phone.close();
 
