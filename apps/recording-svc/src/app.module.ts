@@ -11,6 +11,7 @@ import { createAccessActivities } from './access/access.activities';
 import { AccessModule } from './access/access.module';
 import { ArchiveModule } from './archive/archive.module';
 import { InspectionsModule } from './inspections/inspections.module';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { CaseRecord } from './cases/case.entity';
 import { migrations } from './database/migrations';
 import { checkpointSignerFrom } from './integrity/checkpoint.store';
@@ -56,6 +57,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
     AccessModule,
     ArchiveModule,
     InspectionsModule,
+    EvaluationModule,
   ],
 })
 export class AppModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaseCommandClient } from './case-command.client';
 import { RecordingAccessController } from './recording-access.controller';
 import { RecordingArchiveController } from './recording-archive.controller';
+import { RecordingEvaluationController } from './recording-evaluation.controller';
 import { RecordingInspectionsController } from './recording-inspections.controller';
 import { RecordingController } from './recording.controller';
 import { RecordingForwardClient } from './recording-forward.client';
@@ -14,6 +15,7 @@ import { RecordingReadApi } from './recording-read.api';
     RecordingAccessController,
     RecordingArchiveController,
     RecordingInspectionsController,
+    RecordingEvaluationController,
   ],
   providers: [CaseCommandClient, RecordingReadApi, RecordingForwardClient],
 })

@@ -40,7 +40,7 @@ describe('accessApplicationWorkflow', () => {
   };
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await env?.teardown();
   });
@@ -72,7 +72,7 @@ describe('accessApplicationWorkflow', () => {
       expect(Date.parse(d!.decidedAt) - start).toBeGreaterThanOrEqual(72 * HOUR);
       expect(saved.find((x) => x.id === 'lapse-1')?.decideBy).toBe(result.decideBy);
     });
-  }, 60_000);
+  }, 180_000);
 
   it('R8: only the approver of the kind decides (staff → supervising leader); the approval is good for 7 days', async () => {
     await run(async () => {
@@ -100,7 +100,7 @@ describe('accessApplicationWorkflow', () => {
         }),
       ).rejects.toThrow(); // decided once: the workflow has ended
     });
-  }, 60_000);
+  }, 180_000);
 
   it('R8: a police/court request is decided by the case unit’s head, a party copy by the agency head', async () => {
     await run(async () => {
@@ -128,5 +128,5 @@ describe('accessApplicationWorkflow', () => {
       });
       expect(q).toMatchObject({ state: 'approved', approverRole: 'agency-head' });
     });
-  }, 60_000);
+  }, 180_000);
 });

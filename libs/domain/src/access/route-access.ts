@@ -92,6 +92,13 @@ export const routeAccess = {
   },
   /** 执法检查表 (R12): the drawn inspectors (officers) or their unit head. */
   'recording.inspection-form': { roles: UNIT_ROLES, scope: 'unit' },
+  /** 案卷评查 (R13): the legal section organises and records case-file evaluations. */
+  'recording.evaluate': { roles: LEGAL_SECTION_ROLES, scope: 'agency' },
+  /** R13 accountability counts per unit: the legal section and the leaders; a unit head sees their own unit. */
+  'recording.accountability': {
+    roles: [...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'unit-head'],
+    scope: 'unit',
+  },
   /** 报送法制审核 (L2–L4). */
   'reviews.submit': { roles: UNIT_ROLES, scope: 'unit' },
   /** 初审 (L2): the unit head signs. */

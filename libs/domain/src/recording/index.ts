@@ -13,3 +13,4 @@ export * from './evidence.rules';
 export * from './merkle-proof.rules';
 export * from './access-application.rules';
 export * from './retention.rules';
+export * from './evaluation.rules';

@@ -5,6 +5,7 @@ import { EvidenceStore1765200000000 } from './1765200000000-evidence-store';
 import { AccessApplications1765300000000 } from './1765300000000-access-applications';
 import { ArchiveBundles1765310000000 } from './1765310000000-archive-bundles';
 import { Inspections1765320000000 } from './1765320000000-inspections';
+import { CaseEvaluations1765330000000 } from './1765330000000-case-evaluations';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AccessApplications1765300000000,
   ArchiveBundles1765310000000,
   Inspections1765320000000,
+  CaseEvaluations1765330000000,
 ];
