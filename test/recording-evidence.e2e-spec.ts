@@ -166,7 +166,7 @@ describe('the evidence store through the gateway (SPEC R5, R6, R7)', () => {
       400,
     ).body;
     expect(lost.details.map((d: { field: string }) => d.field)).toEqual(['lossReport']);
-    expect(lost.message.zh).toContain('书面报告');
+    expect(lost.message.zh).toContain('书面说明');
     expect(lost.message.en).toContain('written report');
     // C1: another unit cannot even learn the case exists.
     expectStatus(await create(otherUnit, metadata), 404);

@@ -38,17 +38,19 @@ describe('evidence metadata (R5, R6, R7)', () => {
     const problems = evidenceMetadataProblems(
       meta({
         endedAt: '2030-03-04T08:00:00.000Z',
-        interruptions: [{ at: '2030-03-04T11:00:00.000Z', reason: '没电' }],
+        interruptions: [{ at: '2030-03-04T11:00:00.000Z', resumedAt: '2030-03-04T11:05:00.000Z', reason: '没电' }],
       }),
     );
     expect(problems.map((p) => p.field)).toEqual(['endedAt', 'interruptions.0.at']);
   });
 
-  it('R7: an unrecoverable loss needs a written report; a recoverable gap needs only its reason', () => {
+  it('R7: recording that could not be continued or footage lost for good needs a written report; a resumed gap needs only its reason', () => {
     const gap = { at: '2030-03-04T09:30:00.000Z', resumedAt: '2030-03-04T09:35:00.000Z', reason: '设备故障' };
     expect(evidenceMetadataProblems(meta({ interruptions: [gap] }))).toEqual([]);
     const lost = meta({ interruptions: [{ ...gap, lost: true }] });
     expect(evidenceMetadataProblems(lost).map((p) => p.field)).toEqual(['lossReport']);
+    const neverResumed = meta({ interruptions: [{ at: gap.at, reason: '当事人阻挠' }] });
+    expect(evidenceMetadataProblems(neverResumed).map((p) => p.field)).toEqual(['lossReport']);
     expect(
       evidenceMetadataProblems({
         ...lost,

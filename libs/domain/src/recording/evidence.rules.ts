@@ -10,7 +10,7 @@ export type AvEvidenceKind = (typeof evidenceKinds)[number];
 /** 中断 — a gap inside a recording (附件6 第十四条): why, and whether the footage is lost for good. */
 export interface EvidenceInterruption {
   at: string;
-  /** When recording resumed; absent when it never did. */
+  /** When recording resumed; absent when it could not be continued (then a written report is required). */
   resumedAt?: string | null;
   reason: string;
   /** 无法恢复的灭失 — the footage of the gap cannot be recovered; the file then needs a written report. */
@@ -88,11 +88,12 @@ export function evidenceMetadataProblems(m: EvidenceMetadata): MissingItem[] {
       });
     }
   });
-  if (m.interruptions.some((i) => i.lost === true) && (m.lossReport ?? '').trim().length < 20) {
+  // 000 附件6: recording that could not be continued is reported at once and explained in writing afterwards.
+  if (m.interruptions.some((i) => i.lost === true || !i.resumedAt) && (m.lossReport ?? '').trim().length < 20) {
     problems.push({
       field: 'lossReport',
-      zh: '音像资料无法恢复的，须附书面报告（不少于 20 字）',
-      en: 'footage lost for good needs a written report (at least 20 characters)',
+      zh: '确实无法继续记录或音像资料无法恢复的，须附书面说明（不少于 20 字）',
+      en: 'recording that could not be continued, or footage lost for good, needs a written report (at least 20 characters)',
     });
   }
   return problems;
