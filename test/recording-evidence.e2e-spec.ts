@@ -172,7 +172,7 @@ describe('the evidence store through the gateway (SPEC R5, R6, R7)', () => {
     expectStatus(await create(otherUnit, metadata), 404);
 
     const created = expectStatus(await create(officer, metadata), 201);
-    const location = created.headers.location as string;
+    const location = created.headers.location;
     expect(location).toMatch(/^\/api\/v1\/evidence\/uploads\/[0-9a-f-]{36}$/);
 
     const block = randomBytes(CHUNK);
