@@ -163,13 +163,6 @@ export const routeAccess = {
   },
   /** D10: starting a year's report by hand, recording its submission to the justice bureau, making it public. */
   'disclosure.annual-report.manage': { roles: ['disclosure-officer', 'legal-section-head'], scope: 'agency' },
-  /** 统计年报 (D10): the year's figures, limits and PDF, agency-wide. */
-  'disclosure.annual-report.read': {
-    roles: ['disclosure-officer', 'legal-section-head', 'agency-head'],
-    scope: 'agency',
-  },
-  /** D10: starting a year's report by hand, recording its submission to the justice bureau, making it public. */
-  'disclosure.annual-report.manage': { roles: ['disclosure-officer', 'legal-section-head'], scope: 'agency' },
 } as const satisfies Record<string, RouteAccess>;
 
 /**
@@ -185,8 +178,6 @@ export const publicRouteAccess = {
   'portal.objection-submit': 'D9',
   /** 更正申请: where it stands and the answer, for whoever holds its id (D9). */
   'portal.objection-status': 'D9',
-  /** 统计年报: a year's report once it is public (D10). */
-  'portal.annual-report': 'D10',
   /** 统计年报: a year's report once it is public (D10). */
   'portal.annual-report': 'D10',
 } as const;
