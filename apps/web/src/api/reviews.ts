@@ -106,7 +106,7 @@ export interface CommandBodies {
   'extension-requests': { reason: string };
   'extension-requests/approve': Record<string, never>;
   findings: { findings: Finding[] };
-  'advisor-opinions': { advisorName: string; documentRef: string };
+  'advisor-opinions': { advisorName?: string; documentRef: string };
   opinion: OpinionBody;
   'opinion-draft': OpinionBody;
   'opinion-re-review': { decision: 'approve' | 'send-back'; reasons?: string };
