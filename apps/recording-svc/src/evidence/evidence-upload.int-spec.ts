@@ -19,8 +19,8 @@ import { verifyEvidence } from './evidence.verifier';
  * the hand-over to the case is refused and reported while the file stays stored.
  */
 const env = stackEnv() as unknown as Record<string, string>;
-const OFFICER: Actor = { id: 'u-officer-1', name: '张执法', roles: ['officer'], unitId: 'unit-1' } as Actor;
-const OTHER: Actor = { id: 'u-officer-2', name: '王执法', roles: ['officer'], unitId: 'unit-2' } as Actor;
+const OFFICER: Actor = { id: 'u-officer-1', name: '张执法', roles: ['officer'], unitId: 'unit-1' };
+const OTHER: Actor = { id: 'u-officer-2', name: '王执法', roles: ['officer'], unitId: 'unit-2' };
 const SIZE = 48 * 1024 * 1024;
 
 describe('evidence uploads on the real database (R6, R7)', () => {
