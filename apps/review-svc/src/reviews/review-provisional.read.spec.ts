@@ -80,9 +80,16 @@ describe('the task inbox and read API carry the provisional flag (SPEC W7)', () 
     const { calls, manager } = recordingManager();
     const retimed = view({ deadlineProvisional: false });
     await projectTasks(manager, retimed, 3);
-    const refresh = calls.find((call) => call.sql.includes('update reviews set view'));
-    expect(refresh?.sql).toContain('revision <=');
-    expect(refresh?.params).toEqual([retimed.reviewId, retimed, retimed.revision]);
+    // One statement moves the watermark and refreshes the view (issue 8 §7), the view only up to the saved revision.
+    const refresh = calls.find((call) => call.sql.includes('update reviews set projected_seq'));
+    expect(refresh?.sql).toMatch(/view = case when revision <= \$4 then \$3::jsonb else view end/);
+    expect(refresh?.params).toEqual([retimed.reviewId, 3, retimed, retimed.revision]);
+
+    // A command's commit stored the view in the same transaction already: its projection leaves the view alone.
+    const commit = recordingManager();
+    await projectTasks(commit.manager, retimed, 4, { viewStored: true });
+    const watermark = commit.calls.find((call) => call.sql.includes('update reviews set projected_seq'));
+    expect(watermark?.sql).not.toContain('view =');
   });
 
   it('W7: the inbox item says whether its deadline is provisional; a row projected before W7 says false', async () => {

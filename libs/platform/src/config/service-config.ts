@@ -113,6 +113,37 @@ export class ServiceEnvironment {
   @Matches(/^(\d+h|\d+wd)$/, { message: 'AV_HANDOVER_LIMIT must look like 24h or 2wd' })
   AV_HANDOVER_LIMIT: string = '24h';
 
+  /** Hours the right approver has to decide an application to read recordings (R8); the seeds set none, so 72. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  ACCESS_DECISION_HOURS: number = 72;
+
+  /** Days an approved application lets its applicant read (R8). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  ACCESS_GRANT_DAYS: number = 7;
+
+  /** A Chinese font for generated documents (exports R8, case-file cover R10, annual report D10), file … */
+  @IsOptional()
+  @IsString()
+  DOCUMENT_FONT_PATH?: string;
+
+  /** … and, for a collection (.ttc), the face to use. Unset: the usual Debian CJK fonts are searched. */
+  @IsOptional()
+  @IsString()
+  DOCUMENT_FONT_FAMILY?: string;
+
+  /** Where archive bundles (R10) are written; defaults to a folder beside the blob store. */
+  @IsOptional()
+  @IsString()
+  ARCHIVE_DIR?: string;
+
   /** Ed25519 key (PKCS#8 PEM) that signs the integrity log's checkpoints (R7), inline … */
   @IsOptional()
   @IsString()
