@@ -15,6 +15,9 @@ import { BlobStore, sha256Hex } from '../blobs/blob.store';
 import { Initial1764000000000 } from '../database/migrations/1764000000000-initial';
 import { ReviewWorkflow1764200000000 } from '../database/migrations/1764200000000-review-workflow';
 import { OpinionDocuments1764300000000 } from '../database/migrations/1764300000000-opinion-documents';
+import { ProvisionalDeadlines1764450000000 } from '../database/migrations/1764450000000-provisional-deadlines';
+import { CaseParty1765100100000 } from '../database/migrations/1765100100000-case-party';
+import { AuditBySubject1765150000000 } from '../database/migrations/1765150000000-audit-by-subject';
 import { opinionDocumentInputOf } from '../workflows/opinion-document.input';
 import { renderOpinionDocument } from './opinion-document.renderer';
 import { OpinionDocumentsController } from './opinion-documents.controller';
@@ -41,6 +44,9 @@ describe('opinion documents on real PostgreSQL and the blob store', () => {
       new Initial1764000000000(),
       new ReviewWorkflow1764200000000(),
       new OpinionDocuments1764300000000(),
+      new ProvisionalDeadlines1764450000000(),
+      new CaseParty1765100100000(),
+      new AuditBySubject1765150000000(),
     ]);
     db = scratch.db;
     dir = await mkdtemp(join(tmpdir(), 'blobs-'));
