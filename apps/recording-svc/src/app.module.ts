@@ -4,12 +4,14 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { TaskQueues, Topics } from '@enforcement/domain';
 import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
 import type { DataSource } from 'typeorm';
-import { parseAvHandOverLimit } from './activities/case-deadline.activities';
+import { parseAvHandOverLimit, parseHandOverLimit } from './activities/case-deadline.activities';
 import { createCaseActivities } from './activities/case.activities';
 import { createCheckpointActivities } from './activities/checkpoint.activities';
 import { createAccessActivities } from './access/access.activities';
 import { AccessModule } from './access/access.module';
 import { ArchiveModule } from './archive/archive.module';
+import { createDeviceActivities } from './devices/device.activities';
+import { DevicesModule } from './devices/devices.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { CaseRecord } from './cases/case.entity';
@@ -39,6 +41,13 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
             return {
               ...createCheckpointActivities({ dataSource, signer: checkpointSignerFrom(config) }),
               ...createAccessActivities({ dataSource }),
+              ...createDeviceActivities({
+                dataSource,
+                outbox,
+                relay,
+                // R11: footage exported within 24 h of the device's return (000 附件6 第十九条), or `Nwd`.
+                exportLimit: parseHandOverLimit('DEVICE_EXPORT_LIMIT', config.get<string>('DEVICE_EXPORT_LIMIT')),
+              }),
               ...createCaseActivities({
                 dataSource,
                 outbox,
@@ -58,6 +67,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
     ArchiveModule,
     InspectionsModule,
     EvaluationModule,
+    DevicesModule,
   ],
 })
 export class AppModule {}

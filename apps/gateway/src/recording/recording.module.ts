@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { CaseCommandClient } from './case-command.client';
 import { RecordingAccessController } from './recording-access.controller';
 import { RecordingArchiveController } from './recording-archive.controller';
+import { RecordingDevicesController } from './recording-devices.controller';
 import { RecordingEvaluationController } from './recording-evaluation.controller';
 import { RecordingInspectionsController } from './recording-inspections.controller';
 import { RecordingController } from './recording.controller';
 import { RecordingForwardClient } from './recording-forward.client';
 import { RecordingReadApi } from './recording-read.api';
 
-/** The edge of the case record (SPEC R1–R9). */
+/** The edge of the case record (SPEC R1–R13). */
 @Module({
   controllers: [
     RecordingController,
@@ -16,6 +17,7 @@ import { RecordingReadApi } from './recording-read.api';
     RecordingArchiveController,
     RecordingInspectionsController,
     RecordingEvaluationController,
+    RecordingDevicesController,
   ],
   providers: [CaseCommandClient, RecordingReadApi, RecordingForwardClient],
 })

@@ -1,4 +1,9 @@
-import { createCaseDeadlineActivities, parseAvHandOverLimit } from './case-deadline.activities';
+import {
+  createCaseDeadlineActivities,
+  handOverDueAt,
+  parseAvHandOverLimit,
+  parseHandOverLimit,
+} from './case-deadline.activities';
 
 // Only the pure computation is exercised here; storage and outbox run in the e2e tests on the real stack.
 const activities = (limit: string) =>
@@ -27,5 +32,14 @@ describe('AV hand-over limit', () => {
   it('R6: a malformed AV_HANDOVER_LIMIT stops the service at start', () => {
     expect(() => parseAvHandOverLimit('2 days')).toThrow(/AV_HANDOVER_LIMIT/);
     expect(parseAvHandOverLimit('48h')).toEqual({ hours: 48 });
+  });
+});
+
+describe('device export limit (R11)', () => {
+  it('R11: DEVICE_EXPORT_LIMIT is 24 hours after the return by default, and a malformed value names the setting', () => {
+    expect(handOverDueAt(parseHandOverLimit('DEVICE_EXPORT_LIMIT', undefined), '2026-03-06T09:30:00.000Z')).toBe(
+      '2026-03-07T09:30:00.000Z',
+    );
+    expect(() => parseHandOverLimit('DEVICE_EXPORT_LIMIT', 'tomorrow')).toThrow(/DEVICE_EXPORT_LIMIT/);
   });
 });

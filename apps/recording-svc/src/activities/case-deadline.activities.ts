@@ -3,15 +3,31 @@ import { deadlineMissedV1, deadlineWarningV1, type CaseDeadline } from '@enforce
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { addWorkdays, CalendarNotCoveredError, calendarVersion, workdaysLeft } from '@enforcement/workdays';
 
-/** R6 hand-over limit: hours after the action, or working days (the hand-over is due at the end of the last one). */
+const SHANGHAI_MS = 8 * 3_600_000;
+
+/** R6 AV hand-over (and R11 device export) limit: hours, or working days (due at the end of the last one). */
 export type AvHandOverLimit = { hours: number } | { workdays: number };
 
 /** Parses `AV_HANDOVER_LIMIT`: `24h` (default, seeds 000/003) or `2wd` (seed 004: 2 个工作日). */
 export function parseAvHandOverLimit(value: string | undefined): AvHandOverLimit {
+  return parseHandOverLimit('AV_HANDOVER_LIMIT', value);
+}
+
+/** Parses a hand-over limit setting named `name` (R6 AV, R11 device export): `<n>h` or `<n>wd`, default `24h`. */
+export function parseHandOverLimit(name: string, value: string | undefined): AvHandOverLimit {
   const text = (value ?? '24h').trim();
   const m = /^([1-9][0-9]?)(h|wd)$/.exec(text);
-  if (!m) throw new Error(`AV_HANDOVER_LIMIT must look like 24h or 2wd, got ${JSON.stringify(text)}`);
+  if (!m) throw new Error(`${name} must look like 24h or 2wd, got ${JSON.stringify(text)}`);
   return m[2] === 'h' ? { hours: Number(m[1]) } : { workdays: Number(m[1]) };
+}
+
+/** When a hand-over `limit` after `fromIso` runs out: N hours later, or 24:00 Beijing time of the Nth working day. */
+export function handOverDueAt(limit: AvHandOverLimit, fromIso: string): string {
+  const from = Date.parse(fromIso);
+  if ('hours' in limit) return new Date(from + limit.hours * 3_600_000).toISOString();
+  const day = new Date(from + SHANGHAI_MS).toISOString().slice(0, 10);
+  const last = addWorkdays(day, limit.workdays);
+  return new Date(Date.parse(`${last}T00:00:00+08:00`) + 86_400_000).toISOString();
 }
 
 export interface DeadlineActivityDeps {
@@ -29,18 +45,11 @@ const RESPONSIBLE_ROLES: Record<CaseDeadline['limit'], string[]> = {
   retention: ['records-administrator'],
 };
 
-const SHANGHAI_MS = 8 * 3_600_000;
-
 export function createCaseDeadlineActivities({ dataSource, outbox, relay, avHandOver }: DeadlineActivityDeps) {
   return {
     /** When the AV of an action that ended at `actionEndedAt` must be in the store (R6), by the configured limit. */
     async avHandOverDeadline({ actionEndedAt }: { actionEndedAt: string }): Promise<{ dueAt: string }> {
-      const ended = Date.parse(actionEndedAt);
-      if ('hours' in avHandOver) return { dueAt: new Date(ended + avHandOver.hours * 3_600_000).toISOString() };
-      // N working days: the end (24:00 Beijing time) of the Nth working day after the action's day.
-      const day = new Date(ended + SHANGHAI_MS).toISOString().slice(0, 10);
-      const last = addWorkdays(day, avHandOver.workdays);
-      return { dueAt: new Date(Date.parse(`${last}T00:00:00+08:00`) + 86_400_000).toISOString() };
+      return { dueAt: handOverDueAt(avHandOver, actionEndedAt) };
     },
 
     /**

@@ -9,6 +9,7 @@ import { gradeEvaluation, maySeeUnit, type Actor } from '@enforcement/domain';
 import { Access, AppError, CurrentActor, IsCaseNumber, IsStoreSafeText } from '@enforcement/platform';
 import { IsBoundedInt, IsBoundedNumber } from '@enforcement/platform/validation/number.decorators';
 import { caseNotFound } from '../integrity/integrity.controller';
+import { appendLedgerLeaf, LEDGERS } from '../integrity/ledger-leaves';
 
 export class EvaluationItemDto {
   @ApiProperty() @IsString() @IsStoreSafeText({ max: 200 }) criterion!: string;
@@ -67,22 +68,26 @@ export class EvaluationController {
       );
     }
     const id = randomUUID();
-    await this.dataSource.query(
-      `insert into case_evaluations (id, case_number, unit_id, year, items, total, max, grade, findings, evaluated_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        id,
-        dto.caseNumber,
-        kase.unit_id,
-        dto.year,
-        JSON.stringify(dto.items),
-        graded.total,
-        graded.max,
-        graded.grade,
-        dto.findings,
-        actor.id,
-      ],
-    );
+    await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<Record<string, unknown>[]>(
+        `insert into case_evaluations (id, case_number, unit_id, year, items, total, max, grade, findings, evaluated_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
+        [
+          id,
+          dto.caseNumber,
+          kase.unit_id,
+          dto.year,
+          JSON.stringify(dto.items),
+          graded.total,
+          graded.max,
+          graded.grade,
+          dto.findings,
+          actor.id,
+        ],
+      );
+      // R7: the sheet as recorded is a leaf of the integrity log (the case's verify covers it).
+      await appendLedgerLeaf(m, LEDGERS.evaluation, row);
+    });
     return { id, caseNumber: dto.caseNumber, unitId: kase.unit_id, year: dto.year, ...graded };
   }
 

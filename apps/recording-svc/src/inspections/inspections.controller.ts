@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { maySeeUnit, type Actor } from '@enforcement/domain';
 import { Access, AppError, CurrentActor, IdParamPipe } from '@enforcement/platform';
+import { appendLedgerLeaf, LEDGERS } from '../integrity/ledger-leaves';
 import { DRAW_ALGORITHM, drawDoubleRandom, type DrawCandidate, type DrawOutcome } from './double-random.draw';
 import { DrawDto, InspectionFormDto, RosterEntryDto } from './inspections.dto';
 
@@ -74,10 +75,10 @@ export class InspectionsController {
       const seed = dto.seed ?? randomBytes(16).toString('hex');
       const result = drawDoubleRandom({ seed, targets, inspectors, ...dto });
       const id = randomUUID();
-      await m.query(
+      const [row] = await m.query<Record<string, unknown>[]>(
         `insert into inspection_draws (id, unit_id, item, place, participants, witnesses, seed, algorithm, candidates,
            target_count, inspector_count, result, drawn_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning *`,
         [
           id,
           actor.unitId,
@@ -94,6 +95,8 @@ export class InspectionsController {
           actor.id,
         ],
       );
+      // R7: the draw as recorded is a leaf of the integrity log, in the same transaction.
+      await appendLedgerLeaf(m, LEDGERS.draw, row);
       return view(await drawOf(m, id, actor));
     });
   }
@@ -164,9 +167,9 @@ export class InspectionsController {
         );
       }
       const formId = randomUUID();
-      const inserted = await m.query<unknown[]>(
+      const inserted = await m.query<Record<string, unknown>[]>(
         `insert into inspection_forms (id, draw_id, target_id, method, inspected_at, inspectors, result, recorded_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (draw_id, target_id) do nothing returning id`,
+         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (draw_id, target_id) do nothing returning *`,
         [formId, id, dto.targetId, dto.method, dto.inspectedAt, JSON.stringify(dto.inspectorIds), dto.result, actor.id],
       );
       if (inserted.length === 0) {
@@ -175,6 +178,7 @@ export class InspectionsController {
           en: `The inspection form of ${dto.targetId} is filled already and cannot change`,
         });
       }
+      await appendLedgerLeaf(m, LEDGERS.inspectionForm, inserted[0]);
       return { id: formId, drawId: id, item: d.item, targetId: dto.targetId, method: dto.method };
     });
   }

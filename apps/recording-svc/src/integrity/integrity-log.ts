@@ -3,7 +3,7 @@ import { canonicalJson } from './canonical-json';
 import { consistencyProof, inclusionPath, leafHash, treeRoot } from './merkle.tree';
 
 /** What an entry of the integrity log is about (SPEC R7, R8). */
-export type LogEntryKind = 'record' | 'file' | 'access';
+export type LogEntryKind = 'record' | 'file' | 'access' | 'draw' | 'inspection-form' | 'evaluation' | 'device';
 
 export interface LogEntryInput {
   kind: LogEntryKind;

@@ -3,6 +3,7 @@ import { verifyInclusion } from '@enforcement/domain';
 import { canonicalJson } from './canonical-json';
 import type { Checkpoint, CheckpointSigner } from './checkpoint.signer';
 import { LogTree, readLog, type LogEntryRow } from './integrity-log';
+import { verifyLedgers } from './ledger-leaves';
 import { leafHash, nodeHash } from './merkle.tree';
 
 /** One thing found altered (SPEC R7), named precisely enough to act on. */
@@ -77,7 +78,7 @@ export function recordContent(r: {
 }
 
 /** Top-level (and `fields.*`) keys whose values differ between the logged and the stored record. */
-function differingFields(logged: Record<string, unknown>, stored: Record<string, unknown>): string[] {
+export function differingFields(logged: Record<string, unknown>, stored: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const key of new Set([...Object.keys(logged), ...Object.keys(stored)])) {
     if (canonicalJson(logged[key]) === canonicalJson(stored[key])) continue;
@@ -227,6 +228,10 @@ export async function verifyIntegrity(
     });
   }
 
+  // Draws, inspection forms, evaluation sheets and the device log (R11–R13) are leaves too.
+  const ledgers = await verifyLedgers(manager, entries, scope.caseNumber, differingFields);
+  problems.push(...ledgers.problems);
+
   return {
     scope,
     treeSize: tree.size,
@@ -235,7 +240,7 @@ export async function verifyIntegrity(
       ? { treeSize: latest.treeSize, rootHash: latest.rootHash, signedAt: latest.signedAt, keyId: latest.keyId }
       : null,
     entriesChecked: entries.length,
-    recordsChecked: records.length,
+    recordsChecked: records.length + ledgers.rowsChecked,
     intact: problems.length === 0,
     problems,
   };

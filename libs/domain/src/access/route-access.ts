@@ -92,6 +92,19 @@ export const routeAccess = {
   },
   /** 执法检查表 (R12): the drawn inspectors (officers) or their unit head. */
   'recording.inspection-form': { roles: UNIT_ROLES, scope: 'unit' },
+  /** 执法记录仪登记 (R11): devices are registered and periodically checked by the records administrator (管理员). */
+  'recording.device-register': { roles: ['records-administrator'], scope: 'agency' },
+  /** The register and a device's log (R11): its unit, the administrator, and the legal section that spot-checks. */
+  'recording.device-read': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'records-administrator'],
+    scope: 'unit',
+  },
+  /** 领用 (R11): an officer or unit head of the device's unit asks for it, with the pre-use check. */
+  'recording.device-checkout': { roles: UNIT_ROLES, scope: 'unit' },
+  /** 批准 (R11, 000 附件6 第五条): the head of the borrower's unit, never the borrower. */
+  'recording.device-approve': { roles: ['unit-head'], scope: 'unit' },
+  /** 交回 and 导出保存 (R11): the borrower, their unit head or the administrator who receives the device. */
+  'recording.device-handback': { roles: [...UNIT_ROLES, 'records-administrator'], scope: 'unit' },
   /** 案卷评查 (R13): the legal section organises and records case-file evaluations. */
   'recording.evaluate': { roles: LEGAL_SECTION_ROLES, scope: 'agency' },
   /** R13 accountability counts per unit: the legal section and the leaders; a unit head sees their own unit. */

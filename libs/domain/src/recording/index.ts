@@ -14,3 +14,4 @@ export * from './merkle-proof.rules';
 export * from './access-application.rules';
 export * from './retention.rules';
 export * from './evaluation.rules';
+export * from './device.rules';

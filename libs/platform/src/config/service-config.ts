@@ -113,6 +113,11 @@ export class ServiceEnvironment {
   @Matches(/^(\d+h|\d+wd)$/, { message: 'AV_HANDOVER_LIMIT must look like 24h or 2wd' })
   AV_HANDOVER_LIMIT: string = '24h';
 
+  /** Device footage export limit after the device's return (R11, 000 附件6 第十九条): `24h` (default) or `Nwd`. */
+  @IsOptional()
+  @Matches(/^(\d+h|\d+wd)$/, { message: 'DEVICE_EXPORT_LIMIT must look like 24h or 2wd' })
+  DEVICE_EXPORT_LIMIT: string = '24h';
+
   /** Hours the right approver has to decide an application to read recordings (R8); the seeds set none, so 72. */
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))

@@ -6,6 +6,8 @@ import { AccessApplications1765300000000 } from './1765300000000-access-applicat
 import { ArchiveBundles1765310000000 } from './1765310000000-archive-bundles';
 import { Inspections1765320000000 } from './1765320000000-inspections';
 import { CaseEvaluations1765330000000 } from './1765330000000-case-evaluations';
+import { Devices1766100000000 } from './1766100000000-devices';
+import { IntegrityLeafKinds1766110000000 } from './1766110000000-integrity-leaf-kinds';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   ArchiveBundles1765310000000,
   Inspections1765320000000,
   CaseEvaluations1765330000000,
+  Devices1766100000000,
+  IntegrityLeafKinds1766110000000,
 ];

@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { deviceKinds, type DeviceKind } from '@enforcement/domain';
+import { IsCanonicalId, IsCaseNumber, IsStoreSafeText } from '@enforcement/platform';
+
+/** 执法记录仪登记 — one device of the register (R11). */
+export class RegisterDeviceDto {
+  @ApiProperty({ description: '执法记录仪编号 — the asset number printed on the device' })
+  @IsCanonicalId()
+  assetNumber!: string;
+  @ApiProperty({ enum: deviceKinds }) @IsIn(deviceKinds) kind!: DeviceKind;
+  @ApiProperty({ description: 'The unit (科室) that keeps and uses it' }) @IsCanonicalId() unitId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsStoreSafeText({ max: 200 }) model?: string;
+  @ApiProperty({ description: '管理员 — user id of the appointed administrator (指定专人管理)' })
+  @IsCanonicalId()
+  administrator!: string;
+}
+
+/** 使用前检查 / 定期核查 — battery, storage, clock, and whether the device works (000 附件6 第七条、第八条). */
+export class DeviceCheckDto {
+  @ApiProperty({ enum: ['sufficient', 'low'] }) @IsIn(['sufficient', 'low']) battery!: 'sufficient' | 'low';
+  @ApiProperty({ enum: ['sufficient', 'low'] }) @IsIn(['sufficient', 'low']) storage!: 'sufficient' | 'low';
+  @ApiProperty({ enum: ['set', 'wrong'], description: 'clock set to the current date and time' })
+  @IsIn(['set', 'wrong'])
+  clock!: 'set' | 'wrong';
+  @ApiProperty({ enum: ['ok', 'defect'] }) @IsIn(['ok', 'defect']) outcome!: 'ok' | 'defect';
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsStoreSafeText({ max: 500 }) note?: string;
+}
+
+/** 领用 — the borrower asks for a device with the pre-use check they made (R11). */
+export class CheckoutDeviceDto {
+  @ApiProperty({ description: 'What the device is for (执法任务)' })
+  @IsString()
+  @IsStoreSafeText({ max: 500 })
+  purpose!: string;
+  @ApiPropertyOptional({ description: 'The case the action belongs to, if any' })
+  @IsOptional()
+  @IsCaseNumber()
+  caseNumber?: string;
+  @ApiProperty({ type: DeviceCheckDto }) @ValidateNested() @Type(() => DeviceCheckDto) check!: DeviceCheckDto;
+}
+
+/** 批准 — the unit head approves or refuses a checkout (R11). */
+export class DecideCheckoutDto {
+  @ApiProperty() @IsBoolean() approve!: boolean;
+  @ApiPropertyOptional({ description: 'Required when refusing' })
+  @IsOptional()
+  @IsString()
+  @IsStoreSafeText({ max: 500 })
+  reason?: string;
+}
+
+/** 交回 — the device comes back (R11). */
+export class ReturnDeviceDto {
+  @ApiPropertyOptional({ description: 'Condition on return, damage, missing parts…' })
+  @IsOptional()
+  @IsString()
+  @IsStoreSafeText({ max: 500 })
+  note?: string;
+}
+
+/** 导出保存 — the footage handed over as evidence and the device memory cleared (R11; 000 附件6 第十九条). */
+export class ExportDeviceDto {
+  @ApiProperty({ type: [String], description: 'Evidence files uploaded from this device (their metadata names it)' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsCanonicalId(undefined, { each: true })
+  evidenceIds!: string[];
+  @ApiProperty({ description: '导出后清空执法记录仪内存' }) @IsBoolean() memoryCleared!: boolean;
+  @ApiPropertyOptional({ description: 'Required when no file is named (e.g. the device recorded nothing)' })
+  @IsOptional()
+  @IsString()
+  @IsStoreSafeText({ max: 500 })
+  note?: string;
+}

@@ -1,0 +1,97 @@
+import type { DataSource } from 'typeorm';
+import { deadlineMissedV1, deadlineWarningV1, warningInstant, type DeviceExportInput } from '@enforcement/domain';
+import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
+import { CalendarNotCoveredError, calendarVersion, workdaysLeft } from '@enforcement/workdays';
+import { handOverDueAt, type AvHandOverLimit } from '../activities/case-deadline.activities';
+import { appendLedgerLeaf, LEDGERS } from '../integrity/ledger-leaves';
+
+export interface DeviceActivityDeps {
+  dataSource: DataSource;
+  outbox: OutboxWriter;
+  relay: OutboxRelay;
+  /** `DEVICE_EXPORT_LIMIT`: 24 h by default (000 附件6 第十九条), or working days like the AV hand-over. */
+  exportLimit: AvHandOverLimit;
+}
+
+/** The device export limit's side effects (SPEC R11, C2): each retry-safe. */
+export function createDeviceActivities({ dataSource, outbox, relay, exportLimit }: DeviceActivityDeps) {
+  return {
+    /** When a device returned at `returnedAt` must have its footage exported, and when to warn. */
+    async deviceExportDeadline({ returnedAt }: { returnedAt: string }): Promise<{ dueAt: string; warnAt: string }> {
+      const dueAt = handOverDueAt(exportLimit, returnedAt);
+      return { dueAt, warnAt: new Date(warningInstant(Date.parse(returnedAt), Date.parse(dueAt))).toISOString() };
+    },
+
+    async deviceExportRecordedAt({ checkoutId }: { checkoutId: string }): Promise<{ exportedAt: string | null }> {
+      const [row] = await dataSource.query<{ exported_at: Date }[]>(
+        `select exported_at from device_exports where checkout_id = $1`,
+        [checkoutId],
+      );
+      return { exportedAt: row?.exported_at.toISOString() ?? null };
+    },
+
+    /**
+     * A warning, or the miss recorded as a violation of the borrower and the unit (C2, R13), in the integrity log, and
+     * announced on `enforcement.deadline.v1` (`process: device`, `limit: device-export`; the device's asset number
+     * stands in the case-number field, as a device's log belongs to no case). Keyed by (checkout, kind).
+     */
+    async announceDeviceExport(
+      n: DeviceExportInput & { dueAt: string; warnAt: string; kind: 'warning' | 'missed' },
+    ): Promise<void> {
+      await dataSource.transaction(async (m) => {
+        const [row] = await m.query<Record<string, unknown>[]>(
+          `insert into device_export_notices (checkout_id, kind, due_at, unit_id, responsible_user_id)
+           values ($1, $2, $3, $4, $5) on conflict do nothing returning *`,
+          [n.checkoutId, n.kind, n.dueAt, n.unitId, n.borrower],
+        );
+        if (!row) return;
+        await appendLedgerLeaf(m, LEDGERS.deviceNotice, row);
+        const base = {
+          process: 'device',
+          limit: 'device-export',
+          subjectId: n.checkoutId,
+          caseNo: n.assetNumber,
+          unitId: n.unitId,
+          responsibleUserId: n.borrower,
+          responsibleRoles: ['officer', 'records-administrator'],
+          round: null,
+          deadline: n.dueAt,
+          calendarFingerprint: 'workdays' in exportLimit ? calendarVersion().fingerprint : null,
+        };
+        const envelope = {
+          id: deterministicEventId(`device-checkout:${n.checkoutId}`, `deadline/device-export/${n.kind}`),
+          source: 'recording-svc',
+          subject: n.assetNumber,
+          correlationId: n.checkoutId,
+        };
+        if (n.kind === 'warning') {
+          await outbox.append(m, deadlineWarningV1, {
+            ...envelope,
+            type: deadlineWarningV1.type,
+            time: n.warnAt,
+            data: { ...base, warningAt: n.warnAt, workdaysLeft: daysLeft(n.warnAt, n.dueAt) },
+          });
+        } else {
+          await outbox.append(m, deadlineMissedV1, {
+            ...envelope,
+            type: deadlineMissedV1.type,
+            time: n.dueAt,
+            data: { ...base, missedAt: n.dueAt },
+          });
+        }
+      });
+      relay.kick();
+    },
+  };
+}
+
+export type DeviceActivities = ReturnType<typeof createDeviceActivities>;
+
+function daysLeft(fromIso: string, dueIso: string): number {
+  try {
+    return Math.max(0, workdaysLeft(new Date(fromIso), new Date(dueIso)));
+  } catch (err) {
+    if (err instanceof CalendarNotCoveredError) return 0;
+    throw err;
+  }
+}
