@@ -47,6 +47,8 @@ describe('every endpoint has an explicit role rule', () => {
       'reviews.read',
       'reviews.statistics',
       'reviews.tasks',
+      'supervision.deadlines',
+      'supervision.digests',
     ]);
     for (const rule of shared) expect(reviewSvc.get(rule)).toEqual(gateway.get(rule));
   });

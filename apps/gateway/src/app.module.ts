@@ -9,6 +9,7 @@ import { DisclosureModule } from './disclosure/disclosure.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { PortalModule } from './portal/portal.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -27,6 +28,7 @@ import { WebModule } from './web/web.module';
     DisclosureModule,
     EvidenceModule,
     PortalModule,
+    SupervisionModule,
     WebModule.forRoot(),
     edgeRateLimitModule(),
   ],

@@ -19,6 +19,9 @@ import { OpinionDocumentsModule } from './opinions/opinion-documents.module';
 import { createPreliminaryReviewActivities } from './preliminary-reviews/preliminary-review.activities';
 import { PreliminaryReviewsModule } from './preliminary-reviews/preliminary-reviews.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { createDeadlineDigestActivities } from './supervision/deadline-digest.activities';
+import { DeadlineFactsConsumer } from './supervision/deadline-facts.consumer';
+import { SupervisionModule } from './supervision/supervision.module';
 
 // Opinion documents render in worker threads (OPINION_RENDER_THREADS), so a render never stalls this service.
 const renderPool = createOpinionRenderPool();
@@ -30,7 +33,8 @@ const renderPool = createOpinionRenderPool();
       defaultPort: 3001,
       schema: 'review',
       database: { entities: [CaseDeadline], migrations },
-      messaging: { topics: [Topics.case], handlers: [CaseEventsConsumer] },
+      // C2: every service's deadline facts feed the supervision board kept here, beside the legal section's work.
+      messaging: { topics: [Topics.case, Topics.deadline], handlers: [CaseEventsConsumer, DeadlineFactsConsumer] },
       worker: {
         taskQueue: TaskQueues.review,
         workflowsPath: require.resolve('./workflows'),
@@ -44,6 +48,7 @@ const renderPool = createOpinionRenderPool();
             ...createOpinionDocumentActivities({ dataSource, blobs: new BlobStore(), render: renderPool.render }),
             ...createPreliminaryReviewActivities({ dataSource }),
             ...createCataloguePublicationActivities({ dataSource }),
+            ...createDeadlineDigestActivities({ dataSource }),
           }),
         },
       },
@@ -53,6 +58,7 @@ const renderPool = createOpinionRenderPool();
     CasesModule,
     PreliminaryReviewsModule,
     CatalogueModule,
+    SupervisionModule,
   ],
 })
 export class AppModule implements OnApplicationShutdown {

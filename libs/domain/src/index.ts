@@ -5,3 +5,4 @@ export * from './task-queues';
 export * from './review';
 export * from './disclosure';
 export * from './recording';
+export * from './supervision';

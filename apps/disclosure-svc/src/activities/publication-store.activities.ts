@@ -28,6 +28,7 @@ import {
   replacePortalBody,
   updatePublication,
 } from '../publications/publication.records';
+import { appendPublicationLimitEnded, appendPublicationLimitFact } from './publication-deadline.facts';
 
 const SOURCE = 'disclosure-svc';
 
@@ -166,11 +167,21 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
       publicationId: string;
       decision: CaseDecisionIssuedV1;
       limit: PublicationLimit;
+      correlationId?: string;
     }): Promise<PublicationState> {
       const d = input.decision;
       const state = draftedState(input.publicationId, d);
       await dataSource.transaction(async (m) => {
         await insertPublication(m, input.publicationId, d, input.limit, state);
+        // C2: the supervision board knows the D4 limit from the decision on, not only from its warning.
+        await appendPublicationLimitFact(outbox, m, {
+          kind: 'started',
+          publicationId: input.publicationId,
+          decision: d,
+          limit: input.limit,
+          at: d.decidedAt,
+          correlationId: input.correlationId ?? input.publicationId,
+        });
         await appendHistory(m, input.publicationId, 'drafted', new Date().toISOString(), 'system', {
           marks: state.draft.marks.length,
           publishBy: input.limit.deadline,
@@ -185,7 +196,12 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
       await dataSource.transaction(async (m) => {
         await updatePublication(m, input.publicationId, input.revision, input.state);
         await appendHistory(m, input.publicationId, input.step, input.at, input.actorId, input.detail);
+        if (input.state.status === 'exempted') {
+          const ended = { publicationId: input.publicationId, decision: input.state.decision, at: input.at };
+          await appendPublicationLimitEnded(outbox, m, { ...ended, correlationId: input.publicationId });
+        }
       });
+      relay.kick();
     },
 
     /** D4, D6, D11: the redacted item goes on the portal, with its history step and `disclosure.published.v1`. */
@@ -231,6 +247,14 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
             publishedBy: state.publishedBy ?? 'system',
           },
         });
+        await appendPublicationLimitFact(outbox, m, {
+          kind: 'met',
+          publicationId: input.publicationId,
+          decision: d,
+          limit,
+          at: publishedAt,
+          correlationId: input.correlationId,
+        });
       });
       relay.kick();
       return { onTime };
@@ -254,7 +278,12 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
           onTime,
           wasPublic: input.wasPublic,
         });
-        if (!input.wasPublic) return;
+        if (!input.wasPublic) {
+          // Revoked while in review: the D4 limit ends with it (C2).
+          const ended = { publicationId: input.publicationId, decision: d, at: input.at };
+          await appendPublicationLimitEnded(outbox, m, { ...ended, correlationId: input.correlationId });
+          return;
+        }
         await outbox.append(m, disclosureWithdrawnV1, {
           ...factEnvelope(
             input.publicationId,

@@ -3,3 +3,4 @@ export { publishCatalogueVersionWorkflow } from './catalogue-publication.workflo
 export { recordDecisionAttemptWorkflow } from './decision-attempt.workflow';
 export { signPreliminaryReviewWorkflow } from './preliminary-review.workflow';
 export { reviewWorkflow } from './review.workflow';
+export { deadlineDigestWorkflow } from './deadline-digest.workflow';

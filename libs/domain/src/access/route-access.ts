@@ -176,6 +176,16 @@ export const routeAccess = {
   },
   /** D10: starting a year's report by hand, recording its submission to the justice bureau, making it public. */
   'disclosure.annual-report.manage': { roles: ['disclosure-officer', 'legal-section-head'], scope: 'agency' },
+  /** 时限监督 (C2, L13, D12): every running limit of the three services; a unit head sees their own unit's only. */
+  'supervision.deadlines': {
+    roles: ['unit-head', ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head'],
+    scope: 'unit',
+  },
+  /** 每日时限提醒 (C2): the stored morning digests, per unit, for the same readers. */
+  'supervision.digests': {
+    roles: ['unit-head', ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head'],
+    scope: 'unit',
+  },
 } as const satisfies Record<string, RouteAccess>;
 
 /**

@@ -4,7 +4,9 @@ import { calendarYearPublishedV1 } from './calendar-year-published.v1';
 import { caseDecisionIssuedV1 } from './case-decision-issued.v1';
 import { caseDecisionRevokedV1 } from './case-decision-revoked.v1';
 import { caseInitiatedV1 } from './case-initiated.v1';
+import { deadlineMetV1 } from './deadline-met.v1';
 import { deadlineMissedV1 } from './deadline-missed.v1';
+import { deadlineStartedV1 } from './deadline-started.v1';
 import { deadlineWarningV1 } from './deadline-warning.v1';
 import { disclosureCorrectedV1 } from './disclosure-corrected.v1';
 import { disclosurePublishedV1 } from './disclosure-published.v1';
@@ -26,7 +28,9 @@ export const eventContracts: readonly EventContract[] = [
   caseDecisionIssuedV1,
   caseDecisionRevokedV1,
   caseInitiatedV1,
+  deadlineMetV1,
   deadlineMissedV1,
+  deadlineStartedV1,
   deadlineWarningV1,
   disclosureCorrectedV1,
   disclosurePublishedV1,

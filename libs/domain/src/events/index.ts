@@ -7,6 +7,8 @@ export * from './calendar-year-published.v1';
 export * from './review-common.v1';
 export * from './deadline-missed.v1';
 export * from './deadline-warning.v1';
+export * from './deadline-started.v1';
+export * from './deadline-met.v1';
 export * from './review-accepted.v1';
 export * from './review-concluded.v1';
 export * from './review-decision-attempt-refused.v1';

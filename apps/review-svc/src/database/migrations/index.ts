@@ -6,6 +6,7 @@ import { PreliminaryReviews1765100000000 } from './1765100000000-preliminary-rev
 import { CaseParty1765100100000 } from './1765100100000-case-party';
 import { CatalogueVersions1765100200000 } from './1765100200000-catalogue-versions';
 import { AuditBySubject1765150000000 } from './1765150000000-audit-by-subject';
+import { DeadlineBoard1766300000000 } from './1766300000000-deadline-board';
 
 /** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CaseParty1765100100000,
   CatalogueVersions1765100200000,
   AuditBySubject1765150000000,
+  DeadlineBoard1766300000000,
 ];

@@ -1,0 +1,3 @@
+export * from './deadline-board';
+export * from './deadline-digest';
+export * from './supervision.workflow-contract';
