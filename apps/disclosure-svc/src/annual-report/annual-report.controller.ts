@@ -81,7 +81,9 @@ const PublicAccess = (name: PublicRouteName) => applyDecorators(Public(), SetMet
 @Injectable()
 export class YearPipe implements PipeTransform<unknown, number> {
   transform(value: unknown): number {
-    const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : NaN;
+    // The global ValidationPipe runs first and may already have turned the path's text into a number.
+    const text = typeof value === 'number' ? String(value) : value;
+    const year = typeof text === 'string' && /^\d{4}$/.test(text) ? Number(text) : NaN;
     if (!(year >= 2000 && year <= 2999)) {
       throw new AppError(
         'REQUEST.VALIDATION_FAILED',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 import { AccountabilityController } from './accountability.controller';
+import { AnnualReportController } from './annual-report.controller';
 import { ExAnteController } from './ex-ante.controller';
 import { ExAnteWorkflowClient } from './ex-ante-workflow.client';
 import { DisclosureInboxController } from './inbox.controller';
@@ -9,7 +10,7 @@ import { ObjectionsController } from './objections.controller';
 import { PublicationWorkflowClient } from './publication-workflow.client';
 import { PublicationsController } from './publications.controller';
 
-/** Ex-post publication at the edge (SPEC D4–D6, D12): the officer's review, sent to disclosure-svc's workflows. */
+/** Disclosure at the edge (SPEC D1–D6, D9, D10, D12): the officer's review, sent to disclosure-svc's workflows. */
 @Module({
   controllers: [
     PublicationsController,
@@ -17,6 +18,7 @@ import { PublicationsController } from './publications.controller';
     ObjectionsController,
     ExAnteController,
     DisclosureInboxController,
+    AnnualReportController,
   ],
   providers: [PublicationWorkflowClient, DisclosureReadApi, ObjectionWorkflowClient, ExAnteWorkflowClient],
 })

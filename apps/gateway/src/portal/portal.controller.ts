@@ -9,10 +9,13 @@ import {
   Post,
   Query,
   Req,
+  StreamableFile,
   UseGuards,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AppError, identifierProblems } from '@enforcement/platform';
+import { pdfOf } from '../disclosure/annual-report.controller';
+import { YearPipe } from '../disclosure/annual-report.dto';
 import { ObjectionWorkflowClient } from '../disclosure/objection-workflow.client';
 import { DisclosureReadApi } from './disclosure-read.api';
 import { SubmitObjectionDto } from './objection.dto';
@@ -73,5 +76,24 @@ export class PortalController {
       );
     }
     return this.reads.get(`/portal/items/${encodeURIComponent(id)}`, {}, requestId);
+  }
+
+  @Get('annual-reports/:year')
+  @PublicAccess('portal.annual-report')
+  @ApiOperation({ summary: '统计年报 — a year’s annual report once it is public (D10; no login)' })
+  @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
+  annualReport(@Param('year', YearPipe) year: number, @Headers('x-request-id') requestId?: string): Promise<unknown> {
+    return this.reads.get(`/portal/annual-reports/${year}`, {}, requestId);
+  }
+
+  @Get('annual-reports/:year/pdf')
+  @PublicAccess('portal.annual-report')
+  @ApiOperation({ summary: '统计年报 — a public annual report as a PDF (D10; no login)' })
+  @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
+  annualReportPdf(
+    @Param('year', YearPipe) year: number,
+    @Headers('x-request-id') requestId?: string,
+  ): Promise<StreamableFile> {
+    return pdfOf(this.reads, `/portal/annual-reports/${year}/pdf`, undefined, requestId);
   }
 }
