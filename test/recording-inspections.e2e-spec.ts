@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { eventually } from '@enforcement/platform/testing/stack-env';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 import { expectStatus, gateway } from '../apps/gateway/src/reviews/testing/review-journey';
 
@@ -12,7 +13,7 @@ const as = async (user: string) => `Bearer ${await tokenFor(user)}`;
 const api = '/api/v1/recording/inspections';
 
 describe('double-random inspections through the gateway (SPEC R12)', () => {
-  it('R12: a recorded draw re-runs to the same result; the form takes drawn targets and inspectors only', async () => {
+  it('R12, D4: a recorded draw re-runs to the same result; the form takes drawn targets and inspectors only; its result awaits publication within 20 working days', async () => {
     const run = randomUUID().slice(0, 8);
     for (let i = 1; i <= 6; i++) {
       expectStatus(
@@ -121,5 +122,18 @@ describe('double-random inspections through the gateway (SPEC R12)', () => {
       200,
     ).body;
     expect(read.forms).toHaveLength(1);
+
+    // D4 (000 附件1 第十六、十八条): the result reaches disclosure-svc as a fact and waits, redacted, for the
+    // disclosure officer, due 20 working days after the inspection.
+    const publication = await eventually(async () => {
+      const res = await request(gateway)
+        .get(`/api/v1/disclosure/publications/${encodeURIComponent(`双随机抽查结果-${form.id}`)}`)
+        .set('authorization', await as('u-disclosure-officer'));
+      return res.status === 200 ? res.body : undefined;
+    }, 'the double-random result awaiting publication');
+    expect(publication).toMatchObject({ category: 'inspection', status: 'in-review' });
+    expect(publication.original).toContain('消防通道堵塞，责令当场整改');
+    expect(publication.original).toContain(draw.targets[0].name);
+    expect(Date.parse(publication.publishBy.deadline)).toBeGreaterThan(Date.now() + 20 * 86_400_000);
   }, 60_000);
 });

@@ -18,6 +18,7 @@ import { ExAnteModule } from './ex-ante/ex-ante.controller';
 import { InboxModule } from './inbox/inbox.controller';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
 import { DecisionEventsConsumer } from './messaging/decision-events.consumer';
+import { ResultEventsConsumer } from './messaging/result-events.consumer';
 import { PortalModule } from './portal/portal.module';
 import { PublicationObligation } from './publications/publication-obligation.entity';
 import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer';
@@ -29,7 +30,10 @@ import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer
       defaultPort: 3003,
       schema: 'disclosure',
       database: { entities: [PublicationObligation], migrations },
-      messaging: { topics: [Topics.case], handlers: [CaseEventsConsumer, DecisionEventsConsumer] },
+      messaging: {
+        topics: [Topics.case],
+        handlers: [CaseEventsConsumer, DecisionEventsConsumer, ResultEventsConsumer],
+      },
       worker: {
         taskQueue: TaskQueues.disclosure,
         workflowsPath: require.resolve('./workflows'),

@@ -64,7 +64,8 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
 
   let limit = await calendarActivities.computePublicationLimit({
     from: decision.decidedAt,
-    period: publicationPeriod(decision.category),
+    // Results published the same way carry their own period (20 working days, 000 附件1 第十八条).
+    period: input.period ?? publicationPeriod(decision.category),
   });
   let state: PublicationState = await storeActivities.prepareDraft({ publicationId: workflowId, decision, limit });
 
@@ -191,7 +192,7 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
       const before = limit;
       limit = await calendarActivities.computePublicationLimit({
         from: decision.decidedAt,
-        period: publicationPeriod(decision.category),
+        period: input.period ?? publicationPeriod(decision.category),
       });
       if (limit.deadline === before.deadline && limit.provisional === before.provisional) continue;
       await storeActivities.recordRetimedLimit({

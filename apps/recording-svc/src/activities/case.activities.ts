@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   caseDecisionIssuedV1,
   caseDecisionRevokedV1,
+  caseExecutionRecordedV1,
   caseInitiatedV1,
   caseWorkflowId,
   type AvFileRef,
@@ -223,6 +224,26 @@ export function createCaseActivities(deps: CaseActivityDeps) {
             explanation: r.explanation,
             newDecisionNumber: r.newDecisionNumber,
             unitId: input.unitId,
+          },
+        });
+        return;
+      }
+      case 'execution-completed': {
+        // 执行信息 to publish (D4; 000 附件1 第十七条): disclosure-svc starts its publication from this fact.
+        if (!input.party) return;
+        await outbox.append(manager, caseExecutionRecordedV1, {
+          ...envelope(`execution-recorded/${change.documentNumber}`, change.at),
+          type: caseExecutionRecordedV1.type,
+          data: {
+            caseNumber: input.caseNumber,
+            decisionNumber: change.documentNumber,
+            category: input.category,
+            party: { name: input.party.name, kind: input.party.kind, idCode: input.party.idNumber },
+            result: change.result,
+            completedAt: new Date(change.at).toISOString(),
+            unitId: input.unitId,
+            agency: deps.agency,
+            officers: change.officers,
           },
         });
         return;

@@ -1,10 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { maySeeUnit, type Actor } from '@enforcement/domain';
-import { Access, AppError, CurrentActor, IdParamPipe } from '@enforcement/platform';
+import { inspectionResultRecordedV1, maySeeUnit, type Actor } from '@enforcement/domain';
+import {
+  Access,
+  AppError,
+  CurrentActor,
+  IdParamPipe,
+  OutboxRelay,
+  OutboxWriter,
+  deterministicEventId,
+} from '@enforcement/platform';
 import { appendLedgerLeaf, LEDGERS } from '../integrity/ledger-leaves';
 import { DRAW_ALGORITHM, drawDoubleRandom, type DrawCandidate, type DrawOutcome } from './double-random.draw';
 import { DrawDto, InspectionFormDto, RosterEntryDto } from './inspections.dto';
@@ -34,7 +43,12 @@ interface DrawRow {
 @ApiBearerAuth()
 @Controller('inspections')
 export class InspectionsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    private readonly config: ConfigService,
+  ) {}
 
   @Post('roster')
   @HttpCode(HttpStatus.OK)
@@ -139,7 +153,7 @@ export class InspectionsController {
   @Access('recording.inspection-form')
   @ApiOperation({ summary: 'R12 — the inspection form of one drawn target, by the drawn inspectors' })
   async form(@Param('id', IdParamPipe) id: string, @Body() dto: InspectionFormDto, @CurrentActor() actor: Actor) {
-    return this.dataSource.transaction(async (m) => {
+    const recorded = await this.dataSource.transaction(async (m) => {
       const d = await drawOf(m, id, actor);
       const drawnInspectors = d.result.inspectors.map((i) => i.id);
       const problems: { field: string; problems: string[] }[] = [];
@@ -179,7 +193,37 @@ export class InspectionsController {
         });
       }
       await appendLedgerLeaf(m, LEDGERS.inspectionForm, inserted[0]);
+      await this.announceResult(m, d, formId, dto);
       return { id: formId, drawId: id, item: d.item, targetId: dto.targetId, method: dto.method };
+    });
+    this.relay.kick();
+    return recorded;
+  }
+
+  /** 双随机抽查结果 to publish (SPEC D4; 000 附件1 第十六、十八条): the fact goes out with the form's transaction. */
+  private async announceResult(m: EntityManager, d: DrawRow, formId: string, dto: InspectionFormDto): Promise<void> {
+    const agencyId = this.config.getOrThrow<string>('AGENCY_ID');
+    const target = d.result.targets.find((t) => t.id === dto.targetId);
+    const inspectors = d.result.inspectors.filter((i) => dto.inspectorIds.includes(i.id)).map((i) => i.name);
+    await this.outbox.append(m, inspectionResultRecordedV1, {
+      id: deterministicEventId(`inspection:${d.id}`, `result/${dto.targetId}`),
+      source: 'recording-svc',
+      subject: d.id,
+      time: new Date().toISOString(),
+      correlationId: d.id,
+      type: inspectionResultRecordedV1.type,
+      data: {
+        inspectionId: formId,
+        drawId: d.id,
+        item: d.item,
+        target: { id: dto.targetId, name: target?.name ?? dto.targetId },
+        method: dto.method,
+        result: dto.result,
+        inspectedAt: new Date(dto.inspectedAt).toISOString(),
+        unitId: d.unit_id,
+        agency: { id: agencyId, name: this.config.get<string>('AGENCY_NAME') || agencyId },
+        inspectors,
+      },
     });
   }
 }

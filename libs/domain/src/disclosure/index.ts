@@ -11,3 +11,4 @@ export * from './annual-report.rules';
 export * from './annual-report.workflow-contract';
 export * from './ex-ante.rules';
 export * from './ex-ante.workflow-contract';
+export * from './result-publication.rules';

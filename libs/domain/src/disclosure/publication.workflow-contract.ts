@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { LegalPeriod } from '@enforcement/workdays';
 import type { CaseDecisionIssuedV1 } from '../events/case-decision-issued.v1';
 import type { CaseDecisionRevokedV1 } from '../events/case-decision-revoked.v1';
 import type { PublicationMode } from './publication-mode.rules';
@@ -18,6 +19,13 @@ export interface PublicationWorkflowInput {
   readonly decision: CaseDecisionIssuedV1;
   /** Id of the fact that started it; every event of the publication carries it as correlation id. */
   readonly correlationId: string;
+  /**
+   * The D4 limit when it is not the decision category's (inspection results, execution information, double-random
+   * results: 20 working days, 000 附件1 第十八条); absent for a decision.
+   */
+  readonly period?: LegalPeriod;
+  /** What is published: a decision (absent) or one of the results published the same way. */
+  readonly source?: 'inspection-result' | 'double-random-result' | 'execution';
 }
 
 /** A limit as the workflow keeps it (computed by an activity with the service's calendar). */

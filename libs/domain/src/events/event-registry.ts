@@ -3,6 +3,7 @@ import { describeZodError, type ContractViolation, type EventContract } from './
 import { calendarYearPublishedV1 } from './calendar-year-published.v1';
 import { caseDecisionIssuedV1 } from './case-decision-issued.v1';
 import { caseDecisionRevokedV1 } from './case-decision-revoked.v1';
+import { caseExecutionRecordedV1 } from './case-execution-recorded.v1';
 import { caseInitiatedV1 } from './case-initiated.v1';
 import { deadlineMetV1 } from './deadline-met.v1';
 import { deadlineMissedV1 } from './deadline-missed.v1';
@@ -11,6 +12,7 @@ import { deadlineWarningV1 } from './deadline-warning.v1';
 import { disclosureCorrectedV1 } from './disclosure-corrected.v1';
 import { disclosurePublishedV1 } from './disclosure-published.v1';
 import { disclosureWithdrawnV1 } from './disclosure-withdrawn.v1';
+import { inspectionResultRecordedV1 } from './inspection-result-recorded.v1';
 import { reviewAcceptedV1 } from './review-accepted.v1';
 import { reviewConcludedV1 } from './review-concluded.v1';
 import { reviewDecisionAttemptRefusedV1 } from './review-decision-attempt-refused.v1';
@@ -27,6 +29,7 @@ export const eventContracts: readonly EventContract[] = [
   calendarYearPublishedV1,
   caseDecisionIssuedV1,
   caseDecisionRevokedV1,
+  caseExecutionRecordedV1,
   caseInitiatedV1,
   deadlineMetV1,
   deadlineMissedV1,
@@ -35,6 +38,7 @@ export const eventContracts: readonly EventContract[] = [
   disclosureCorrectedV1,
   disclosurePublishedV1,
   disclosureWithdrawnV1,
+  inspectionResultRecordedV1,
   reviewAcceptedV1,
   reviewConcludedV1,
   reviewDecisionAttemptRefusedV1,

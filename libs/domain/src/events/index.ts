@@ -25,3 +25,5 @@ export * from './disclosure-common.v1';
 export * from './disclosure-published.v1';
 export * from './disclosure-withdrawn.v1';
 export * from './disclosure-corrected.v1';
+export * from './case-execution-recorded.v1';
+export * from './inspection-result-recorded.v1';

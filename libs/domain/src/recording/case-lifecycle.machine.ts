@@ -6,10 +6,11 @@ import type {
   CaseOutcome,
   CaseRecordEntry,
   CaseRefusal,
+  IssuedDecision,
 } from './case-lifecycle.types';
 import { decisionOf, decisionProblems, revocationProblems } from './decision.rules';
 import { describeMissing, recordProblems } from './record.rules';
-import type { RecordType } from './record-types.table';
+import { recordTypeSpecs, type RecordType, type RecordTypeSpec } from './record-types.table';
 import {
   caseStepLabels,
   caseSteps,
@@ -296,6 +297,7 @@ function completeStep(
   const done = { step: s.step, at: cmd.at, by: cmd.by };
   let state: CaseLifecycle = { ...s, completed: [...s.completed, done], step: next ?? s.step };
   const changes: CaseChange[] = [{ kind: 'step-completed', step: s.step, next, at: cmd.at, by: cmd.by }];
+  if (s.step === 'execution' && s.decision && !s.revocation) changes.push(executionCompleted(s, s.decision, cmd));
   if (s.step === 'closure') {
     state = { ...state, closedAt: cmd.at, outcome: 'closed' };
     changes.push({ kind: 'closed', at: cmd.at });
@@ -305,4 +307,26 @@ function completeStep(
     changes.push({ kind: 'archived', at: cmd.at });
   }
   return { ok: true, state, changes };
+}
+
+/** 执行信息 (D4; 000 附件1 第十七条): the result is what the execution step's records say, in order. */
+function executionCompleted(s: CaseLifecycle, decision: IssuedDecision, cmd: { at: string; by: string }): CaseChange {
+  const records = s.records.filter((r) => r.step === 'execution');
+  const lines = records.map((r) => {
+    const spec: RecordTypeSpec = recordTypeSpecs[r.type];
+    const texts = spec.fields
+      .filter((f) => f.kind === 'text' && typeof r.fields[f.name] === 'string' && r.fields[f.name] !== '')
+      .map((f) => `${f.zh}：${String(r.fields[f.name])}`);
+    return `${spec.zh}：${texts.join('；')}`;
+  });
+  const officers = records.flatMap((r) => (Array.isArray(r.fields.officers) ? r.fields.officers : []));
+  const names = officers.map((o: { name?: unknown } | null) => o?.name).filter((n) => typeof n === 'string');
+  return {
+    kind: 'execution-completed',
+    documentNumber: decision.documentNumber,
+    result: lines.join('\n'),
+    officers: [...new Set(names)].slice(0, 20),
+    at: cmd.at,
+    by: cmd.by,
+  };
 }

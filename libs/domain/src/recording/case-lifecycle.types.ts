@@ -96,6 +96,8 @@ export type CaseChange =
   | { kind: 'review-noted'; outcome: string; mayIssueDecision: boolean; at: string }
   | { kind: 'decision-issued'; decision: IssuedDecision; at: string }
   | { kind: 'decision-revoked'; documentNumber: string; revocation: DecisionRevocation; at: string; by: string }
+  /** The execution step of a decided case is complete: its result is published (D4; 000 附件1 第十七条). */
+  | { kind: 'execution-completed'; documentNumber: string; result: string; officers: string[]; at: string; by: string }
   | { kind: 'complaint-not-taken-up'; recordId: string; at: string }
   | { kind: 'closed'; at: string }
   | { kind: 'archived'; at: string }

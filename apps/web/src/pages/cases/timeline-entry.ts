@@ -11,6 +11,7 @@ const KINDS: Record<string, Pair> = {
   'review-noted': { zh: '法制审核结果', en: 'legal review outcome' },
   'decision-issued': { zh: '作出决定', en: 'decision issued' },
   'decision-revoked': { zh: '决定撤销或变更', en: 'decision revoked or changed' },
+  'execution-completed': { zh: '执行完毕（执行信息待公开）', en: 'execution completed (to be published)' },
   'complaint-not-taken-up': { zh: '投诉举报不予启动', en: 'complaint not taken up' },
   closed: { zh: '结案', en: 'closed' },
   archived: { zh: '归档', en: 'archived' },
