@@ -31,6 +31,7 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { staff: true },
   },
+  { path: '/supervision', component: () => import('./pages/supervision/SupervisionPage.vue'), meta: { staff: true } },
   { path: '/admin/calendar', component: () => import('./pages/admin/CalendarAdminPage.vue'), meta: { staff: true } },
   { path: '/admin/catalogue', component: () => import('./pages/admin/CatalogueAdminPage.vue'), meta: { staff: true } },
   { path: '/portal', component: () => import('./pages/portal/PortalPage.vue'), meta: { portal: true } },

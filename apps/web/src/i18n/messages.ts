@@ -1,3 +1,4 @@
+import { supervisionEn, supervisionZh } from './messages-supervision';
 import { workbenchEn, workbenchZh } from './messages-workbench';
 
 /** Every text of the application in Chinese (first) and English. Regulation terms follow docs/architecture.md. */
@@ -249,6 +250,7 @@ const zh = {
 
   notFound: { title: '页面不存在', back: '返回首页' },
   ...workbenchZh,
+  ...supervisionZh,
 };
 
 export type Messages = typeof zh;
@@ -511,6 +513,7 @@ const en: Messages = {
 
   notFound: { title: 'Page not found', back: 'Back to the start' },
   ...workbenchEn,
+  ...supervisionEn,
 };
 
 export const MESSAGES = { zh, en } as const;
