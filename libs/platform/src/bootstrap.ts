@@ -5,12 +5,15 @@ import { Logger } from 'nestjs-pino';
 import { ErrorFilter } from './errors/error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { answerClientErrors, applyHttpEdge } from './http-limits/http-edge';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { serviceMetrics } from './metrics/metrics.registry';
 
 /**
  * Applies what every service's HTTP edge shares: security headers and bounded JSON (http-limits), pino logger, one
- * error format, DTO validation, shutdown hooks.
+ * error format, DTO validation, shutdown hooks, and the HTTP figures of the Prometheus metrics.
  */
 export function configureApp(app: INestApplication): INestApplication {
+  app.use(httpMetricsMiddleware(serviceMetrics()));
   applyHttpEdge(app);
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorFilter());

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
+import { PAYLOAD_KEYS_FORMAT } from '../temporal/payload-codec';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 /**
@@ -35,6 +36,15 @@ export class ServiceEnvironment {
   @IsString()
   TEMPORAL_NAMESPACE: string = 'enforcement';
 
+  /**
+   * Keys of the Temporal payload codec (AES-256-GCM; workflow inputs and results never reach Temporal's history or
+   * Web UI in clear): `id:base64(32 bytes)[,id:base64…]`, the first seals, every one opens (rotation). Required in
+   * production; the local and test stacks generate one. Without it (development only) payloads are not encrypted.
+   */
+  @ValidateIf((o: ServiceEnvironment) => o.NODE_ENV === 'production' || o.TEMPORAL_PAYLOAD_KEYS !== undefined)
+  @Matches(PAYLOAD_KEYS_FORMAT, { message: 'TEMPORAL_PAYLOAD_KEYS must be id:base64(32 bytes)[,id:base64(32 bytes)…]' })
+  TEMPORAL_PAYLOAD_KEYS?: string;
+
   @IsOptional()
   @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
@@ -46,6 +56,21 @@ export class ServiceEnvironment {
   /** Address to listen on; 127.0.0.1 locally, 0.0.0.0 in a container. */
   @IsString()
   HOST: string = '127.0.0.1';
+
+  /**
+   * Prometheus metrics (`GET /metrics`) listen on a port of their own, never the API's: METRICS_PORT, default the API
+   * port + 6000; METRICS_HOST 127.0.0.1 locally, the internal network's address in a deployment. The Temporal
+   * worker's SDK exporter listens on loopback at METRICS_PORT + 50 and is merged into the same page.
+   */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65485)
+  METRICS_PORT?: number;
+
+  @IsString()
+  METRICS_HOST: string = '127.0.0.1';
 
   /** Token issuer every service trusts (`iss`). */
   @IsString()
