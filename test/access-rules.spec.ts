@@ -42,6 +42,7 @@ describe('every endpoint has an explicit role rule', () => {
     const reviewSvc = byRule('review-svc');
     const shared = [...reviewSvc.keys()].filter((rule) => rule !== undefined && gateway.has(rule));
     expect(shared.sort()).toEqual([
+      'audit.read',
       'catalogue.read',
       'reviews.opinion-documents',
       'reviews.read',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { edgeRateLimitGuard, edgeRateLimitModule, PlatformModule } from '@enforcement/platform';
 import { CalendarYear } from './calendar/calendar-year.entity';
+import { AuditModule } from './audit/audit.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
@@ -21,6 +22,7 @@ import { WebModule } from './web/web.module';
       database: { entities: [CalendarYear], migrations },
       messaging: { topics: [], handlers: [] },
     }),
+    AuditModule,
     CasesModule,
     CalendarModule,
     CatalogueModule,

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditTrailController } from './audit/audit-trail.controller';
+import { OriginInterceptor } from './audit/origin.interceptor';
 import { AuthGuard } from './auth/auth.guard';
 import { ServiceEnvironment, validateEnvironment } from './config/service-config';
 import { databaseModule, type DatabaseModuleOptions } from './database/database.module';
@@ -46,7 +48,13 @@ export class PlatformModule {
         ...(options.worker ? [TemporalWorkerModule.forService(options.worker)] : []),
         HealthModule.forService(),
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      // Each service serves its own audit trail; the gateway serves the merged one (apps/gateway/src/audit).
+      controllers: options.worker ? [AuditTrailController] : [],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        // Every handler runs inside its origin, so audit rows and Temporal calls say who and from where (C3).
+        { provide: APP_INTERCEPTOR, useClass: OriginInterceptor },
+      ],
     };
   }
 }

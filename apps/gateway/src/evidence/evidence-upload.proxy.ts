@@ -1,5 +1,6 @@
 import { Agent, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
+import { originHeaders } from '@enforcement/platform';
 
 /** Request headers a tus exchange needs upstream; nothing else of the caller's crosses. */
 const FORWARDED = [
@@ -36,6 +37,8 @@ export class EvidenceUploadProxy {
     // One request id follows the upload into recording-svc's logs.
     const id = (req as IncomingMessage & { id?: unknown }).id;
     if (typeof id === 'string') headers['x-request-id'] = id;
+    // Who and from where, for recording-svc's audit rows of the upload (C3).
+    Object.assign(headers, originHeaders());
     return new Promise((resolve) => {
       const upstream = request(
         {

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppError, type ErrorBody } from '@enforcement/platform';
+import { AppError, originHeaders, type ErrorBody } from '@enforcement/platform';
 
 const TIMEOUT_MS = 60_000;
 
@@ -48,6 +48,8 @@ export class RecordingForwardClient {
           authorization: caller.authorization,
           ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(caller.requestId ? { 'x-request-id': caller.requestId } : {}),
+          // Who and from where, for recording-svc's audit rows (C3).
+          ...originHeaders(),
         },
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: AbortSignal.timeout(TIMEOUT_MS),

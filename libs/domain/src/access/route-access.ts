@@ -112,6 +112,11 @@ export const routeAccess = {
     roles: [...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'unit-head'],
     scope: 'unit',
   },
+  /**
+   * 审计记录 (C3): every state change of a case or by a person — the legal section and the agency head across the
+   * agency, a unit head within their own unit (the services filter by the rows' unit).
+   */
+  'audit.read': { roles: [...LEGAL_SECTION_ROLES, 'agency-head', 'unit-head'], scope: 'unit' },
   /** 报送法制审核 (L2–L4). */
   'reviews.submit': { roles: UNIT_ROLES, scope: 'unit' },
   /** 初审 (L2): the unit head signs. */

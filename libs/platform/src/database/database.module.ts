@@ -1,6 +1,7 @@
 import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { ConfigService } from '@nestjs/config';
 import type { MixedList } from 'typeorm';
+import { AuditOriginSubscriber } from '../audit/audit-origin.subscriber';
 import { InboxMessage } from '../messaging/inbox.entity';
 import { OutboxMessage } from '../messaging/outbox.entity';
 
@@ -29,6 +30,8 @@ export function typeOrmOptions(config: ConfigService, options: DatabaseModuleOpt
     schema: config.getOrThrow<string>('DATABASE_SCHEMA'),
     entities: [OutboxMessage, InboxMessage, ...(options.entities as unknown[] as never[])],
     migrations: options.migrations,
+    // Tells PostgreSQL who and from where before writes, for the audit trail (C3).
+    subscribers: [AuditOriginSubscriber],
     migrationsRun: true,
     migrationsTableName: 'migrations',
     // Schema changes are migrations only; never let the ORM alter tables by itself.

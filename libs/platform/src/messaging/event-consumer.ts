@@ -1,3 +1,4 @@
+import { runWithOrigin } from '../audit/origin';
 import {
   Inject,
   Injectable,
@@ -93,15 +94,19 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const event = parsed.event;
     for (const handler of this.handlers.filter((h) => h.types.includes(event.type))) {
       try {
-        await this.dataSource.transaction(async (manager) => {
-          const inserted: unknown[] = await manager.query(
-            `insert into inbox (message_id, consumer, type) values ($1, $2, $3)
+        // What a handler changes is the system's doing on this event, under the correlation id of its cause (C3).
+        const origin = { actor: `system:${handler.consumer}`, correlationId: event.correlationId };
+        await runWithOrigin(origin, () =>
+          this.dataSource.transaction(async (manager) => {
+            const inserted: unknown[] = await manager.query(
+              `insert into inbox (message_id, consumer, type) values ($1, $2, $3)
              on conflict do nothing returning message_id`,
-            [event.id, handler.consumer, event.type],
-          );
-          if (inserted.length === 0) return; // seen before: effects once
-          await handler.handle(event, manager);
-        });
+              [event.id, handler.consumer, event.type],
+            );
+            if (inserted.length === 0) return; // seen before: effects once
+            await handler.handle(event, manager);
+          }),
+        );
         // The case number and correlation id tie this line to the request and workflow that caused the event.
         this.logger.log(
           `${event.type} ${event.id} handled by ${handler.consumer} [case ${event.subject}] [correlation ${event.correlationId}]`,

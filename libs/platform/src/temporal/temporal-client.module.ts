@@ -1,6 +1,8 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { originClientInterceptor } from './origin.interceptors';
+import { payloadDataConverter } from './payload-codec';
 
 /**
  * Attempts of one call to Temporal before it fails. The SDK's default (10, backing off to 5 s) keeps a request
@@ -32,7 +34,14 @@ class TemporalClientCloser implements OnApplicationShutdown {
           connectTimeout: '10s',
           interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: TEMPORAL_CALL_ATTEMPTS }))],
         });
-        return new Client({ connection, namespace: config.getOrThrow<string>('TEMPORAL_NAMESPACE') });
+        return new Client({
+          connection,
+          namespace: config.getOrThrow<string>('TEMPORAL_NAMESPACE'),
+          // Starts, updates and signals carry the request's origin for the audit trail (C3).
+          interceptors: { workflow: [originClientInterceptor] },
+          // Payloads leave encrypted: Temporal's history and Web UI hold no personal data in clear (issue 12).
+          dataConverter: payloadDataConverter(config.get<string>('TEMPORAL_PAYLOAD_KEYS')),
+        });
       },
     },
     TemporalClientCloser,

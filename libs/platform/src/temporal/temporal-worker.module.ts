@@ -10,6 +10,8 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { ORIGIN_WORKFLOW_INTERCEPTORS, originActivityInterceptors } from './origin.interceptors';
+import { payloadDataConverter } from './payload-codec';
 
 export const TEMPORAL_WORKER_OPTIONS = Symbol('TEMPORAL_WORKER_OPTIONS');
 export const TEMPORAL_ACTIVITIES = Symbol('TEMPORAL_ACTIVITIES');
@@ -65,6 +67,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       taskQueue: this.options.taskQueue,
       workflowsPath: this.options.workflowsPath,
       activities: this.activities,
+      // Who and from where travels from the caller's headers to the activities' audit rows (C3).
+      interceptors: { workflowModules: [ORIGIN_WORKFLOW_INTERCEPTORS], activity: [originActivityInterceptors] },
+      // The same codec as the clients: the worker opens what they sealed and seals what it records (issue 12).
+      dataConverter: payloadDataConverter(this.config.get<string>('TEMPORAL_PAYLOAD_KEYS')),
       shutdownGraceTime: '10s',
     });
     this.running = this.worker.run().catch((err: Error) => {
@@ -72,6 +78,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       throw err;
     });
     this.logger.log(`worker running on task queue ${this.options.taskQueue}`);
+    if (!this.config.get<string>('TEMPORAL_PAYLOAD_KEYS')) {
+      this.logger.warn(
+        'TEMPORAL_PAYLOAD_KEYS is not set: workflow payloads reach Temporal in clear (never in production)',
+      );
+    }
   }
 
   /** RUNNING while the worker polls its task queue; anything else means the service cannot do its work. */

@@ -7,6 +7,7 @@ import { HandOverPreliminaryReviews1765100000000 } from './1765100000000-hand-ov
 import { DropPreliminaryReviews1765100000001 } from './1765100000001-drop-preliminary-reviews';
 import { HandOverCatalogueVersions1765100200000 } from './1765100200000-hand-over-catalogue-versions';
 import { DropCatalogueVersions1765100200001 } from './1765100200001-drop-catalogue-versions';
+import { AuditTrail1766400000000 } from './1766400000000-audit-trail';
 
 /** Every migration of the gateway, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   DropPreliminaryReviews1765100000001,
   HandOverCatalogueVersions1765100200000,
   DropCatalogueVersions1765100200001,
+  AuditTrail1766400000000,
 ];

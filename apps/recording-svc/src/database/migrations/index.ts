@@ -8,6 +8,7 @@ import { Inspections1765320000000 } from './1765320000000-inspections';
 import { CaseEvaluations1765330000000 } from './1765330000000-case-evaluations';
 import { Devices1766100000000 } from './1766100000000-devices';
 import { IntegrityLeafKinds1766110000000 } from './1766110000000-integrity-leaf-kinds';
+import { AuditTrail1766400100000 } from './1766400100000-audit-trail';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CaseEvaluations1765330000000,
   Devices1766100000000,
   IntegrityLeafKinds1766110000000,
+  AuditTrail1766400100000,
 ];

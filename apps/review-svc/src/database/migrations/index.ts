@@ -7,6 +7,7 @@ import { CaseParty1765100100000 } from './1765100100000-case-party';
 import { CatalogueVersions1765100200000 } from './1765100200000-catalogue-versions';
 import { AuditBySubject1765150000000 } from './1765150000000-audit-by-subject';
 import { DeadlineBoard1766300000000 } from './1766300000000-deadline-board';
+import { AuditTrail1766400200000 } from './1766400200000-audit-trail';
 
 /** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CatalogueVersions1765100200000,
   AuditBySubject1765150000000,
   DeadlineBoard1766300000000,
+  AuditTrail1766400200000,
 ];
