@@ -64,6 +64,24 @@ describe('docker-compose.yml stays true to the code', () => {
     expect(compose.services[svc].command).toEqual(['node', `dist/apps/${svc}/src/main.js`]);
   });
 
+  it('C1, R8 (issue 12): the Temporal Web UI and the servers behind the services are published on no public interface', () => {
+    const published = Object.entries(compose.services).flatMap(([name, svc]) =>
+      ((svc as { ports?: unknown[] }).ports ?? []).map((port) => ({ name, port: String(port) })),
+    );
+    const ui = published.filter((p) => p.name === 'temporal-ui');
+    expect(ui.length).toBeGreaterThan(0);
+    // Short syntax host:container is every interface; only 127.0.0.1:host:container stays on the host.
+    for (const p of published.filter((p) => p.name !== 'gateway')) expect(p.port).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+  });
+
+  it('C1, R8 (issue 12): every service takes the payload codec’s keys from the environment, never from the file', () => {
+    for (const svc of services) {
+      expect(compose.services[svc].environment?.TEMPORAL_PAYLOAD_KEYS).toBe(
+        '${TEMPORAL_PAYLOAD_KEYS:?set TEMPORAL_PAYLOAD_KEYS}',
+      );
+    }
+  });
+
   it('compose and the local stack create the same Kafka topics from the same list, and no secret is in the file', () => {
     const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
     expect(text).toContain('./infra/kafka/topics:/topics');

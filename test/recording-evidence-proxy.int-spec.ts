@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Actor } from '@enforcement/domain';
-import { stackEnv } from '@enforcement/platform/testing/stack-env';
+import { stackDataConverter, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { openThrowawaySchema, type ThrowawaySchema } from '@enforcement/platform/testing/throwaway-schema';
 import { migrations } from '../apps/recording-svc/src/database/migrations';
 import { EvidenceService } from '../apps/recording-svc/src/evidence/evidence.service';
@@ -47,7 +47,7 @@ describe('the gateway streams evidence uploads to recording-svc (R6)', () => {
     const service = new EvidenceService(
       schema.db,
       { store: new LocalEvidenceStore(join(dir, 'store')), stagingDir: join(dir, 'staging'), maxBytes: SIZE },
-      new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+      new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: stackDataConverter() }),
     );
     const upstream = await listen((req, res) => {
       (req as IncomingMessage & { actor?: Actor }).actor = OFFICER;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Actor } from '@enforcement/domain';
-import { stackEnv } from '@enforcement/platform/testing/stack-env';
+import { stackDataConverter, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { openThrowawaySchema, type ThrowawaySchema } from '@enforcement/platform/testing/throwaway-schema';
 import { migrations } from '../database/migrations';
 import { LocalEvidenceStore } from './local-evidence.store';
@@ -42,7 +42,7 @@ describe('evidence uploads on the real database (R6, R7)', () => {
     service = new EvidenceService(
       schema.db,
       { store, stagingDir: join(dir, 'staging'), maxBytes: SIZE * 2 },
-      new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+      new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: stackDataConverter() }),
     );
     // The actor is what the platform's guard puts on the request; here a header picks one of two.
     server = createServer((req, res) => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { payloadDataConverter } from '../temporal/payload-codec';
 
 /** The running test stack's addresses and credentials, from the env file `infra/local/stack up` wrote. */
 export interface StackEnv {
@@ -11,6 +12,8 @@ export interface StackEnv {
   KAFKA_BROKERS: string;
   TEMPORAL_ADDRESS: string;
   TEMPORAL_NAMESPACE: string;
+  /** The payload codec's keys the stack's services use (absent in a stack written before the codec). */
+  TEMPORAL_PAYLOAD_KEYS?: string;
   JWT_PRIVATE_KEY_FILE: string;
   JWT_PUBLIC_KEY_FILE: string;
 }
@@ -32,6 +35,11 @@ export function stackEnv(): StackEnv {
     throw new Error('refusing to run tests against a database whose name lacks "test"');
   }
   return env as unknown as StackEnv;
+}
+
+/** The data converter of the stack's services, for a test's own Temporal client (payloads are encrypted). */
+export function stackDataConverter(): ReturnType<typeof payloadDataConverter> {
+  return payloadDataConverter(stackEnv().TEMPORAL_PAYLOAD_KEYS);
 }
 
 /** The four services bin/test starts. */
