@@ -28,7 +28,7 @@ export function stackEnv(): StackEnv {
   }
   const env: Record<string, string> = {};
   for (const line of text.split('\n')) {
-    const m = /^([A-Z_]+)=(.*)$/.exec(line);
+    const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
     if (m) env[m[1]] = m[2];
   }
   if (!/test/.test(new URL(env.ADMIN_DATABASE_URL).pathname)) {
