@@ -51,11 +51,23 @@ export class PublicationWorkflowClient {
     }
   }
 
-  async command(decisionNumber: string, actor: Actor, command: PublicationCommand): Promise<PublicationView> {
+  /**
+   * With the call's once-only key (`@Repeatable`) the update id is derived from it, so a retry of a command whose
+   * answer was lost (a 503 while the update had already been admitted) gets the first outcome, not a refusal.
+   */
+  async command(
+    decisionNumber: string,
+    actor: Actor,
+    command: PublicationCommand,
+    requestKey?: string,
+  ): Promise<PublicationView> {
     await this.view(decisionNumber, actor);
     const handle = this.temporal.workflow.getHandle(publicationWorkflowId(decisionNumber));
     try {
-      return await handle.executeUpdate(publicationCommandUpdate, { args: [command] });
+      return await handle.executeUpdate(publicationCommandUpdate, {
+        args: [command],
+        updateId: requestKey ? `${command.type}:${requestKey}` : undefined,
+      });
     } catch (error) {
       throw toHttpError(error, decisionNumber);
     }

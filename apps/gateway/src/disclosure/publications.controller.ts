@@ -1,7 +1,24 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, PublicationCommand, PublicationView } from '@enforcement/domain';
-import { Access, AppError, CurrentActor, identifierProblems } from '@enforcement/platform';
+import {
+  Access,
+  AppError,
+  CurrentActor,
+  identifierProblems,
+  Repeatable,
+  type RepeatableRequest,
+} from '@enforcement/platform';
 import { AdjustMarksDto, ExemptionDto, PublishDto } from './publication.dto';
 import { PublicationWorkflowClient } from './publication-workflow.client';
 import { toMarkChanges } from './mark-changes';
@@ -18,6 +35,11 @@ function decisionNumberOf(value: string): string {
   }
   return value;
 }
+
+/** The call's once-only key set by `@Repeatable` (absent when the client sent no x-request-id). */
+const RequestKey = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<RepeatableRequest>().requestKey,
+);
 
 /**
  * 事后公开审查 — the disclosure officer's review of a decision's publication (SPEC D2, D4–D6): the redacted draft
@@ -38,6 +60,7 @@ export class PublicationsController {
   }
 
   @Post(':decisionNumber/marks')
+  @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('disclosure.publications.review')
   @ApiOperation({ summary: 'D6: add, remove or resize redaction marks (audited)' })
@@ -45,12 +68,14 @@ export class PublicationsController {
     @Param('decisionNumber') decisionNumber: string,
     @Body() dto: AdjustMarksDto,
     @CurrentActor() actor: Actor,
+    @RequestKey() key?: string,
   ): Promise<PublicationView> {
     const changes = toMarkChanges(dto.changes);
-    return this.send(decisionNumber, actor, { type: 'adjustMarks', actor: actingAs(actor), changes });
+    return this.send(decisionNumber, actor, { type: 'adjustMarks', actor: actingAs(actor), changes }, key);
   }
 
   @Post(':decisionNumber/publish')
+  @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('disclosure.publications.review')
   @ApiOperation({ summary: 'D4, D6: publish the reviewed text (full text or abstract)' })
@@ -58,11 +83,13 @@ export class PublicationsController {
     @Param('decisionNumber') decisionNumber: string,
     @Body() dto: PublishDto,
     @CurrentActor() actor: Actor,
+    @RequestKey() key?: string,
   ): Promise<PublicationView> {
-    return this.send(decisionNumber, actor, { type: 'publish', actor: actingAs(actor), mode: dto.mode });
+    return this.send(decisionNumber, actor, { type: 'publish', actor: actingAs(actor), mode: dto.mode }, key);
   }
 
   @Post(':decisionNumber/exemption')
+  @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('disclosure.publications.review')
   @ApiOperation({ summary: 'D5: not published — the ground, the reason and the 备案 filing' })
@@ -70,21 +97,32 @@ export class PublicationsController {
     @Param('decisionNumber') decisionNumber: string,
     @Body() dto: ExemptionDto,
     @CurrentActor() actor: Actor,
+    @RequestKey() key?: string,
   ): Promise<PublicationView> {
-    return this.send(decisionNumber, actor, {
-      type: 'exempt',
-      actor: actingAs(actor),
-      exemption: {
-        ground: dto.ground,
-        reason: dto.reason,
-        filing: { filedWith: dto.filing.filedWith, reference: dto.filing.reference, filedAt: dto.filing.filedAt },
-        override: dto.override ?? null,
+    return this.send(
+      decisionNumber,
+      actor,
+      {
+        type: 'exempt',
+        actor: actingAs(actor),
+        exemption: {
+          ground: dto.ground,
+          reason: dto.reason,
+          filing: { filedWith: dto.filing.filedWith, reference: dto.filing.reference, filedAt: dto.filing.filedAt },
+          override: dto.override ?? null,
+        },
       },
-    });
+      key,
+    );
   }
 
-  private send(decisionNumber: string, actor: Actor, command: PublicationCommand): Promise<PublicationView> {
-    return this.publications.command(decisionNumberOf(decisionNumber), actor, command);
+  private send(
+    decisionNumber: string,
+    actor: Actor,
+    command: PublicationCommand,
+    requestKey?: string,
+  ): Promise<PublicationView> {
+    return this.publications.command(decisionNumberOf(decisionNumber), actor, command, requestKey);
   }
 }
 

@@ -47,12 +47,25 @@ export class CaseCommandClient {
     return status;
   }
 
-  async send(caseNumber: string, actor: Actor, command: CasePersonCommand): Promise<CaseCommandResult> {
+  /**
+   * With the call's once-only key (`@Repeatable`), the update id is derived from it: a client retrying a command whose
+   * answer it never got (a 503 after the update was already admitted, a dropped connection) attaches to the first
+   * update and gets its result instead of recording the command twice.
+   */
+  async send(
+    caseNumber: string,
+    actor: Actor,
+    command: CasePersonCommand,
+    requestKey?: string,
+  ): Promise<CaseCommandResult> {
     await this.ownCase(caseNumber, actor);
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseNumber));
     try {
       return await this.temporal.withDeadline(Date.now() + CALL_TIMEOUT_MS, () =>
-        handle.executeUpdate(caseCommandUpdate, { args: [command] }),
+        handle.executeUpdate(caseCommandUpdate, {
+          args: [command],
+          updateId: requestKey ? `${command.type}:${requestKey}` : undefined,
+        }),
       );
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {

@@ -1,7 +1,20 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, CasePersonCommand, CaseStep } from '@enforcement/domain';
-import { Access, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
+import { Access, CaseNumberPipe, CurrentActor, Repeatable, type RepeatableRequest } from '@enforcement/platform';
 import { CaseCommandClient } from './case-command.client';
 import { RecordingReadApi } from './recording-read.api';
 import {
@@ -12,6 +25,11 @@ import {
   RevokeDecisionDto,
   StepPipe,
 } from './recording.dto';
+
+/** The call's once-only key set by `@Repeatable` (absent when the client sent no x-request-id). */
+const RequestKey = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<RepeatableRequest>().requestKey,
+);
 
 /**
  * 执法全过程记录 — the case record at the edge (SPEC R1–R9): commands become updates of the case's workflow (the
@@ -26,11 +44,12 @@ export class RecordingController {
     private readonly reads: RecordingReadApi,
   ) {}
 
-  private send(caseNumber: string, actor: Actor, command: CasePersonCommand) {
-    return this.commands.send(caseNumber, actor, command);
+  private send(caseNumber: string, actor: Actor, command: CasePersonCommand, requestKey?: string) {
+    return this.commands.send(caseNumber, actor, command, requestKey);
   }
 
   @Post('cases/:caseNumber/records')
+  @Repeatable()
   @HttpCode(HttpStatus.CREATED)
   @Access('recording.commands')
   @ApiOperation({ summary: '制作执法记录 — a text record of the current step (R3, R4); 422 names what is missing' })
@@ -39,11 +58,13 @@ export class RecordingController {
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
     @Body() dto: AddRecordDto,
     @CurrentActor() actor: Actor,
+    @RequestKey() key?: string,
   ) {
-    return this.send(caseNumber, actor, { type: 'add-record', record: { ...dto }, at: '', by: actor.id });
+    return this.send(caseNumber, actor, { type: 'add-record', record: { ...dto }, at: '', by: actor.id }, key);
   }
 
   @Post('cases/:caseNumber/av')
+  @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('recording.commands')
   @ApiOperation({ summary: '音像移交 — AV of a recorded action handed over (R5, R6)' })
@@ -51,17 +72,24 @@ export class RecordingController {
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
     @Body() dto: AttachAvDto,
     @CurrentActor() actor: Actor,
+    @RequestKey() key?: string,
   ) {
-    return this.send(caseNumber, actor, {
-      type: 'attach-av',
-      recordId: dto.recordId,
-      files: dto.files,
-      at: '',
-      by: actor.id,
-    });
+    return this.send(
+      caseNumber,
+      actor,
+      {
+        type: 'attach-av',
+        recordId: dto.recordId,
+        files: dto.files,
+        at: '',
+        by: actor.id,
+      },
+      key,
+    );
   }
 
   @Post('cases/:caseNumber/steps/:step/complete')
+  @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('recording.commands')
   @ApiOperation({
@@ -71,19 +99,26 @@ export class RecordingController {
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
     @Param('step', StepPipe) step: CaseStep,
     @CurrentActor() actor: Actor,
+    @RequestKey() key?: string,
   ) {
-    return this.send(caseNumber, actor, { type: 'complete-step', step, at: '', by: actor.id });
+    return this.send(caseNumber, actor, { type: 'complete-step', step, at: '', by: actor.id }, key);
   }
 
   @Post('cases/:caseNumber/review-required')
+  @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('recording.commands')
   @ApiOperation({ summary: 'The decision turned out major (L1): the decision step now waits for the review' })
-  requireReview(@Param('caseNumber', CaseNumberPipe) caseNumber: string, @CurrentActor() actor: Actor) {
-    return this.send(caseNumber, actor, { type: 'require-review', at: '', by: actor.id });
+  requireReview(
+    @Param('caseNumber', CaseNumberPipe) caseNumber: string,
+    @CurrentActor() actor: Actor,
+    @RequestKey() key?: string,
+  ) {
+    return this.send(caseNumber, actor, { type: 'require-review', at: '', by: actor.id }, key);
   }
 
   @Post('cases/:caseNumber/decision/revocation')
+  @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('recording.commands')
   @ApiOperation({ summary: '决定被撤销、变更 … — recorded and announced to disclosure (R1, D8)' })
@@ -91,12 +126,14 @@ export class RecordingController {
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
     @Body() dto: RevokeDecisionDto,
     @CurrentActor() actor: Actor,
+    @RequestKey() key?: string,
   ) {
     const revocation = { ...dto, newDecisionNumber: dto.newDecisionNumber ?? null };
-    return this.send(caseNumber, actor, { type: 'revoke-decision', revocation, at: '', by: actor.id });
+    return this.send(caseNumber, actor, { type: 'revoke-decision', revocation, at: '', by: actor.id }, key);
   }
 
   @Post('cases/:caseNumber/holds')
+  @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('recording.commands')
   @ApiOperation({ summary: '长期保存 — hold the records beyond the 6-month minimum (R9)' })
@@ -104,14 +141,20 @@ export class RecordingController {
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
     @Body() dto: PlaceHoldDto,
     @CurrentActor() actor: Actor,
+    @RequestKey() key?: string,
   ) {
-    return this.send(caseNumber, actor, {
-      type: 'place-hold',
-      reason: dto.reason,
-      note: dto.note,
-      at: '',
-      by: actor.id,
-    });
+    return this.send(
+      caseNumber,
+      actor,
+      {
+        type: 'place-hold',
+        reason: dto.reason,
+        note: dto.note,
+        at: '',
+        by: actor.id,
+      },
+      key,
+    );
   }
 
   @Get('cases/:caseNumber/timeline')
