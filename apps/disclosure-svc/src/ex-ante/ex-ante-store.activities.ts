@@ -13,6 +13,7 @@ import {
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { civilDate } from '@enforcement/workdays';
 import { gramsOf, normaliseForSearch } from '../portal/search.grams';
+import { exAnteFacts, type ExAntePriorRow } from './ex-ante.facts';
 
 const SOURCE = 'disclosure-svc';
 
@@ -58,7 +59,12 @@ export function createExAnteStoreActivities({ dataSource, outbox, relay }: ExAnt
   return {
     async recordExAnteStep(input: RecordExAnteStepInput): Promise<void> {
       const { state } = input;
+      let announced = false;
       await dataSource.transaction(async (m) => {
+        const [before] = await m.query<ExAntePriorRow[]>(
+          `select state, update_by from ex_ante_items where item_id = $1 for update`,
+          [state.itemId],
+        );
         await m.query(
           `insert into ex_ante_items (item_id, kind, unit_id, agency_id, title, draft_stage, draft_version,
              published_version, published_at, withdrawn_at, flagged_at, update_by, state, step_no, updated_at)
@@ -99,8 +105,13 @@ export function createExAnteStoreActivities({ dataSource, outbox, relay }: ExAnt
             JSON.stringify({ ...input.detail, content: state.draft?.content ?? state.published?.content ?? null }),
           ],
         );
-        if ((inserted as unknown[]).length > 0) await syncPortal(m, state);
+        if ((inserted as unknown[]).length === 0) return;
+        await syncPortal(m, state);
+        const facts = exAnteFacts(before ?? null, input);
+        for (const fact of facts) await outbox.append(m, fact.contract, fact.event);
+        announced = facts.length > 0;
       });
+      if (announced) relay.kick();
     },
 
     /** C2, D3: a flagged item's update limit is near or missed — a deadline fact through the outbox. */

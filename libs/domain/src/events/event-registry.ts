@@ -10,6 +10,11 @@ import { deadlineMissedV1 } from './deadline-missed.v1';
 import { deadlineStartedV1 } from './deadline-started.v1';
 import { deadlineWarningV1 } from './deadline-warning.v1';
 import { disclosureCorrectedV1 } from './disclosure-corrected.v1';
+import {
+  disclosureExAnteCorrectedV1,
+  disclosureExAntePublishedV1,
+  disclosureExAnteWithdrawnV1,
+} from './disclosure-ex-ante.v1';
 import { disclosurePublishedV1 } from './disclosure-published.v1';
 import { disclosureWithdrawnV1 } from './disclosure-withdrawn.v1';
 import { inspectionResultRecordedV1 } from './inspection-result-recorded.v1';
@@ -36,6 +41,9 @@ export const eventContracts: readonly EventContract[] = [
   deadlineStartedV1,
   deadlineWarningV1,
   disclosureCorrectedV1,
+  disclosureExAnteCorrectedV1,
+  disclosureExAntePublishedV1,
+  disclosureExAnteWithdrawnV1,
   disclosurePublishedV1,
   disclosureWithdrawnV1,
   inspectionResultRecordedV1,

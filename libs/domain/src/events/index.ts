@@ -27,3 +27,4 @@ export * from './disclosure-withdrawn.v1';
 export * from './disclosure-corrected.v1';
 export * from './case-execution-recorded.v1';
 export * from './inspection-result-recorded.v1';
+export * from './disclosure-ex-ante.v1';
