@@ -15,6 +15,7 @@ import { createPublicationStoreActivities } from './activities/publication-store
 import { migrations } from './database/migrations';
 import { createExAnteStoreActivities } from './ex-ante/ex-ante-store.activities';
 import { ExAnteModule } from './ex-ante/ex-ante.controller';
+import { LawChangeModule } from './ex-ante/law-change.controller';
 import { InboxModule } from './inbox/inbox.controller';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
 import { DecisionEventsConsumer } from './messaging/decision-events.consumer';
@@ -59,6 +60,7 @@ import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer
     InboxModule,
     DisclosureRetimingModule,
     AnnualReportModule,
+    LawChangeModule,
   ],
 })
 export class AppModule {}

@@ -35,6 +35,10 @@ export interface UnitAccountability {
   lateObjectionAnswers: number;
   /** D9: objections still unanswered past their limit. */
   overdueObjections: number;
+  /** D3: ex-ante items flagged after a law change or a moved function, still not updated past their limit. */
+  overdueExAnteUpdates: number;
+  /** D3: 20-working-day update limits missed (each a recorded deadline miss, also when updated later). */
+  missedExAnteUpdates: number;
 }
 
 @Injectable()
@@ -43,22 +47,29 @@ export class AccountabilityRepository {
 
   async perUnit(unitId: string | undefined): Promise<UnitAccountability[]> {
     const rows: Record<string, string | number>[] = await this.db.query(
-      `select p.unit_id as "unitId",
-         count(*) filter (where p.on_time = false) as late,
-         count(*) filter (where p.status = 'in-review' and p.publish_by < now()) as missing,
-         count(*) filter (where p.status = 'in-review' and p.publish_by >= now()) as pending,
-         count(*) filter (where p.on_time = true) as "onTime",
-         count(*) filter (where p.status = 'exempted') as exempted,
-         count(*) filter (where p.status = 'published' and p.expires_at < now()) as stale,
-         count(*) filter (where exists (
+      `with units as (
+         select unit_id from publications union select unit_id from ex_ante_items union select unit_id from objections
+       )
+       select u.unit_id as "unitId",
+         count(p.*) filter (where p.on_time = false) as late,
+         count(p.*) filter (where p.status = 'in-review' and p.publish_by < now()) as missing,
+         count(p.*) filter (where p.status = 'in-review' and p.publish_by >= now()) as pending,
+         count(p.*) filter (where p.on_time = true) as "onTime",
+         count(p.*) filter (where p.status = 'exempted') as exempted,
+         count(p.*) filter (where p.status = 'published' and p.expires_at < now()) as stale,
+         count(p.*) filter (where exists (
            select 1 from publication_history h where h.publication_id = p.publication_id and h.step = 'withdrawn'
              and h.detail->>'reason' = 'decision-revoked' and h.detail->>'onTime' = 'false')) as "lateTakeDowns"
-       , (select count(*) from objections o where o.unit_id = p.unit_id and o.on_time = false) as "lateObjectionAnswers"
-       , (select count(*) from objections o where o.unit_id = p.unit_id and o.status = 'open' and o.decide_by < now())
+       , (select count(*) from objections o where o.unit_id = u.unit_id and o.on_time = false) as "lateObjectionAnswers"
+       , (select count(*) from objections o where o.unit_id = u.unit_id and o.status = 'open' and o.decide_by < now())
            as "overdueObjections"
-       from publications p
-       where ($1::text is null or p.unit_id = $1)
-       group by p.unit_id order by p.unit_id`,
+       , (select count(*) from ex_ante_items x where x.unit_id = u.unit_id and x.withdrawn_at is null
+            and x.flagged_at is not null and x.update_by < now()) as "overdueExAnteUpdates"
+       , (select count(*) from ex_ante_history h join ex_ante_items x on x.item_id = h.item_id
+            where x.unit_id = u.unit_id and h.step like 'deadline/missed/ex-ante-update/%') as "missedExAnteUpdates"
+       from units u left join publications p on p.unit_id = u.unit_id
+       where ($1::text is null or u.unit_id = $1)
+       group by u.unit_id order by u.unit_id`,
       [unitId ?? null],
     );
     return rows.map((r) => ({
@@ -72,6 +83,8 @@ export class AccountabilityRepository {
       lateTakeDowns: Number(r.lateTakeDowns),
       lateObjectionAnswers: Number(r.lateObjectionAnswers),
       overdueObjections: Number(r.overdueObjections),
+      overdueExAnteUpdates: Number(r.overdueExAnteUpdates),
+      missedExAnteUpdates: Number(r.missedExAnteUpdates),
     }));
   }
 }

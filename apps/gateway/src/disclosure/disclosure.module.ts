@@ -5,6 +5,7 @@ import { AnnualReportController } from './annual-report.controller';
 import { ExAnteController } from './ex-ante.controller';
 import { ExAnteWorkflowClient } from './ex-ante-workflow.client';
 import { DisclosureInboxController } from './inbox.controller';
+import { LawChangeController } from './law-change.controller';
 import { ObjectionWorkflowClient } from './objection-workflow.client';
 import { ObjectionsController } from './objections.controller';
 import { PublicationWorkflowClient } from './publication-workflow.client';
@@ -19,6 +20,7 @@ import { PublicationsController } from './publications.controller';
     ExAnteController,
     DisclosureInboxController,
     AnnualReportController,
+    LawChangeController,
   ],
   providers: [PublicationWorkflowClient, DisclosureReadApi, ObjectionWorkflowClient, ExAnteWorkflowClient],
 })

@@ -12,3 +12,4 @@ export * from './annual-report.workflow-contract';
 export * from './ex-ante.rules';
 export * from './ex-ante.workflow-contract';
 export * from './result-publication.rules';
+export * from './law-change.rules';

@@ -3,6 +3,7 @@ import { Publications1764700000000 } from './1764700000000-publications';
 import { Objections1764800000000 } from './1764800000000-objections';
 import { ExAnte1765400000000 } from './1765400000000-ex-ante';
 import { AnnualReports1765500000000 } from './1765500000000-annual-reports';
+import { LawChanges1766000000000 } from './1766000000000-law-changes';
 import { AuditTrail1766400300000 } from './1766400300000-audit-trail';
 
 /** Every migration of disclosure-svc, oldest first. They run at start; there is no `synchronize`. */
@@ -12,5 +13,6 @@ export const migrations = [
   Objections1764800000000,
   ExAnte1765400000000,
   AnnualReports1765500000000,
+  LawChanges1766000000000,
   AuditTrail1766400300000,
 ];
