@@ -1,10 +1,14 @@
 # shellcheck shell=bash
 # The S3-compatible object store of the local stack (issue 9, SPEC R6): SeaweedFS, built from its Go module like the
-# Temporal CLI and cached under .local/opt. Sourced by infra/local/stack; on only with STACK_S3=on for now, because
-# its first build takes over an hour on a busy 2-core machine and must not stall everyone's `stack up`.
+# Temporal CLI and cached under .local/opt. Sourced by infra/local/stack; on with STACK_S3=on, which the test stack
+# sets (infra/local/test-env.sh) and bin/up does not. Its first build measured 547 s user + 105 s system CPU (1739
+# packages, Temporal's shared dependencies already in the Go build cache), so roughly 6 minutes on an idle 2-core
+# machine (estimated from that CPU time); it took 43 minutes of wall time at load average 20–38. Later builds reuse
+# the Go build cache.
 #
 # STACK_S3=on            start it with the stack and write EVIDENCE_S3_* into the env file (EVIDENCE_STORE stays local
-#                        unless set: the S3 adapter is chosen by the service's own configuration)
+#                        unless set: the S3 adapter is chosen by the service's own configuration; the test stack runs a
+#                        recording-svc replica on S3 beside it, see infra/local/services)
 # STACK_S3_PORT (8333)   the S3 API; master, volume and filer take the next three ports, gRPC each +10000
 SEAWEEDFS_VERSION="v0.0.0-20261109003541-7506e5f91cd6"
 WEED_BIN="$OPT/seaweedfs/$SEAWEEDFS_VERSION/weed"

@@ -6,3 +6,6 @@ export STACK_KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-29093}" STACK_
 export STACK_TEMPORAL_UI_PORT="${TEST_TEMPORAL_UI_PORT:-8243}" STACK_DB_NAME=enforcement_test
 export GATEWAY_PORT=3100 REVIEW_PORT=3101 RECORDING_PORT=3102 DISCLOSURE_PORT=3103 NODE_ENV=test LOG_LEVEL=warn
 export STACK_ENV_FILE="$STACK_DIR/stack.env"
+# The evidence flow against a real S3 server (R6): SeaweedFS on its own ports, and a replica of recording-svc whose
+# evidence store is S3 behind a gateway of its own (infra/local/services starts the pair when these are set).
+export STACK_S3=on STACK_S3_PORT="${TEST_S3_PORT:-28333}" RECORDING_S3_PORT=3104 GATEWAY_S3_PORT=3105

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import {
   CreateBucketCommand,
@@ -55,9 +56,10 @@ export class S3EvidenceStore implements EvidenceStore {
     return `s3://${this.options.bucket}/${evidenceContentKey(sha256)}`;
   }
 
+  /** Uploads the staged file, then removes it: the bucket holds the evidence, the staging disk only what is arriving. */
   async put(sha256: string, stagedPath: string): Promise<void> {
     const Key = evidenceContentKey(sha256);
-    if (await this.has(Key)) return;
+    if (await this.has(Key)) return unlink(stagedPath);
     const upload = new Upload({
       client: this.client,
       params: {
@@ -70,6 +72,7 @@ export class S3EvidenceStore implements EvidenceStore {
       queueSize: QUEUE_SIZE,
     });
     await upload.done();
+    await unlink(stagedPath);
   }
 
   async open(sha256: string): Promise<Readable | null> {
