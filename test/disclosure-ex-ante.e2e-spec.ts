@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import type { Role } from '@enforcement/domain';
 import { issueToken } from '@enforcement/platform';
@@ -17,6 +18,8 @@ const run = randomUUID().slice(0, 8);
 const UNIT = 'unit-enforcement-1';
 const WORD = `许可办理指南${run}`;
 const NEW_WORD = `容缺受理指南${run}`;
+// A law only this run's item cites, so the D3 law change flags nothing of other runs.
+const LAW = `《社会团体登记管理条例${run}》`;
 
 async function token(id: string, roles: Role[], unitId: string): Promise<string> {
   const key = readFileSync(env.JWT_PRIVATE_KEY_FILE, 'utf8');
@@ -30,13 +33,30 @@ interface View {
   updateBy: { deadline: string } | null;
 }
 
+async function outboxOf(key: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
+  const client = new PgClient({ connectionString: env.DISCLOSURE_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `select type, payload from outbox where key = $1 and published_at is not null order by seq`,
+      [key],
+    );
+    return (rows as { type: string; payload: { data: Record<string, unknown> } }[]).map((r) => ({
+      type: r.type,
+      data: r.payload.data,
+    }));
+  } finally {
+    await client.end();
+  }
+}
+
 async function portalHits(q: string): Promise<{ id: string; section: string; body: string; decisionNumber: string }[]> {
   const res = await request(gateway).get('/api/v1/portal/items').query({ q, pageSize: 10 }).expect(200);
   return res.body.items;
 }
 
 describe('ex-ante publication on the real stack (D1–D3, D11)', () => {
-  it('D1, D2, D3, D11: an item is drafted, reviewed by the legal section, published and found on the portal; flagged, it is in the inbox with its 20-working-day limit; a new version replaces it; withdrawn, it is gone; internal records are refused', async () => {
+  it('D1, D2, D3, D11: an item is drafted, reviewed by the legal section, published and found on the portal; a recorded law change flags it and it is in the inbox with its 20-working-day limit; a new version replaces it; withdrawn, it is gone; internal records are refused; each portal change is a disclosure.ex-ante-*.v1 fact', async () => {
     // The agency office's disclosure officer works for every unit (000 附件1 第四条).
     const officer = await token('u-e2e-office', ['disclosure-officer'], 'unit-office');
     const reviewer = await token('u-e2e-legal', ['legal-reviewer'], 'unit-legal');
@@ -47,7 +67,7 @@ describe('ex-ante publication on the real stack (D1–D3, D11)', () => {
       agencyId: 'agency-e2e',
       agencyName: '衡阳市民政局',
       title: `社会团体成立登记${WORD}`,
-      body: `办理依据：《社会团体登记管理条例》。办理时限：20个工作日。${WORD}`,
+      body: `办理依据：${LAW}。办理时限：20个工作日。${WORD}`,
     };
 
     // D2: internal discussion records are never published — refused at the edge with a reason in both languages.
@@ -116,13 +136,34 @@ describe('ex-ante publication on the real stack (D1–D3, D11)', () => {
       .expect(200);
     expect(section.body.items).toEqual([]);
 
-    // D3: a law changed — the item is flagged, 20 working days to update it, and the inbox shows the limit.
+    // D3: the legal section records a law change naming the law; every published item citing it is flagged, 20
+    // working days to update it, and the inbox shows the limit. Naming nothing is a bilingual 400.
+    const empty = await request(gateway)
+      .post('/api/v1/disclosure/law-changes')
+      .set(auth(sectionHead))
+      .send({ cause: 'law-changed', reference: '国务院令', legalBases: [] })
+      .expect(400);
+    expect(empty.body.message.zh).toContain('legalBases');
+    await request(gateway)
+      .post('/api/v1/disclosure/law-changes')
+      .set(auth(reviewer))
+      .send({ cause: 'law-changed', reference: '国务院令', legalBases: [LAW] })
+      .expect(403);
+    const change = await request(gateway)
+      .post('/api/v1/disclosure/law-changes')
+      .set(auth(sectionHead))
+      .send({ cause: 'law-changed', reference: `${LAW}修订`, legalBases: [LAW.slice(1, -1)] })
+      .expect(201);
+    expect(change.body.outcomes).toEqual([{ itemId, updateBy: expect.any(String), refused: null }]);
+    const changes = await request(gateway).get('/api/v1/disclosure/law-changes').set(auth(officer)).expect(200);
+    expect(changes.body.changes[0]).toMatchObject({ id: change.body.id, legalBases: [LAW.slice(1, -1)] });
+    // Flagged already: flagging it by hand again is refused for that item, and says why.
     const flags = await request(gateway)
       .post('/api/v1/disclosure/ex-ante/flags')
       .set(auth(sectionHead))
-      .send({ itemIds: [itemId], cause: 'law-changed', reference: '《社会团体登记管理条例》修订' })
+      .send({ itemIds: [itemId], cause: 'law-changed', reference: `${LAW}修订` })
       .expect(200);
-    expect(flags.body[0].updateBy).toEqual(expect.any(String));
+    expect(flags.body[0].refused.code).toBe('DISCLOSURE.EX_ANTE_WRONG_STEP');
     const updateTask = await eventually(async () => {
       const res = await request(gateway).get('/api/v1/disclosure/inbox').query({ pageSize: 100 }).set(auth(officer));
       const tasks = res.body.tasks as { subjectId: string; kind: string; workdaysLeft: number | null }[];
@@ -151,5 +192,18 @@ describe('ex-ante publication on the real stack (D1–D3, D11)', () => {
       .get(`/api/v1/portal/items/${encodeURIComponent(`ex-ante:${itemId}`)}`)
       .expect(404);
     expect(await portalHits(NEW_WORD)).toEqual([]);
+
+    // disclosure.ex-ante-*.v1 went out through the outbox, in order; the update cleared the D3 flag in time.
+    const facts = await eventually(async () => {
+      const rows = await outboxOf(`ex-ante:${itemId}`);
+      return rows.length === 3 ? rows : undefined;
+    }, 'ex-ante disclosure facts published');
+    expect(facts.map((f) => f.type)).toEqual([
+      'disclosure.ex-ante-published.v1',
+      'disclosure.ex-ante-corrected.v1',
+      'disclosure.ex-ante-withdrawn.v1',
+    ]);
+    expect(facts[1].data).toMatchObject({ version: 2, previousVersion: 1, clearedFlag: { onTime: true } });
+    expect(facts[2].data).toMatchObject({ reason: '该事项已取消' });
   }, 180_000);
 });
