@@ -8,6 +8,7 @@ import { ServiceEnvironment, validateEnvironment } from './config/service-config
 import { databaseModule, type DatabaseModuleOptions } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { MessagingModule, type MessagingModuleOptions } from './messaging/messaging.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TemporalWorkerModule, type TemporalWorkerModuleOptions } from './temporal/temporal-worker.module';
@@ -47,6 +48,12 @@ export class PlatformModule {
         TemporalClientModule,
         ...(options.worker ? [TemporalWorkerModule.forService(options.worker)] : []),
         HealthModule.forService(),
+        MetricsModule.forService({
+          service: options.service,
+          groupId: options.service,
+          topics: options.messaging.topics,
+          worker: options.worker !== undefined,
+        }),
       ],
       // Each service serves its own audit trail; the gateway serves the merged one (apps/gateway/src/audit).
       controllers: options.worker ? [AuditTrailController] : [],

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { workflowStartsInterceptor } from '../metrics/workflow-starts.interceptor';
 import { originClientInterceptor } from './origin.interceptors';
 import { payloadDataConverter } from './payload-codec';
 
@@ -37,8 +38,8 @@ class TemporalClientCloser implements OnApplicationShutdown {
         return new Client({
           connection,
           namespace: config.getOrThrow<string>('TEMPORAL_NAMESPACE'),
-          // Starts, updates and signals carry the request's origin for the audit trail (C3).
-          interceptors: { workflow: [originClientInterceptor] },
+          // Starts, updates and signals carry the request's origin for the audit trail (C3); starts are counted.
+          interceptors: { workflow: [originClientInterceptor, workflowStartsInterceptor] },
           // Payloads leave encrypted: Temporal's history and Web UI hold no personal data in clear (issue 12).
           dataConverter: payloadDataConverter(config.get<string>('TEMPORAL_PAYLOAD_KEYS')),
         });

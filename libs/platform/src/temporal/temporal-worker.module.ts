@@ -10,6 +10,8 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { metricsPort } from '../metrics/metrics.module';
+import { temporalExporterAddress } from '../metrics/metrics.server';
 import { ORIGIN_WORKFLOW_INTERCEPTORS, originActivityInterceptors } from './origin.interceptors';
 import { payloadDataConverter } from './payload-codec';
 
@@ -56,6 +58,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
           info: (message, meta) => this.logger.log(`${message} ${meta ? JSON.stringify(meta) : ''}`),
           warn: (message, meta) => this.logger.warn(`${message} ${meta ? JSON.stringify(meta) : ''}`),
           error: (message, meta) => this.logger.error(`${message} ${meta ? JSON.stringify(meta) : ''}`),
+        },
+        // The SDK's own figures (workflow completions, failures, task latencies), on loopback, merged into the
+        // service's /metrics page by the metrics server (issue 12, operations).
+        telemetryOptions: {
+          metrics: { prometheus: { bindAddress: temporalExporterAddress(metricsPort(this.config)) } },
         },
       });
       runtimeInstalled = true;
