@@ -161,7 +161,7 @@ describe('the audit trail (SPEC C3)', () => {
     // Per person: the unit head's own actions.
     const head = await entriesWhere({ person: 'u-unit-head-1' }, legalHead, (e) => e.correlationId === ids.review);
     expect(head.subject).toBe(caseNo);
-  });
+  }, 120_000);
 
   it('C3, C1: the case’s own unit head reads its trail, another unit’s head reads nothing of it, an officer is refused; a query without a filter is a bilingual 400', async () => {
     const own = await trail({ case: caseNo }, await tokenOf('u-unit-head-1'));
@@ -176,7 +176,7 @@ describe('the audit trail (SPEC C3)', () => {
     expect(bare.body.code).toBe('AUDIT.FILTER_REQUIRED');
     expect(bare.body.message.zh).toContain('审计');
     expect(bare.body.message.en).toContain('audit trail');
-  });
+  }, 30_000);
 
   it.each([
     ['gateway', env.GATEWAY_DATABASE_URL],
