@@ -51,7 +51,8 @@ export function personChart(people: readonly PersonCount[], labels: Labels, unit
     aria: { enabled: true },
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+    // Room beyond ECharts' own label measure, which runs a little short for CJK text.
+    grid: { left: 24, right: 16, bottom: 8, top: 36, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: names, inverse: true },
     series: [bar('missed'), bar('late')],
