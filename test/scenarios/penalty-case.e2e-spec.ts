@@ -11,7 +11,9 @@ import {
 } from '../../apps/gateway/src/reviews/testing/review-journey';
 import {
   as,
+  boardLimits,
   caseDesk,
+  caseTrail,
   completeWith,
   HOUR,
   iso,
@@ -119,6 +121,14 @@ describe('scenario: a penalty case with a seizure, from initiation to the archiv
     expect(accepted.deadlineKind).toBe('review');
     const reviewDeadline = Date.parse(accepted.deadline);
 
+    // C2: the running review limit is on the unit head's board with its deadline; another unit's head does not see it.
+    const reviewOnBoard = await eventually(async () => {
+      const limits = await boardLimits('u-unit-head-1', caseNo);
+      return limits.find((l) => l.kind === 'review');
+    }, 'the review limit on the supervision board');
+    expect(Date.parse(reviewOnBoard.deadline)).toBe(reviewDeadline);
+    expect(await boardLimits('u-unit-head-2', caseNo)).toEqual([]);
+
     // L7: an expert consultation stops the clock; resuming never brings the deadline forward.
     const pauseId = `expert-${caseNo}`;
     const paused = expectStatus(
@@ -202,6 +212,12 @@ describe('scenario: a penalty case with a seizure, from initiation to the archiv
     for (const hidden of [ID_NUMBER, PHONE, '3栋201室']) expect(draft.redacted).not.toContain(hidden);
     const due = testStackCalendar().deadline(new Date(decidedAt), { workdays: 7 });
     expect(draft.publishBy.deadline).toBe(due.toISOString());
+    // C2: the publication limit is on the board too, due when the draft says.
+    const publicationOnBoard = await eventually(async () => {
+      const limits = await boardLimits('u-legal-head', caseNo);
+      return limits.find((l) => l.kind === 'publication');
+    }, 'the publication limit on the supervision board');
+    expect(publicationOnBoard.deadline).toBe(due.toISOString());
     // C1: the handling officer may not publish; the disclosure officer does.
     expectStatus(
       await request(gateway)
@@ -237,6 +253,19 @@ describe('scenario: a penalty case with a seizure, from initiation to the archiv
         fields: { performance: '当事人已于规定期限内缴纳罚款，没收物品已依法处置', checkedAt: iso(0) },
       },
     ]);
+    // D4 (000 附件1 第十八条): the execution information is published too, within 20 working days of the execution.
+    const execution = await publicationDraft(`执行信息-${decisionNumber}`);
+    expect(execution.draft.status).toBe('in-review');
+    expect(execution.draft.original).toContain('已于规定期限内缴纳罚款');
+    expect(Date.parse(execution.draft.publishBy.deadline)).toBeGreaterThan(Date.now() + 20 * 86_400_000);
+    expectStatus(
+      await request(gateway)
+        .post(`${execution.path}/publish`)
+        .set('authorization', await as('u-disclosure-officer'))
+        .send({ mode: 'full-text' }),
+      200,
+    );
+
     await completeWith(desk, 'closure', [
       { type: 'closure-report', fields: { summary: '罚款已缴清，案件办结', closedAt: iso(0) } },
     ]);
@@ -271,19 +300,52 @@ describe('scenario: a penalty case with a seizure, from initiation to the archiv
     // C1: another unit's officer cannot learn the case exists.
     expectStatus(await desk.get('/timeline', 'u-officer-2'), 404);
 
+    // C2: met limits leave the board (the review concluded, the decision published).
+    await eventually(async () => {
+      const left = (await boardLimits('u-legal-head', caseNo)).filter((l) =>
+        ['review', 'publication'].includes(l.kind),
+      );
+      return left.length === 0 ? true : undefined;
+    }, 'the met review and publication limits off the board');
+
+    // C3: every service's state changes for this case are in the trail, each with its actor.
+    const trail = await eventually(async () => {
+      const entries = await caseTrail(caseNo);
+      const services = new Set(entries.map((e) => e.service));
+      return ['recording-svc', 'review-svc', 'disclosure-svc'].every((svc) => services.has(svc)) ? entries : undefined;
+    }, 'the case in the audit trail of all three services');
+    const actors = new Set(trail.map((e) => e.actor));
+    for (const who of [
+      'u-officer-1',
+      'u-agency-head',
+      'u-unit-head-1',
+      'u-legal-reviewer',
+      'u-legal-head',
+      'u-disclosure-officer',
+    ]) {
+      expect(actors).toContain(who);
+    }
+
     // The facts each service published for this case, in order.
     const recordingFacts = await eventually(async () => {
       const types = await publishedFacts('RECORDING', caseNo);
-      return types.includes('case.decision-issued.v1') ? types : undefined;
+      return types.includes('case.execution-recorded.v1') ? types : undefined;
     }, 'recording-svc facts');
     expect(recordingFacts.filter((t) => t.startsWith('case.'))).toEqual([
       'case.initiated.v1',
       'case.decision-issued.v1',
+      'case.execution-recorded.v1',
     ]);
     const disclosureFacts = await eventually(async () => {
       const types = await publishedFacts('DISCLOSURE', caseNo);
-      return types.includes('disclosure.published.v1') ? types : undefined;
+      return types.filter((t) => t === 'disclosure.published.v1').length === 2 ? types : undefined;
     }, 'disclosure-svc facts');
-    expect(disclosureFacts).toEqual(['disclosure.published.v1']);
+    // The decision and the execution information, each published once; each limit started and met (C2).
+    expect(disclosureFacts.filter((t) => t.startsWith('disclosure.'))).toEqual([
+      'disclosure.published.v1',
+      'disclosure.published.v1',
+    ]);
+    expect(disclosureFacts.filter((t) => t === 'deadline.started.v1')).toHaveLength(2);
+    expect(disclosureFacts.filter((t) => t === 'deadline.met.v1')).toHaveLength(2);
   }, 360_000);
 });

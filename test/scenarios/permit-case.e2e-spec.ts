@@ -132,10 +132,11 @@ describe('scenario: a permit from application to its full-text publication (issu
     expect(found.body).toContain('决定准予登记');
     expect(found.body).toContain(party.idNumber);
 
+    // The publication went out once; its limit started and was met (C2).
     const facts = await eventually(async () => {
       const types = await publishedFacts('DISCLOSURE', caseNo);
-      return types.length > 0 ? types : undefined;
+      return types.includes('deadline.met.v1') ? types : undefined;
     }, 'disclosure facts');
-    expect(facts).toEqual(['disclosure.published.v1']);
+    expect(facts).toEqual(['deadline.started.v1', 'disclosure.published.v1', 'deadline.met.v1']);
   }, 240_000);
 });

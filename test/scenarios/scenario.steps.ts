@@ -151,3 +151,32 @@ export async function portalSearch(word: string): Promise<{ items: Record<string
   const res = await request(gateway).get('/api/v1/portal/items').query({ q: word, pageSize: 10 });
   return expectStatus(res, 200).body;
 }
+
+/** A case's limits on the time-limit supervision board as `user` sees it (C2): running, warned or missed ones. */
+export async function boardLimits(
+  user: string,
+  caseNo: string,
+): Promise<{ kind: string; deadline: string; overdue: boolean; unitId: string }[]> {
+  const res = await request(gateway)
+    .get('/api/v1/supervision/deadlines')
+    .query({ pageSize: 100 })
+    .set('authorization', await as(user));
+  return (
+    expectStatus(res, 200).body.items as {
+      caseNo: string;
+      kind: string;
+      deadline: string;
+      overdue: boolean;
+      unitId: string;
+    }[]
+  ).filter((i) => i.caseNo === caseNo);
+}
+
+/** The audit trail of one case as the legal section head reads it (C3). */
+export async function caseTrail(caseNo: string): Promise<{ service: string; actor: string; action: string }[]> {
+  const res = await request(gateway)
+    .get('/api/v1/audit')
+    .query({ case: caseNo })
+    .set('authorization', await as('u-legal-head'));
+  return expectStatus(res, 200).body.entries;
+}
