@@ -4,7 +4,12 @@
 # sets (infra/local/test-env.sh) and bin/up does not. Its first build measured 547 s user + 105 s system CPU (1739
 # packages, Temporal's shared dependencies already in the Go build cache), so roughly 6 minutes on an idle 2-core
 # machine (estimated from that CPU time); it took 43 minutes of wall time at load average 20–38. Later builds reuse
-# the Go build cache.
+# the Go build cache. Measured alternative, not switched to yet: versitygw v1.8.0 (github.com/versity/versitygw, its
+# posix backend) builds ./cmd/versitygw with 185 s user + 36 s system CPU from an EMPTY Go build cache (589 packages
+# with the standard library, 61 MB binary) — a third of SeaweedFS's cost even though SeaweedFS had Temporal's shared
+# dependencies cached — and the evidence store's S3 adapter passed a smoke test against it (bucket created, 40 MB
+# multipart put, get with the right hash, 404 read as missing). Switching would need its start-up here and a run of
+# test/recording-evidence-s3.e2e-spec.ts.
 #
 # STACK_S3=on            start it with the stack and write EVIDENCE_S3_* into the env file (EVIDENCE_STORE stays local
 #                        unless set: the S3 adapter is chosen by the service's own configuration; the test stack runs a
