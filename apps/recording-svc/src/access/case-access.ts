@@ -4,6 +4,18 @@ import { mayAccessDirectly, type AccessAction, type Actor } from '@enforcement/d
 import { AppError } from '@enforcement/platform';
 import { caseNotFound } from '../integrity/integrity.controller';
 
+/**
+ * The officers whose own recordings a case holds (R8 本人): who initiated it, who made a record, who uploaded a file.
+ */
+export async function caseOfficerIds(m: EntityManager, caseNumber: string, initiatedBy: string): Promise<string[]> {
+  const rows = await m.query<{ by: string }[]>(
+    `select recorded_by as by from case_records where case_number = $1
+     union select uploaded_by from evidence_files where case_number = $1`,
+    [caseNumber],
+  );
+  return [initiatedBy, ...rows.map((o) => o.by)];
+}
+
 export interface CaseAccessGrant {
   caseNumber: string;
   unitId: string;
@@ -30,11 +42,7 @@ export async function authoriseCaseAccess(
     [caseNumber],
   );
   if (!kase) throw caseNotFound(caseNumber);
-  const officers = await m.query<{ by: string }[]>(
-    `select distinct recorded_by as by from case_records where case_number = $1`,
-    [caseNumber],
-  );
-  const officerIds = [kase.initiated_by, ...officers.map((o) => o.by)];
+  const officerIds = await caseOfficerIds(m, caseNumber, kase.initiated_by);
   const base = { caseNumber, unitId: kase.unit_id, title: kase.title };
   if (mayAccessDirectly(actor, { unitId: kase.unit_id, officerIds })) {
     return { ...base, approver: null, applicationId: null, reason: null };
@@ -48,8 +56,12 @@ export async function authoriseCaseAccess(
     [caseNumber, actor.id, action],
   );
   if (grant) return { ...base, approver: grant.decided_by, applicationId: grant.id, reason: grant.reason };
-  // 403, not 404: applying by a case number one was given is the sanctioned way in, so the refusal says how.
-  throw new AppError(
+  throw applicationRequired(caseNumber);
+}
+
+/** 403, not 404: applying by a case number one was given is the sanctioned way in, so the refusal says how. */
+export function applicationRequired(caseNumber: string): AppError {
+  return new AppError(
     'ACCESS.APPLICATION_REQUIRED',
     HttpStatus.FORBIDDEN,
     {

@@ -2,8 +2,9 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { maySeeUnit, type Actor, type CaseChange } from '@enforcement/domain';
+import { maySeeUnit, seesOwnCasesOnly, type Actor, type CaseChange } from '@enforcement/domain';
 import { Access, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
+import { authoriseCaseAccess } from '../access/case-access';
 import { logAccess } from '../integrity/access-log';
 import { caseNotFound } from '../integrity/integrity.controller';
 
@@ -61,6 +62,8 @@ export class CaseTimelineController {
       >(`select * from cases where case_number = $1`, [caseNumber]);
       // Another unit's case answers as if it did not exist (C1).
       if (!c || !maySeeUnit(actor, c.unit_id)) throw caseNotFound(caseNumber);
+      // R8: an officer sees their own recordings; a colleague's case of the same unit needs an approved application.
+      const grant = seesOwnCasesOnly(actor) ? await authoriseCaseAccess(manager, actor, caseNumber, 'view') : null;
       const journal = await manager.query<
         { seq: number; kind: TimelineEntry['kind']; at: Date; actor: string; payload: unknown }[]
       >(`select seq, kind, at, actor, payload from case_journal where case_number = $1 order by seq`, [caseNumber]);
@@ -75,8 +78,8 @@ export class CaseTimelineController {
         action: 'view',
         caseNumber,
         subject: `${caseNumber}/timeline`,
-        reason: null,
-        approver: null,
+        reason: grant?.reason ?? null,
+        approver: grant?.approver ?? null,
       });
       const entries: TimelineEntry[] = [
         ...journal.map((j) => ({

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { isUnitScoped } from '../access/groups';
 import type { Actor, Role } from '../access/roles';
 
 /**
@@ -39,6 +40,14 @@ export function mayAccessDirectly(
   if (actor.roles.includes('legal-section-head') || actor.roles.includes('records-administrator')) return true;
   if (actor.roles.includes('unit-head') && actor.unitId === kase.unitId) return true;
   return actor.roles.includes('officer') && kase.officerIds.includes(actor.id);
+}
+
+/**
+ * Whether `actor` sees only the cases they took part in (SPEC R8: 执法人员可以查询本人执法活动的信息资料): an officer
+ * with no unit-wide or agency-wide role. Unit heads see their unit's cases; the agency-wide roles every unit's.
+ */
+export function seesOwnCasesOnly(actor: Pick<Actor, 'roles'>): boolean {
+  return isUnitScoped(actor) && !actor.roles.includes('unit-head');
 }
 
 /** Whether `actor` is the right approver of an application of `kind` about a case of `caseUnitId`. */
