@@ -68,9 +68,12 @@ start_s3() {
   umask 077
   printf '{"identities":[{"name":"recording","credentials":[{"accessKey":"%s","secretKey":"%s"}],"actions":["Admin","Read","Write","List","Tagging"]}]}\n' \
     "$S3_ACCESS_KEY_ID" "$S3_SECRET_ACCESS_KEY" >"$dir/s3.json"
+  # The Iceberg (8181) and Lance (9101) listeners are off: we use neither, and fixed ports would collide with others'
+  # (9101 is the test stack's review-svc metrics port).
   start_background s3 "$log" "$WEED_BIN" server -ip 127.0.0.1 -ip.bind 127.0.0.1 -dir "$dir/data" -volume.max 0 \
     -master.port $((S3_PORT + 1)) -volume.port $((S3_PORT + 2)) -filer -filer.port $((S3_PORT + 3)) \
-    -master.volumeSizeLimitMB 1024 -s3 -s3.port "$S3_PORT" -s3.config "$dir/s3.json"
+    -master.volumeSizeLimitMB 1024 -s3 -s3.port "$S3_PORT" -s3.config "$dir/s3.json" \
+    -s3.port.iceberg 0 -s3.port.lance 0
   wait_for "SeaweedFS S3" 120 "$log" s3 port_open "$S3_PORT"
   ok "s3 (SeaweedFS) started on :$S3_PORT"
 }
