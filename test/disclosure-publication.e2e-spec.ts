@@ -241,9 +241,11 @@ describe('disclosure: a decision from fact to portal and back (SPEC D4, D6, D8, 
       .get(`/api/v1/portal/items/${encodeURIComponent(item.id)}`)
       .expect(404);
 
-    // D12: the unit's record counts the publication as on time; another unit's officer sees only their own unit.
+    // D12: the unit's record counts the publication as on time. The disclosure officer is agency-wide (000 附件1
+    // 第四条), so other units' records (results of draws, other tests) are listed too unless one unit is asked for.
     const record = await request(gateway)
       .get('/api/v1/disclosure/accountability')
+      .query({ unitId: UNIT })
       .set('authorization', `Bearer ${token}`)
       .expect(200);
     expect(record.body.units).toEqual([expect.objectContaining({ unitId: UNIT })]);
