@@ -65,14 +65,16 @@ async function produce(type: string, data: unknown): Promise<void> {
   }
 }
 
+/** The disclosure facts published for the case (the outbox also carries its deadline.* facts for C2). */
 async function outboxTypes(): Promise<string[]> {
   const client = new PgClient({ connectionString: env.DISCLOSURE_DATABASE_URL });
   await client.connect();
   try {
     const rows = (
-      await client.query(`select type from outbox where key = $1 and published_at is not null order by seq`, [
-        caseNumber,
-      ])
+      await client.query(
+        `select type from outbox where key = $1 and type like 'disclosure.%' and published_at is not null order by seq`,
+        [caseNumber],
+      )
     ).rows as { type: string }[];
     return rows.map((r) => r.type);
   } finally {
