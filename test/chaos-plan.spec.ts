@@ -20,7 +20,15 @@ describe('chaos kill plan (issue 12 faults)', () => {
       expect([...first].sort()).toEqual([...PARTS].sort());
     }
     expect(PARTS).toEqual(
-      expect.arrayContaining(['gateway', 'review-svc', 'recording-svc', 'disclosure-svc', 'kafka', 'temporal', 'postgres']),
+      expect.arrayContaining([
+        'gateway',
+        'review-svc',
+        'recording-svc',
+        'disclosure-svc',
+        'kafka',
+        'temporal',
+        'postgres',
+      ]),
     );
   });
 

@@ -9,18 +9,21 @@ describe('annual report at the edge (D10)', () => {
     expect(pipe.transform(2025)).toBe(2025);
   });
 
-  it.each(['19x', '202', '20255', '1999', '-2025', '', NaN, 1999, 2025.5])('D10: %p is a bilingual 400 naming year', (value) => {
-    let error: unknown;
-    try {
-      pipe.transform(value);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(AppError);
-    const e = error as AppError;
-    expect(e.status).toBe(400);
-    expect(e.code).toBe('REQUEST.VALIDATION_FAILED');
-    expect(e.messages.en).toMatch(/year/);
-    expect(e.messages.zh).toMatch(/四位年份/);
-  });
+  it.each(['19x', '202', '20255', '1999', '-2025', '', NaN, 1999, 2025.5])(
+    'D10: %p is a bilingual 400 naming year',
+    (value) => {
+      let error: unknown;
+      try {
+        pipe.transform(value);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      const e = error as AppError;
+      expect(e.status).toBe(400);
+      expect(e.code).toBe('REQUEST.VALIDATION_FAILED');
+      expect(e.messages.en).toMatch(/year/);
+      expect(e.messages.zh).toMatch(/四位年份/);
+    },
+  );
 });
