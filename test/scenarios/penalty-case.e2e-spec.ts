@@ -269,9 +269,11 @@ describe('scenario: a penalty case with a seizure, from initiation to the archiv
     await completeWith(desk, 'closure', [
       { type: 'closure-report', fields: { summary: '罚款已缴清，案件办结', closedAt: iso(0) } },
     ]);
+    // R10: the archiving step completes through the records administrator's bundle, not by an officer's click.
+    const unbundled = expectStatus(await desk.complete('archiving'), 422).body;
+    expect(unbundled.details.map((d: { field: string }) => d.field)).toEqual(['archive-bundle']);
     const bundle = expectStatus(await desk.post('/archive-bundle', 'u-records-admin'), 201).body;
     expect((bundle.manifest.index as { sha256: string }[]).map((e) => e.sha256)).toContain(footage.sha256);
-    expectStatus(await desk.complete('archiving'), 200);
 
     // The timeline holds every step in order; the whole case, its footage included, verifies intact (R7).
     const timeline = expectStatus(await desk.get('/timeline'), 200).body;

@@ -83,8 +83,8 @@ class CaseDriver {
 
   async archive() {
     const res = await this.client.call('POST', `${this.base}/archive-bundle`, { user: 'u-records-admin', body: {} });
-    expectStatus(res, `${this.caseNo} archive bundle`, 201, 200);
-    return this.complete('archiving');
+    // The bundle completes the archiving step itself (R10).
+    return expectStatus(res, `${this.caseNo} archive bundle`, 201, 200);
   }
 
   async closeOut() {

@@ -1,14 +1,29 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, StreamableFile } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsString } from 'class-validator';
+import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { disposalRefusal, type Actor } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, CurrentActor, IsStoreSafeText } from '@enforcement/platform';
+import {
+  CASE_REFUSED,
+  caseCommandUpdate,
+  caseWorkflowId,
+  disposalRefusal,
+  type Actor,
+  type CaseRefusal,
+} from '@enforcement/domain';
+import {
+  Access,
+  AppError,
+  CaseNumberPipe,
+  CurrentActor,
+  IsStoreSafeText,
+  TEMPORAL_CLIENT,
+} from '@enforcement/platform';
 import { authoriseCaseAccess } from '../access/case-access';
 import { logAccess } from '../integrity/access-log';
 import { appendLogEntry } from '../integrity/integrity-log';
@@ -34,6 +49,7 @@ export class ArchiveController {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     config: ConfigService,
   ) {
     this.dir =
@@ -46,7 +62,38 @@ export class ArchiveController {
   @Access('recording.archive')
   @ApiOperation({ summary: 'R10 — build the case file: cover and 卷内文件目录 PDF, records, manifest; hash logged' })
   async build(@Param('caseNumber', CaseNumberPipe) caseNumber: string, @CurrentActor() actor: Actor) {
-    return this.dataSource.transaction((m) => buildArchiveBundle(m, this.dir, actor, caseNumber));
+    const bundle = await this.dataSource.transaction((m) => buildArchiveBundle(m, this.dir, actor, caseNumber));
+    await this.archiveCase(bundle, actor);
+    return bundle;
+  }
+
+  /**
+   * The bundle completes the case's archiving step (R10): the case record learns it through its workflow, keyed by
+   * the bundle's hash, so a repeated call (the bundle is built once) records nothing twice. A case already archived,
+   * or whose record has ended, has nothing left to record.
+   */
+  private async archiveCase(bundle: ArchiveBundle, actor: Actor): Promise<void> {
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(bundle.caseNumber));
+    try {
+      await handle.executeUpdate(caseCommandUpdate, {
+        args: [
+          { type: 'record-archive-bundle', sha256: bundle.bundleSha256, at: bundle.manifest.builtAt, by: actor.id },
+        ],
+        updateId: `archive-bundle:${bundle.bundleSha256}`,
+      });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return;
+      const failure = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+      if (failure instanceof ApplicationFailure && failure.type === CASE_REFUSED) {
+        const refusal = failure.details?.[0] as CaseRefusal | undefined;
+        if (refusal?.code === 'CASE.ENDED') return;
+        throw new AppError(refusal?.code ?? 'CASE.REFUSED', HttpStatus.CONFLICT, {
+          zh: refusal?.zh ?? '案件不能归档',
+          en: refusal?.en ?? 'The case cannot be archived',
+        });
+      }
+      throw error;
+    }
   }
 
   @Get('archive-bundle')

@@ -275,8 +275,16 @@ describe('caseWorkflow', () => {
         { kind: 'closed' }
       >;
       expect(retention?.dueAt).toBe(addMonths(closedAt.at, 6));
-      await complete(h, 'archiving');
+      // R10: archiving completes only through the records administrator's bundle.
+      const unbundled = await refusal(complete(h, 'archiving'));
+      expect(unbundled.missing.map((m) => m.field)).toEqual(['archive-bundle']);
+      await command(h, { type: 'record-archive-bundle', sha256: 'b'.repeat(64), ...by });
       await h.result();
+      expect(s.journal.map((j) => j.change.kind).slice(-3)).toEqual([
+        'archive-bundle-recorded',
+        'step-completed',
+        'archived',
+      ]);
       expect(s.noticesOf('archiving')).toEqual(['warning', 'missed']);
       expect(s.noticesOf('retention')).toEqual(['warning', 'missed']);
     });

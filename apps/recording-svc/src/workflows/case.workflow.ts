@@ -1,4 +1,11 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import {
   addMonths,
   applyCaseCommand,
@@ -48,6 +55,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     initiatedAt: input.initiatedAt,
     needsReview: input.needsReview ?? false,
   });
+  // R10: archiving completes through the records administrator's bundle. Cases whose history began before this
+  // rule replay as they ran (the marker is absent there), so no recorded completion is refused on replay.
+  life = { ...life, archiveBundleRequired: patched('archive-through-bundle') };
   const deadlines: CaseDeadline[] = [];
   const seenReviewFacts = new Set<string>();
   let registeredAt: string | null = null;

@@ -52,12 +52,19 @@ describe('case lifecycle', () => {
       add({ type: 'execution-record', fields: { performance: '已缴纳罚款', checkedAt: AT } }),
       complete('execution'),
     );
-    s = run(
-      s,
-      add({ type: 'closure-report', fields: { summary: '结案', closedAt: AT } }),
-      complete('closure'),
-      complete('archiving'),
-    );
+    s = run(s, add({ type: 'closure-report', fields: { summary: '结案', closedAt: AT } }), complete('closure'));
+    // R10: the archiving step completes through the bundle the records administrator builds, never by itself.
+    const unbundled = applyCaseCommand(s, complete('archiving'));
+    expect(unbundled.ok ? [] : unbundled.refusal.missing.map((m) => m.field)).toEqual(['archive-bundle']);
+    const early = applyCaseCommand(start(), {
+      type: 'record-archive-bundle',
+      sha256: 'a'.repeat(64),
+      at: AT,
+      by: 'u-records',
+    });
+    expect(early.ok ? null : early.refusal.code).toBe('CASE.WRONG_STEP');
+    s = run(s, { type: 'record-archive-bundle', sha256: 'a'.repeat(64), at: AT, by: 'u-records' });
+    expect(s.archiveBundle).toEqual({ sha256: 'a'.repeat(64), at: AT, by: 'u-records' });
     expect(s.completed.map((c) => c.step)).toEqual([
       'initiation',
       'investigation',

@@ -42,6 +42,8 @@ export function newCaseLifecycle(c: NewCase): CaseLifecycle {
     revocation: null,
     closedAt: null,
     archivedAt: null,
+    archiveBundle: null,
+    archiveBundleRequired: true,
     outcome: 'open',
     holds: [],
   };
@@ -140,6 +142,12 @@ export function stepShortfalls(s: CaseLifecycle, list: AvRequirementList = defau
       need(inStep('closure-report'), 'closure-report', '结案报告', 'the closure report');
       break;
     case 'archiving':
+      need(
+        !s.archiveBundleRequired || s.archiveBundle !== null,
+        'archive-bundle',
+        '档案管理员立卷生成的案卷归档包（封面及卷内文件目录）',
+        'the archive bundle (cover and case-file index) the records administrator builds',
+      );
       break;
   }
   out.push(...avShortfalls(s, s.step, list));
@@ -178,6 +186,27 @@ export function applyCaseCommand(
     }
     case 'complete-step':
       return completeStep(s, cmd, list);
+    case 'record-archive-bundle': {
+      if (s.step !== 'archiving') {
+        return refuse(
+          'CASE.WRONG_STEP',
+          `案件处于${caseStepLabels[s.step].zh}环节，尚不能立卷归档`,
+          `The case is in ${caseStepLabels[s.step].en}; its file cannot be archived yet`,
+        );
+      }
+      const archiveBundle = { sha256: cmd.sha256, at: cmd.at, by: cmd.by };
+      const done = completeStep(
+        { ...s, archiveBundle },
+        { type: 'complete-step', step: 'archiving', at: cmd.at, by: cmd.by },
+        list,
+      );
+      if (!done.ok) return done;
+      return {
+        ok: true,
+        state: done.state,
+        changes: [{ kind: 'archive-bundle-recorded', ...archiveBundle }, ...done.changes],
+      };
+    }
     case 'require-review':
       return {
         ok: true,

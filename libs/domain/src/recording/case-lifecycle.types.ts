@@ -72,6 +72,13 @@ export interface CaseLifecycle {
   revocation: (DecisionRevocation & { revokedAt: string; by: string }) | null;
   closedAt: string | null;
   archivedAt: string | null;
+  /**
+   * R10: the case file's archive bundle (cover, 卷内文件目录, files, manifest) as the records administrator built it.
+   * With `archiveBundleRequired` the archiving step completes only through it; cases started before that rule
+   * (their workflows replay without it) keep the old way.
+   */
+  archiveBundle: { sha256: string; at: string; by: string } | null;
+  archiveBundleRequired: boolean;
   /** `not-taken-up`: a complaint answered and recorded without a case (R2). */
   outcome: 'open' | 'not-taken-up' | 'closed' | 'archived';
   holds: { reason: LongTermHoldReason; note: string; at: string; by: string }[];
@@ -85,7 +92,9 @@ export type CaseCommand =
   | { type: 'require-review'; at: string; by: string }
   | { type: 'review-concluded'; outcome: string; mayIssueDecision: boolean; decisionRef: string | null; at: string }
   | { type: 'revoke-decision'; revocation: DecisionRevocation; at: string; by: string }
-  | { type: 'place-hold'; reason: LongTermHoldReason; note: string; at: string; by: string };
+  | { type: 'place-hold'; reason: LongTermHoldReason; note: string; at: string; by: string }
+  /** 立卷归档: the bundle is built (recording-svc's archive); recording it completes the archiving step (R10). */
+  | { type: 'record-archive-bundle'; sha256: string; at: string; by: string };
 
 /** What changed; recording-svc stores each and turns some into `case.*.v1` facts. */
 export type CaseChange =
@@ -100,6 +109,7 @@ export type CaseChange =
   | { kind: 'execution-completed'; documentNumber: string; result: string; officers: string[]; at: string; by: string }
   | { kind: 'complaint-not-taken-up'; recordId: string; at: string }
   | { kind: 'closed'; at: string }
+  | { kind: 'archive-bundle-recorded'; sha256: string; at: string; by: string }
   | { kind: 'archived'; at: string }
   | { kind: 'hold-placed'; reason: LongTermHoldReason; note: string; at: string; by: string };
 

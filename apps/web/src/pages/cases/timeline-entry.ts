@@ -14,6 +14,7 @@ const KINDS: Record<string, Pair> = {
   'execution-completed': { zh: '执行完毕（执行信息待公开）', en: 'execution completed (to be published)' },
   'complaint-not-taken-up': { zh: '投诉举报不予启动', en: 'complaint not taken up' },
   closed: { zh: '结案', en: 'closed' },
+  'archive-bundle-recorded': { zh: '立卷（归档包生成）', en: 'case file bundled for the archive' },
   archived: { zh: '归档', en: 'archived' },
   'hold-placed': { zh: '长期保存', en: 'long-term hold' },
   'deadline-warning': { zh: '期限预警', en: 'deadline warning' },
