@@ -17,6 +17,8 @@ import {
 } from '@enforcement/domain';
 import { AppError, TEMPORAL_CLIENT } from '@enforcement/platform';
 
+const COMMAND_TIMEOUT_MS = 30_000;
+
 /** HTTP status of each refusal of the disclosure rules: a client mistake (4xx), never a 500. */
 const STATUS_OF: Readonly<Record<string, HttpStatus>> = {
   'DISCLOSURE.NOT_IN_REVIEW': HttpStatus.CONFLICT,
@@ -64,10 +66,14 @@ export class PublicationWorkflowClient {
     await this.view(decisionNumber, actor);
     const handle = this.temporal.workflow.getHandle(publicationWorkflowId(decisionNumber));
     try {
-      return await handle.executeUpdate(publicationCommandUpdate, {
-        args: [command],
-        updateId: requestKey ? `${command.type}:${requestKey}` : undefined,
-      });
+      // Bounded like the case commands: an update whose worker service is down waits with no end otherwise; on the
+      // deadline it fails as DEADLINE_EXCEEDED, an honest 503 (issue 12 faults), and the repeat attaches by update id.
+      return await this.temporal.withDeadline(Date.now() + COMMAND_TIMEOUT_MS, () =>
+        handle.executeUpdate(publicationCommandUpdate, {
+          args: [command],
+          updateId: requestKey ? `${command.type}:${requestKey}` : undefined,
+        }),
+      );
     } catch (error) {
       throw toHttpError(error, decisionNumber);
     }

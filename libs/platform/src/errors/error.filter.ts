@@ -35,6 +35,18 @@ const byStatus: Record<number, { code: string; message: BilingualMessage }> = {
   },
 };
 
+/** The causes under an error (gRPC code and details of a Temporal ServiceError, a driver's error): what a 5xx was. */
+function causes(exception: unknown): string {
+  const out: string[] = [];
+  let e = (exception as { cause?: unknown })?.cause;
+  while (typeof e === 'object' && e !== null && out.length < 5) {
+    const c = e as { name?: string; code?: string | number; details?: string; message?: string; cause?: unknown };
+    out.push(`${c.name ?? 'Error'}${c.code !== undefined ? ` code=${c.code}` : ''}: ${c.details ?? c.message}`);
+    e = c.cause;
+  }
+  return out.map((line) => `\n  caused by ${line}`).join('');
+}
+
 /**
  * Turns every error into the one error body: stable code, bilingual message, request id. A client's mistake keeps its
  * 4xx and its details; an unexpected error answers 500 with no internals (they go to the log with the request id).
@@ -56,7 +68,7 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (body.statusCode >= 500) {
       this.logger.error(
-        `${req.method} ${req.url} failed [${req.id}]: ${(exception as Error)?.stack ?? String(exception)}`,
+        `${req.method} ${req.url} failed [${req.id}]: ${(exception as Error)?.stack ?? String(exception)}${causes(exception)}`,
       );
     }
     res.status(body.statusCode).json(body);

@@ -15,6 +15,14 @@ const grpcUnavailable = () =>
     details: 'No connection established',
   });
 
+/** Temporal's answer to a query or update whose task queue no worker polls (measured on the private stack, issue 12). */
+const noPoller = () =>
+  Object.assign(new Error('9 FAILED_PRECONDITION: no poller seen for task queue recently, worker may be down'), {
+    code: 9,
+    details: 'no poller seen for task queue recently, worker may be down',
+    metadata: {},
+  });
+
 function answer(error: unknown): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
   const headers: Record<string, string> = {};
   let status = 0;
@@ -68,5 +76,41 @@ describe('honest answers under faults: a dependency down is 503 with Retry-After
       expect((body.message as { zh: string }).zh).toMatch(/暂时不可用/);
       expect((body.message as { en: string }).en).toMatch(/unavailable/);
     }
+  });
+
+  it('issue 12 faults: a query or update finding its worker service down (gRPC 9 "no poller seen") is "worker", 503', () => {
+    const query = new ServiceError('Failed to query Workflow', { cause: noPoller() });
+    const update = new ServiceError('Workflow Update failed', { cause: noPoller() });
+    expect(unavailableDependency(query)).toBe('worker');
+    expect(unavailableDependency(update)).toBe('worker');
+    const { status, body, headers } = answer(query);
+    expect(status).toBe(HttpStatus.SERVICE_UNAVAILABLE);
+    expect(headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+    expect(body).toMatchObject({ code: 'SERVICE.UNAVAILABLE', details: { dependency: 'worker' } });
+  });
+
+  it('issue 12 faults: a query or describe cut off by the short read deadline (gRPC 4) is "temporal", 503', () => {
+    const deadline = Object.assign(new Error('4 DEADLINE_EXCEEDED: Deadline exceeded after 4.998s'), {
+      code: 4,
+      details: 'Deadline exceeded after 4.998s',
+      metadata: {},
+    });
+    expect(unavailableDependency(new ServiceError('Failed to describe workflow', { cause: deadline }))).toBe(
+      'temporal',
+    );
+    expect(answer(new ServiceError('Failed to query Workflow', { cause: deadline })).status).toBe(
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
+  });
+
+  it('issue 12 faults: any other FAILED_PRECONDITION is not a worker outage and stays a 500', () => {
+    const other = Object.assign(new Error('9 FAILED_PRECONDITION: workflow is not running'), {
+      code: 9,
+      details: 'workflow is not running',
+    });
+    expect(unavailableDependency(new ServiceError('Workflow Update failed', { cause: other }))).toBeUndefined();
+    expect(answer(new ServiceError('Workflow Update failed', { cause: other })).status).toBe(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+    );
   });
 });

@@ -1,7 +1,7 @@
 /** Seconds a client is told to wait before retrying when a dependency is down (503 Retry-After). */
 export const RETRY_AFTER_SECONDS = 5;
 
-export type Dependency = 'database' | 'temporal' | 'network';
+export type Dependency = 'database' | 'temporal' | 'worker' | 'network';
 
 /** Socket errors: the peer is not there (yet), or went away mid-call. */
 const NETWORK_CODES = new Set([
@@ -23,6 +23,13 @@ const PG_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|the database system is (shutting down|starting up)/i;
 /** gRPC status codes of a Temporal server that is down or did not answer in time: UNAVAILABLE, DEADLINE_EXCEEDED. */
 const GRPC_UNAVAILABLE = new Set([14, 4]);
+/**
+ * What Temporal answers a query or update when no worker of the workflow's task queue has polled lately — its worker
+ * service is down or restarting (measured on Temporal 1.x: gRPC 9 FAILED_PRECONDITION "no poller seen for task queue
+ * recently, worker may be down"). Other FAILED_PRECONDITIONs are about the request and stay what they are.
+ */
+const GRPC_FAILED_PRECONDITION = 9;
+const NO_WORKER = /no poller seen|worker may be down/i;
 
 function chain(error: unknown): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
@@ -41,7 +48,8 @@ function chain(error: unknown): Record<string, unknown>[] {
 }
 
 /**
- * Which dependency an unexpected error says is unreachable, if any: such a failure is temporary and the caller's
+ * Which dependency an unexpected error says is unreachable, if any ('worker': the service whose worker runs the
+ * workflow is not polling): such a failure is temporary and the caller's
  * retry will succeed, so it answers 503 with Retry-After instead of 500 (issue 12, honest answers under faults).
  */
 export function unavailableDependency(error: unknown): Dependency | undefined {
@@ -53,6 +61,8 @@ export function unavailableDependency(error: unknown): Dependency | undefined {
     if (PG_MESSAGES.test(message)) return 'database';
     if (name === 'ServiceError' && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(message)) return 'temporal';
     if (typeof code === 'number' && GRPC_UNAVAILABLE.has(code) && 'details' in e) return 'temporal';
+    if (code === GRPC_FAILED_PRECONDITION && typeof e.details === 'string' && NO_WORKER.test(e.details))
+      return 'worker';
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return 'network';
   }
   return undefined;

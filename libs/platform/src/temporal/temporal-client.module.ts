@@ -4,6 +4,7 @@ import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor }
 import { workflowStartsInterceptor } from '../metrics/workflow-starts.interceptor';
 import { originClientInterceptor } from './origin.interceptors';
 import { payloadDataConverter } from './payload-codec';
+import { readDeadlineInterceptor } from './read-deadline.interceptor';
 
 /**
  * Attempts of one call to Temporal before it fails. The SDK's default (10, backing off to 5 s) keeps a request
@@ -38,8 +39,11 @@ class TemporalClientCloser implements OnApplicationShutdown {
         return new Client({
           connection,
           namespace: config.getOrThrow<string>('TEMPORAL_NAMESPACE'),
-          // Starts, updates and signals carry the request's origin for the audit trail (C3); starts are counted.
-          interceptors: { workflow: [originClientInterceptor, workflowStartsInterceptor] },
+          // Starts, updates and signals carry the request's origin for the audit trail (C3); starts are counted;
+          // queries and describes give up within seconds when a worker service is down (issue 12 faults).
+          interceptors: {
+            workflow: [originClientInterceptor, workflowStartsInterceptor, readDeadlineInterceptor(connection)],
+          },
           // Payloads leave encrypted: Temporal's history and Web UI hold no personal data in clear (issue 12).
           dataConverter: payloadDataConverter(config.get<string>('TEMPORAL_PAYLOAD_KEYS')),
         });
