@@ -96,6 +96,7 @@ export interface RunningLimit {
 export interface RunningFilter {
   unitId?: string;
   person?: string;
+  caseNo?: string;
   kind?: string;
   state?: DeadlineState;
 }
@@ -111,6 +112,7 @@ export async function runningLimits(m: EntityManager, filter: RunningFilter, now
   const bind = (value: unknown) => `$${params.push(value)}`;
   if (filter.unitId !== undefined) where.push(`unit_id = ${bind(filter.unitId)}`);
   if (filter.person !== undefined) where.push(`responsible_user_id = ${bind(filter.person)}`);
+  if (filter.caseNo !== undefined) where.push(`case_no = ${bind(filter.caseNo)}`);
   if (filter.kind !== undefined) where.push(`kind = ${bind(filter.kind)}`);
   if (filter.state !== undefined) where.push(`state = ${bind(filter.state)}`);
   const rows: RunningLimit[] = await m.query(

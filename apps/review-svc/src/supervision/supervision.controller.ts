@@ -34,7 +34,11 @@ export class SupervisionController {
     const unitId = scopedUnit(actor, query.unit);
     const now = new Date();
     const m = this.dataSource.manager;
-    const rows = await runningLimits(m, { unitId, person: query.person, kind: query.kind, state: query.state }, now);
+    const rows = await runningLimits(
+      m,
+      { unitId, person: query.person, caseNo: query.caseNo, kind: query.kind, state: query.state },
+      now,
+    );
     const items: SupervisedLimit[] = rows.map((r) => ({
       ...r,
       workdaysLeft: leftNow(now, r.deadline),

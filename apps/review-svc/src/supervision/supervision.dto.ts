@@ -20,6 +20,13 @@ export class DeadlineQuery {
   @IsCanonicalId()
   person?: string;
 
+  @ApiPropertyOptional({ description: 'Only the limits of this case (its case number)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @IsCanonicalId()
+  caseNo?: string;
+
   @ApiPropertyOptional({ enum: SUPERVISION_KINDS })
   @IsOptional()
   @IsIn(SUPERVISION_KINDS)

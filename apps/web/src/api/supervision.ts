@@ -66,6 +66,7 @@ export interface UnitDigest {
 export interface DeadlineFilter {
   unit?: string;
   person?: string;
+  caseNo?: string;
   kind?: string;
   state?: string;
   page?: number;
