@@ -165,6 +165,9 @@ describe('case-file evaluation and accountability through the gateway (SPEC R13)
     for (const entry of [
       { kind: 'target', id: `T-${run}-1`, name: `检查对象${run}-1`, active: true },
       { kind: 'target', id: `T-${run}-2`, name: `检查对象${run}-2`, active: true },
+      // Its own inspectors too: on a fresh stack no other test may have listed any yet.
+      { kind: 'inspector', id: 'u-officer-1', name: 'u-officer-1', active: true },
+      { kind: 'inspector', id: 'u-unit-head-1', name: 'u-unit-head-1', active: true },
     ]) {
       expectStatus(
         await request(gateway).post('/api/v1/recording/inspections/roster').set('authorization', admin).send(entry),
