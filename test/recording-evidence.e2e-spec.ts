@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { eventually, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 import { bearer, expectStatus, gateway, ReviewJourney } from '../apps/gateway/src/reviews/testing/review-journey';
+import { CHUNK, footage, head, patch, tusMetadata } from './evidence/tus';
 
 /*
  * The evidence store end to end on the real stack (SPEC R5, R6, R7): a body-camera file of several GiB, generated on
@@ -16,83 +16,12 @@ import { bearer, expectStatus, gateway, ReviewJourney } from '../apps/gateway/sr
  */
 const env = stackEnv() as unknown as Record<string, string>;
 const SIZE = Number(process.env.EVIDENCE_E2E_BYTES ?? 2 * 1024 ** 3);
-const CHUNK = 4 * 1024 * 1024;
 const HOUR = 3_600_000;
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 const OFFICERS = [
   { name: '张执法', certificateNo: '43040001', certificateShown: true },
   { name: '王执法', certificateNo: '43040002', certificateShown: true },
 ];
-
-/** The file's bytes from `from` on, chunk by chunk: a random block stamped with its chunk index (unique per run). */
-function* footage(block: Buffer, from: number, to = SIZE): Generator<Buffer> {
-  for (let i = Math.floor(from / CHUNK); i * CHUNK < to; i++) {
-    const chunk = Buffer.from(block.subarray(0, Math.min(CHUNK, to - i * CHUNK)));
-    chunk.writeUInt32BE(i, 0);
-    yield i * CHUNK < from ? chunk.subarray(from - i * CHUNK) : chunk;
-  }
-}
-
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-const tusMetadata = (m: Record<string, unknown>) =>
-  Object.entries(m)
-    .map(([k, v]) => `${k} ${b64(typeof v === 'string' ? v : JSON.stringify(v))}`)
-    .join(',');
-
-/** A PATCH streamed from the generator; `cutAt` drops the connection after that many bytes (an interruption). */
-function patch(
-  url: string,
-  auth: string,
-  offset: number,
-  body: Iterable<Buffer>,
-  cutAt?: number,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined> } | 'cut'> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      new URL(url, gateway),
-      {
-        method: 'PATCH',
-        headers: {
-          authorization: auth,
-          'tus-resumable': '1.0.0',
-          'upload-offset': String(offset),
-          'content-type': 'application/offset+octet-stream',
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
-      },
-    );
-    req.on('error', (err) => (cutAt !== undefined ? resolve('cut') : reject(err)));
-    const it = body[Symbol.iterator]();
-    let sent = 0;
-    const pump = () => {
-      for (;;) {
-        if (cutAt !== undefined && sent >= cutAt) {
-          req.destroy();
-          resolve('cut');
-          return;
-        }
-        const next = it.next();
-        if (next.done) {
-          req.end();
-          return;
-        }
-        sent += next.value.length;
-        if (!req.write(next.value)) {
-          req.once('drain', pump);
-          return;
-        }
-      }
-    };
-    pump();
-  });
-}
-
-async function head(url: string, auth: string) {
-  return request(gateway).head(url).set('authorization', auth).set('tus-resumable', '1.0.0');
-}
 
 describe('the evidence store through the gateway (SPEC R5, R6, R7)', () => {
   it(`R5, R6, R7: a ${Math.round(SIZE / 1024 ** 2)} MiB file uploaded, interrupted and resumed, meets the seizure's AV need; tampering is named; another unit gets 404`, async () => {
@@ -177,14 +106,14 @@ describe('the evidence store through the gateway (SPEC R5, R6, R7)', () => {
 
     const block = randomBytes(CHUNK);
     const expected = createHash('sha256');
-    for (const chunk of footage(block, 0)) expected.update(chunk);
+    for (const chunk of footage(block, 0, SIZE)) expected.update(chunk);
     const sha256 = expected.digest('hex');
 
     // R6: the connection drops part-way; the server keeps what arrived and says where to resume.
-    expect(await patch(location, officer, 0, footage(block, 0), Math.floor(SIZE * 0.4))).toBe('cut');
-    expectStatus(await head(location, otherUnit), 404);
+    expect(await patch(gateway, location, officer, 0, footage(block, 0, SIZE), Math.floor(SIZE * 0.4))).toBe('cut');
+    expectStatus(await head(gateway, location, otherUnit), 404);
     let offset = await eventually(async () => {
-      const h = await head(location, officer);
+      const h = await head(gateway, location, officer);
       const at = Number(h.headers['upload-offset']);
       return h.status === 200 && at > 0 ? at : undefined;
     }, 'the upload offset after the interruption');
@@ -192,9 +121,9 @@ describe('the evidence store through the gateway (SPEC R5, R6, R7)', () => {
 
     let done: { status: number; headers: Record<string, string | string[] | undefined> } | undefined;
     for (let attempt = 0; attempt < 5 && !done; attempt++) {
-      const res = await patch(location, officer, offset, footage(block, offset));
+      const res = await patch(gateway, location, officer, offset, footage(block, offset, SIZE));
       if (res !== 'cut' && res.status === 204) done = res;
-      else offset = Number((await head(location, officer)).headers['upload-offset']);
+      else offset = Number((await head(gateway, location, officer)).headers['upload-offset']);
     }
     expect(done?.headers['evidence-sha256']).toBe(sha256);
     expect(done?.headers['evidence-attached']).toBe('true');

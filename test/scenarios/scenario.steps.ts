@@ -8,6 +8,7 @@ import request from 'supertest';
 import { eventually, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 import { expectStatus, gateway } from '../../apps/gateway/src/reviews/testing/review-journey';
+import { tusMetadata } from '../evidence/tus';
 
 export const HOUR = 3_600_000;
 export const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
@@ -58,8 +59,6 @@ export async function completeWith(
   return ids;
 }
 
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-
 /**
  * A body-camera file uploaded with tus through the gateway in one PATCH (R6): the evidence store hashes it while
  * streaming and attaches it to the record. Returns the file's SHA-256 as the store reported it.
@@ -90,12 +89,7 @@ export async function uploadFootage(
       .set('authorization', auth)
       .set('tus-resumable', '1.0.0')
       .set('upload-length', String(size))
-      .set(
-        'upload-metadata',
-        Object.entries(metadata)
-          .map(([k, v]) => `${k} ${b64(v)}`)
-          .join(','),
-      ),
+      .set('upload-metadata', tusMetadata(metadata)),
     201,
   );
   const done = expectStatus(
