@@ -7,12 +7,14 @@ import { RecordingEvaluationController } from './recording-evaluation.controller
 import { RecordingInspectionsController } from './recording-inspections.controller';
 import { RecordingController } from './recording.controller';
 import { RecordingForwardClient } from './recording-forward.client';
+import { CaseListController } from './case-list.controller';
 import { RecordingReadApi } from './recording-read.api';
 
 /** The edge of the case record (SPEC R1–R13). */
 @Module({
   controllers: [
     RecordingController,
+    CaseListController,
     RecordingAccessController,
     RecordingArchiveController,
     RecordingInspectionsController,

@@ -4,7 +4,10 @@
  */
 import type { CaseStep } from '@enforcement/domain/recording/recording.types';
 import type { RecordType } from '@enforcement/domain/recording/record-types.table';
-import { getJson, postJson } from './http';
+import type { CaseListFilter, CaseListPage } from '@enforcement/domain/recording/case-list.contract';
+import { getJson, postJson, query } from './http';
+
+export type { CaseListFilter, CaseListPage };
 
 export interface TimelineEntry {
   seq: number;
@@ -54,24 +57,11 @@ export interface CaseCommandResult {
 const casePath = (caseNo: string) => `/api/v1/cases/${encodeURIComponent(caseNo)}`;
 
 export const recordingApi = {
+  /** The cases the person may see, newest first (R1, R8): the server decides whose. */
+  cases: (filter: CaseListFilter) => getJson<CaseListPage>(`/api/v1/cases${query({ ...filter })}`),
   timeline: (caseNo: string) => getJson<CaseTimeline>(`${casePath(caseNo)}/timeline`),
   verify: (caseNo: string) => getJson<IntegrityReport>(`${casePath(caseNo)}/integrity`),
   addRecord: (caseNo: string, record: NewRecord) => postJson<CaseCommandResult>(`${casePath(caseNo)}/records`, record),
   completeStep: (caseNo: string, step: CaseStep) =>
     postJson<CaseCommandResult>(`${casePath(caseNo)}/steps/${encodeURIComponent(step)}/complete`),
 };
-
-/** Case numbers this tab has opened, newest first: there is no case list API yet, so the list page keeps these. */
-const RECENT_KEY = 'enforcement.recent-cases';
-export function recentCases(): string[] {
-  try {
-    const list = JSON.parse(sessionStorage.getItem(RECENT_KEY) ?? '[]') as unknown;
-    return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-export function rememberCase(caseNo: string): void {
-  const list = [caseNo, ...recentCases().filter((c) => c !== caseNo)].slice(0, 20);
-  sessionStorage.setItem(RECENT_KEY, JSON.stringify(list));
-}

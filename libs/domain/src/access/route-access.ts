@@ -35,6 +35,14 @@ export const routeAccess = {
     roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
     scope: 'unit',
   },
+  /**
+   * 案件列表 (R1, R8): the cases a person may see — an officer the cases they took part in, a unit head their unit's,
+   * agency-wide roles every unit's (the same people who read a case's timeline).
+   */
+  'cases.list': {
+    roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
+    scope: 'unit',
+  },
   /** 执法记录 (R1–R5): records and step completions of a case — its unit, and the agency head's approval (R2). */
   'recording.commands': { roles: [...UNIT_ROLES, 'agency-head'], scope: 'unit' },
   /** A case's timeline: every step, record and file in order (R1, R8: each view is logged). */

@@ -15,3 +15,4 @@ export * from './access-application.rules';
 export * from './retention.rules';
 export * from './evaluation.rules';
 export * from './device.rules';
+export * from './case-list.contract';
