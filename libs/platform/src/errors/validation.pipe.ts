@@ -1,11 +1,14 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { textProblems } from '../validation/text-rules';
 import type { ErrorBody } from './app-error';
+import { bilingualProblem } from './bilingual-problems';
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    const own = e.constraints
+      ? [{ field, problems: Object.entries(e.constraints).map(([rule, message]) => bilingualProblem(rule, message)) }]
+      : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
