@@ -31,6 +31,17 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { staff: true },
   },
+  {
+    path: '/disclosure/law-changes',
+    component: () => import('./pages/disclosure/LawChangesPage.vue'),
+    meta: { staff: true },
+  },
+  {
+    path: '/disclosure/annual-reports',
+    component: () => import('./pages/disclosure/AnnualReportPage.vue'),
+    meta: { staff: true },
+  },
+  { path: '/devices', component: () => import('./pages/devices/DevicesPage.vue'), meta: { staff: true } },
   { path: '/supervision', component: () => import('./pages/supervision/SupervisionPage.vue'), meta: { staff: true } },
   { path: '/admin/calendar', component: () => import('./pages/admin/CalendarAdminPage.vue'), meta: { staff: true } },
   { path: '/admin/catalogue', component: () => import('./pages/admin/CatalogueAdminPage.vue'), meta: { staff: true } },

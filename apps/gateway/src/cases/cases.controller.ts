@@ -44,7 +44,7 @@ export class CasesController {
           zh: `当事人信息有误：${problems.map((p) => p.zh).join('；')}`,
           en: `The party is incomplete or wrong: ${problems.map((p) => p.en).join('; ')}`,
         },
-        problems.map((p) => ({ field: p.field, problems: [p.en] })),
+        problems.map((p) => ({ field: p.field, problems: [`${p.zh} / ${p.en}`] })),
       );
     }
     const initiatedAt = new Date();

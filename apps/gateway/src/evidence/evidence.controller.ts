@@ -67,7 +67,7 @@ export class EvidenceController {
           zh: `音像文件元数据有误：${problems.map((p) => `${p.field}（${p.zh}）`).join('；')}`,
           en: `These metadata fields are not valid: ${fields} — ${problems.map((p) => p.en).join('; ')}`,
         },
-        problems.map((p) => ({ field: p.field, problems: [p.en] })),
+        problems.map((p) => ({ field: p.field, problems: [`${p.zh} / ${p.en}`] })),
       );
     }
     await this.cases.ownCase(meta.caseNumber, actor);

@@ -193,7 +193,7 @@ export class DevicesController {
           zh: `使用前检查未通过，不得领用：${outcome.problems.map((p) => p.zh).join('；')}（检查记录 ${outcome.checkId}）`,
           en: `The pre-use check failed, so the device cannot go out: ${outcome.problems.map((p) => p.en).join('; ')} (check ${outcome.checkId})`,
         },
-        outcome.problems.map((p) => ({ field: `check.${p.field}`, problems: [p.en] })),
+        outcome.problems.map((p) => ({ field: `check.${p.field}`, problems: [`${p.zh} / ${p.en}`] })),
       );
     }
     return outcome.checkout;
@@ -312,7 +312,7 @@ export class DevicesController {
             zh: `导出记录不完整：${problems.map((p) => p.zh).join('；')}`,
             en: `The export record is incomplete: ${problems.map((p) => p.en).join('; ')}`,
           },
-          problems.map((p) => ({ field: p.field, problems: [p.en] })),
+          problems.map((p) => ({ field: p.field, problems: [`${p.zh} / ${p.en}`] })),
         );
       }
       await record(

@@ -4,7 +4,7 @@
  */
 import type { PublicationView } from '@enforcement/domain/disclosure/publication.workflow-contract';
 import type { PublicationMode } from '@enforcement/domain/disclosure/publication-mode.rules';
-import { getJson, postJson } from './http';
+import { getBlob, getJson, postJson, query } from './http';
 
 export type { PublicationView };
 
@@ -56,4 +56,78 @@ export const disclosureApi = {
     postJson<unknown>(`/api/v1/disclosure/objections/${encodeURIComponent(objectionId)}/decision`, answer),
   submitObjection: (objection: NewObjection) =>
     postJson<{ objectionId: string; decideBy: string | null }>('/api/v1/portal/objections', objection),
+};
+
+/** One ex-ante item as the list shows it (D1–D3; disclosure-svc's ExAnteSummary). */
+export interface ExAnteSummary {
+  itemId: string;
+  kind: string;
+  unitId: string;
+  agencyId: string;
+  title: string;
+  draftStage: string | null;
+  draftVersion: number | null;
+  publishedVersion: number | null;
+  publishedAt: string | null;
+  withdrawnAt: string | null;
+  flaggedAt: string | null;
+  /** D3: by when the flagged item must be current again. */
+  updateBy: string | null;
+}
+
+/** D3: a law change or a moved function as recorded, with the items it flagged. */
+export interface LawChangeRecord {
+  id: string;
+  cause: 'law-changed' | 'function-reassigned';
+  reference: string;
+  legalBases: string[];
+  /** Items named explicitly. */
+  itemIds: string[];
+  /** Each item flagged (its new limit), or refused (e.g. not published). */
+  outcomes: { itemId: string; updateBy: string | null; refused: { code: string; zh: string; en: string } | null }[];
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface NewLawChange {
+  cause: 'law-changed' | 'function-reassigned';
+  reference: string;
+  legalBases: string[];
+}
+
+const exAntePath = (itemId: string) => `/api/v1/disclosure/ex-ante/${encodeURIComponent(itemId)}`;
+
+export const exAnteApi = {
+  list: (page: number, pageSize: number) =>
+    getJson<{ items: ExAnteSummary[]; hasMore: boolean }>(`/api/v1/disclosure/ex-ante${query({ page, pageSize })}`),
+  /** D11: off the portal at once, with the reason. */
+  withdraw: (itemId: string, reason: string) => postJson<unknown>(`${exAntePath(itemId)}/withdraw`, { reason }),
+  lawChanges: () => getJson<{ changes: LawChangeRecord[] }>('/api/v1/disclosure/law-changes'),
+  recordLawChange: (change: NewLawChange) => postJson<LawChangeRecord>('/api/v1/disclosure/law-changes', change),
+};
+
+/** 统计年报 (D10) as disclosure-svc keeps it: both limits and what was done. */
+export interface AnnualReport {
+  year: number;
+  assembledAt: string;
+  /** Due to the justice bureau: end of 15 January of the next year. */
+  submitBy: string;
+  /** Due to the public: end of 31 January of the next year. */
+  publicBy: string;
+  provisional: boolean;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  submissionReference: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+}
+
+const reportPath = (year: number) => `/api/v1/disclosure/annual-reports/${year}`;
+
+export const annualReportApi = {
+  get: (year: number) => getJson<AnnualReport>(reportPath(year)),
+  pdf: (year: number) => getBlob(`${reportPath(year)}/pdf`),
+  start: (year: number) => postJson<unknown>('/api/v1/disclosure/annual-reports', { year }),
+  submit: (year: number, reference: string) => postJson<AnnualReport>(`${reportPath(year)}/submit`, { reference }),
+  publish: (year: number) => postJson<AnnualReport>(`${reportPath(year)}/publish`),
 };

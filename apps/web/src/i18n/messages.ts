@@ -1,3 +1,4 @@
+import { deskEn, deskZh } from './messages-desk';
 import { supervisionEn, supervisionZh } from './messages-supervision';
 import { workbenchEn, workbenchZh } from './messages-workbench';
 
@@ -251,6 +252,7 @@ const zh = {
   notFound: { title: '页面不存在', back: '返回首页' },
   ...workbenchZh,
   ...supervisionZh,
+  ...deskZh,
 };
 
 export type Messages = typeof zh;
@@ -514,6 +516,7 @@ const en: Messages = {
   notFound: { title: 'Page not found', back: 'Back to the start' },
   ...workbenchEn,
   ...supervisionEn,
+  ...deskEn,
 };
 
 export const MESSAGES = { zh, en } as const;
