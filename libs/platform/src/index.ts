@@ -4,6 +4,7 @@ export * from './auth/tokens';
 export * from './bootstrap';
 export * from './config/service-config';
 export * from './database/database.module';
+export * from './database/migrate';
 export * from './database/platform-tables';
 export * from './errors/app-error';
 export * from './errors/error.filter';
