@@ -7,13 +7,15 @@ import { createValidationPipe } from './errors/validation.pipe';
 import { answerClientErrors, applyHttpEdge } from './http-limits/http-edge';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { serviceMetrics } from './metrics/metrics.registry';
+import { tracingHttpMiddleware } from './tracing/tracing.http';
 
 /**
  * Applies what every service's HTTP edge shares: security headers and bounded JSON (http-limits), pino logger, one
- * error format, DTO validation, shutdown hooks, and the HTTP figures of the Prometheus metrics.
+ * error format, DTO validation, shutdown hooks, the HTTP figures of the Prometheus metrics and span names by route.
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.use(httpMetricsMiddleware(serviceMetrics()));
+  app.use(tracingHttpMiddleware());
   applyHttpEdge(app);
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorFilter());

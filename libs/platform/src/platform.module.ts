@@ -12,6 +12,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { MessagingModule, type MessagingModuleOptions } from './messaging/messaging.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TemporalWorkerModule, type TemporalWorkerModuleOptions } from './temporal/temporal-worker.module';
+import { TracingShutdown } from './tracing/tracing.http';
 
 export interface PlatformOptions {
   /** `review-svc`, `gateway`, … */
@@ -61,6 +62,7 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         // Every handler runs inside its origin, so audit rows and Temporal calls say who and from where (C3).
         { provide: APP_INTERCEPTOR, useClass: OriginInterceptor },
+        TracingShutdown,
       ],
     };
   }

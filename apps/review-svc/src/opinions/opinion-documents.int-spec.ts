@@ -16,6 +16,7 @@ import { Initial1764000000000 } from '../database/migrations/1764000000000-initi
 import { ReviewWorkflow1764200000000 } from '../database/migrations/1764200000000-review-workflow';
 import { OpinionDocuments1764300000000 } from '../database/migrations/1764300000000-opinion-documents';
 import { ProvisionalDeadlines1764450000000 } from '../database/migrations/1764450000000-provisional-deadlines';
+import { OutboxTraceContext1767100000001 } from '../database/migrations/1767100000001-outbox-trace-context';
 import { CaseParty1765100100000 } from '../database/migrations/1765100100000-case-party';
 import { AuditBySubject1765150000000 } from '../database/migrations/1765150000000-audit-by-subject';
 import { opinionDocumentInputOf } from '../workflows/opinion-document.input';
@@ -45,6 +46,7 @@ describe('opinion documents on real PostgreSQL and the blob store', () => {
       new ReviewWorkflow1764200000000(),
       new OpinionDocuments1764300000000(),
       new ProvisionalDeadlines1764450000000(),
+      new OutboxTraceContext1767100000001(),
       new CaseParty1765100100000(),
       new AuditBySubject1765150000000(),
     ]);

@@ -10,6 +10,7 @@ import { createReviewStoreActivities } from '../activities/review-store.activiti
 import { Initial1764000000000 } from '../database/migrations/1764000000000-initial';
 import { ReviewWorkflow1764200000000 } from '../database/migrations/1764200000000-review-workflow';
 import { ProvisionalDeadlines1764450000000 } from '../database/migrations/1764450000000-provisional-deadlines';
+import { OutboxTraceContext1767100000001 } from '../database/migrations/1767100000001-outbox-trace-context';
 import { ReviewReadRepository } from './review-read.repository';
 
 /*
@@ -54,6 +55,7 @@ describe('review records on real PostgreSQL', () => {
       new Initial1764000000000(),
       new ReviewWorkflow1764200000000(),
       new ProvisionalDeadlines1764450000000(),
+      new OutboxTraceContext1767100000001(),
     ]);
     db = scratch.db;
     activities = createReviewStoreActivities({ dataSource: db, outbox: new OutboxWriter(), relay });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createPlatformTables } from '../database/platform-tables';
+import { addOutboxTraceContext, createPlatformTables } from '../database/platform-tables';
 import { openThrowawaySchema, type ThrowawaySchema } from '../testing/throwaway-schema';
 import { stackEnv } from '../testing/stack-env';
 import { AuditOriginSubscriber } from './audit-origin.subscriber';
@@ -15,6 +15,7 @@ describe('audit trail in PostgreSQL (C3)', () => {
   beforeAll(async () => {
     schema = await openThrowawaySchema(schemaName, [
       createPlatformTables,
+      addOutboxTraceContext,
       async (q) => {
         await q.query(`create table things (id text primary key, case_no text, unit_id text, state text)`);
         await addAuditTrail(q, ['things']);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { PAYLOAD_KEYS_FORMAT } from '../temporal/payload-codec';
+import { TRACE_EXPORTERS } from '../tracing/tracing.config';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 /**
@@ -191,6 +192,29 @@ export class ServiceEnvironment {
   @IsOptional()
   @IsString()
   BLOB_STORE_DIR: string = join(process.cwd(), '.local', 'blobs');
+
+  /**
+   * OpenTelemetry traces (issue 12, operations; libs/platform/src/tracing), read before Nest starts and checked again
+   * here: `zipkin`, `otlp` or `none`. Unset, the exporter whose endpoint is set is used; no endpoint, tracing is off.
+   */
+  @IsOptional()
+  @IsIn(TRACE_EXPORTERS)
+  OTEL_TRACES_EXPORTER?: string;
+
+  /** Zipkin's span API, `http://host:9411/api/v2/spans` (the local stacks run Zipkin and set it). */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OTEL_EXPORTER_ZIPKIN_ENDPOINT?: string;
+
+  /** An OTLP/HTTP collector's base URL (`/v1/traces` is added) … */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** … or its traces URL as it is. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
 
   /** … or in a file (a mounted secret). One of the two is required. */
   @ValidateIf((o: ServiceEnvironment) => !o.JWT_PUBLIC_KEY)

@@ -58,3 +58,15 @@ export async function dropPlatformTables(q: QueryRunner): Promise<void> {
   await q.query(`drop table outbox`);
   await q.query(`drop function forbid_change()`);
 }
+
+/**
+ * Issue 12 (operations): the outbox keeps the W3C trace context of the code that wrote each row, so the relay can
+ * send it to Kafka and the consumer continue the trace. Nullable: rows written before, or with tracing off, have none.
+ */
+export async function addOutboxTraceContext(q: QueryRunner): Promise<void> {
+  await q.query(`alter table outbox add column if not exists trace_context jsonb`);
+}
+
+export async function dropOutboxTraceContext(q: QueryRunner): Promise<void> {
+  await q.query(`alter table outbox drop column if exists trace_context`);
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { traceIdsForLog } from '../tracing/tracing.http';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -22,6 +23,8 @@ function pinoHttpOptions(service: string, level: string) {
   return {
     level,
     base: { service },
+    // With tracing on, each line names its trace and span (issue 12): from a log line to its trace and back.
+    mixin: traceIdsForLog,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers[REQUEST_ID_HEADER];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();

@@ -16,6 +16,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@enforcement/domain';
+import { inProcessSpan } from '../tracing/tracing.messaging';
 import { KAFKA } from './kafka.provider';
 
 /** Handles one kind of fact; `handle` runs inside the transaction that records the message in the inbox. */
@@ -70,7 +71,20 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    // Each message is processed in a span continuing the trace its producer sent in the headers (issue 12).
+    await this.consumer.run({
+      eachMessage: (payload) =>
+        inProcessSpan(
+          {
+            topic: payload.topic,
+            partition: payload.partition,
+            offset: payload.message.offset,
+            groupId: this.options.groupId,
+            headers: payload.message.headers,
+          },
+          () => this.onMessage(payload),
+        ),
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineEvent, Topics, type EventEnvelope, type Topic } from '@enforcement/domain';
 import { eventually, stackEnv } from '../testing/stack-env';
 import { openThrowawaySchema, type ThrowawaySchema } from '../testing/throwaway-schema';
-import { createPlatformTables } from '../database/platform-tables';
+import { addOutboxTraceContext, createPlatformTables } from '../database/platform-tables';
 import { EventConsumer, UnprocessableEventError, type EventHandler } from './event-consumer';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxWriter } from './outbox.writer';
@@ -49,6 +49,7 @@ describe('messaging foundation on real PostgreSQL and Kafka', () => {
   beforeAll(async () => {
     scratch = await openThrowawaySchema(schema, [
       createPlatformTables,
+      addOutboxTraceContext,
       async (q) => void (await q.query(`create table handled (n int not null, message_id uuid not null)`)),
     ]);
     db = scratch.db;

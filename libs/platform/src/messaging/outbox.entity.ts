@@ -25,6 +25,13 @@ export class OutboxMessage {
   @Column('jsonb')
   payload!: Record<string, unknown>;
 
+  /**
+   * W3C trace context (`traceparent`, `tracestate`) of the code that wrote the row; the relay sends it as Kafka headers
+   * so the consumer continues the same trace (issue 12). Null when tracing is off.
+   */
+  @Column({ name: 'trace_context', type: 'jsonb', nullable: true })
+  traceContext!: Record<string, string> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

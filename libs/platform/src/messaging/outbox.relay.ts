@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { startSendSpans, type TraceHeaders } from '../tracing/tracing.messaging';
 import { KAFKA } from './kafka.provider';
 
 interface OutboxRow {
@@ -16,6 +17,7 @@ interface OutboxRow {
   key: string;
   type: string;
   payload: { correlationId?: string };
+  trace_context: TraceHeaders | null;
 }
 
 /** One relay per service schema sends at a time (a session-level advisory lock), so events leave in `seq` order. */
@@ -132,23 +134,35 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     try {
       const rows: OutboxRow[] = await runner.query(
-        `select id, topic, key, type, payload from outbox where published_at is null order by seq limit $1`,
+        `select id, topic, key, type, payload, trace_context from outbox where published_at is null order by seq limit $1`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, OutboxRow[]>();
-      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, list]) => ({
-          topic,
-          messages: list.map((row) => ({
-            key: row.key,
-            value: JSON.stringify(row.payload),
-            headers: { type: row.type, 'correlation-id': row.payload.correlationId ?? '' },
+      // One PRODUCER span per row, in the trace that wrote it; its context goes out as the message's headers.
+      const sends = startSendSpans(
+        rows.map((r) => ({ topic: r.topic, key: r.key, type: r.type, eventId: r.id, traceContext: r.trace_context })),
+      );
+      const byTopic = new Map<string, { row: OutboxRow; trace: TraceHeaders }[]>();
+      rows.forEach((row, i) =>
+        byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), { row, trace: sends.headers[i] }]),
+      );
+      try {
+        await producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, list]) => ({
+            topic,
+            messages: list.map(({ row, trace }) => ({
+              key: row.key,
+              value: JSON.stringify(row.payload),
+              headers: { ...trace, type: row.type, 'correlation-id': row.payload.correlationId ?? '' },
+            })),
           })),
-        })),
-      });
+        });
+        sends.end();
+      } catch (err) {
+        sends.end(err);
+        throw err;
+      }
       // clock_timestamp(): when the send was acknowledged, not when some transaction began.
       await runner.query(`update outbox set published_at = clock_timestamp() where id = any($1::uuid[])`, [
         rows.map((r) => r.id),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventContract, EventEnvelope } from '@enforcement/domain';
+import { currentTraceHeaders } from '../tracing/tracing.messaging';
 import { OutboxMessage } from './outbox.entity';
 
 /**
@@ -26,6 +27,8 @@ export class OutboxWriter {
         key: envelope.subject,
         type: envelope.type,
         payload: envelope as never,
+        // The writer's trace (an activity's, a request's): the relay continues it on Kafka.
+        traceContext: currentTraceHeaders(),
       })
       .orIgnore()
       .execute();

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import { ConfigService } from '@nestjs/config';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { workflowStartsInterceptor } from '../metrics/workflow-starts.interceptor';
+import { tracingClientInterceptors } from '../tracing/tracing.temporal';
 import { originClientInterceptor } from './origin.interceptors';
 import { payloadDataConverter } from './payload-codec';
 import { readDeadlineInterceptor } from './read-deadline.interceptor';
@@ -40,9 +41,15 @@ class TemporalClientCloser implements OnApplicationShutdown {
           connection,
           namespace: config.getOrThrow<string>('TEMPORAL_NAMESPACE'),
           // Starts, updates and signals carry the request's origin for the audit trail (C3); starts are counted;
-          // queries and describes give up within seconds when a worker service is down (issue 12 faults).
+          // queries and describes give up within seconds when a worker service is down (issue 12 faults); with
+          // tracing on, each call is a span whose context travels in the Temporal headers (issue 12, operations).
           interceptors: {
-            workflow: [originClientInterceptor, workflowStartsInterceptor, readDeadlineInterceptor(connection)],
+            workflow: [
+              ...tracingClientInterceptors(),
+              originClientInterceptor,
+              workflowStartsInterceptor,
+              readDeadlineInterceptor(connection),
+            ],
           },
           // Payloads leave encrypted: Temporal's history and Web UI hold no personal data in clear (issue 12).
           dataConverter: payloadDataConverter(config.get<string>('TEMPORAL_PAYLOAD_KEYS')),

@@ -14,6 +14,7 @@ import { metricsPort } from '../metrics/metrics.module';
 import { temporalExporterAddress } from '../metrics/metrics.server';
 import { ORIGIN_WORKFLOW_INTERCEPTORS, originActivityInterceptors } from './origin.interceptors';
 import { payloadDataConverter } from './payload-codec';
+import { tracingWorkerOptions } from '../tracing/tracing.temporal';
 
 export const TEMPORAL_WORKER_OPTIONS = Symbol('TEMPORAL_WORKER_OPTIONS');
 export const TEMPORAL_ACTIVITIES = Symbol('TEMPORAL_ACTIVITIES');
@@ -68,14 +69,20 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       runtimeInstalled = true;
     }
     this.connection = await NativeConnection.connect({ address: this.config.getOrThrow('TEMPORAL_ADDRESS') });
+    const tracing = tracingWorkerOptions();
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.getOrThrow('TEMPORAL_NAMESPACE'),
       taskQueue: this.options.taskQueue,
       workflowsPath: this.options.workflowsPath,
       activities: this.activities,
-      // Who and from where travels from the caller's headers to the activities' audit rows (C3).
-      interceptors: { workflowModules: [ORIGIN_WORKFLOW_INTERCEPTORS], activity: [originActivityInterceptors] },
+      // Who and from where travels from the caller's headers to the activities' audit rows (C3); with tracing on,
+      // workflow and activity spans continue the caller's trace (issue 12, operations).
+      interceptors: {
+        workflowModules: [...tracing.workflowModules, ORIGIN_WORKFLOW_INTERCEPTORS],
+        activity: [...tracing.activity, originActivityInterceptors],
+      },
+      sinks: tracing.sinks,
       // The same codec as the clients: the worker opens what they sealed and seals what it records (issue 12).
       dataConverter: payloadDataConverter(this.config.get<string>('TEMPORAL_PAYLOAD_KEYS')),
       shutdownGraceTime: '10s',

@@ -5,6 +5,7 @@ import { ExAnte1765400000000 } from './1765400000000-ex-ante';
 import { AnnualReports1765500000000 } from './1765500000000-annual-reports';
 import { LawChanges1766000000000 } from './1766000000000-law-changes';
 import { AuditTrail1766400300000 } from './1766400300000-audit-trail';
+import { OutboxTraceContext1767100000003 } from './1767100000003-outbox-trace-context';
 
 /** Every migration of disclosure-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AnnualReports1765500000000,
   LawChanges1766000000000,
   AuditTrail1766400300000,
+  OutboxTraceContext1767100000003,
 ];

@@ -8,6 +8,7 @@ import { DropPreliminaryReviews1765100000001 } from './1765100000001-drop-prelim
 import { HandOverCatalogueVersions1765100200000 } from './1765100200000-hand-over-catalogue-versions';
 import { DropCatalogueVersions1765100200001 } from './1765100200001-drop-catalogue-versions';
 import { AuditTrail1766400000000 } from './1766400000000-audit-trail';
+import { OutboxTraceContext1767100000000 } from './1767100000000-outbox-trace-context';
 
 /** Every migration of the gateway, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   HandOverCatalogueVersions1765100200000,
   DropCatalogueVersions1765100200001,
   AuditTrail1766400000000,
+  OutboxTraceContext1767100000000,
 ];

@@ -9,6 +9,7 @@ import { CaseEvaluations1765330000000 } from './1765330000000-case-evaluations';
 import { Devices1766100000000 } from './1766100000000-devices';
 import { IntegrityLeafKinds1766110000000 } from './1766110000000-integrity-leaf-kinds';
 import { AuditTrail1766400100000 } from './1766400100000-audit-trail';
+import { OutboxTraceContext1767100000002 } from './1767100000002-outbox-trace-context';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Devices1766100000000,
   IntegrityLeafKinds1766110000000,
   AuditTrail1766400100000,
+  OutboxTraceContext1767100000002,
 ];

@@ -8,6 +8,7 @@ import { CatalogueVersions1765100200000 } from './1765100200000-catalogue-versio
 import { AuditBySubject1765150000000 } from './1765150000000-audit-by-subject';
 import { DeadlineBoard1766300000000 } from './1766300000000-deadline-board';
 import { AuditTrail1766400200000 } from './1766400200000-audit-trail';
+import { OutboxTraceContext1767100000001 } from './1767100000001-outbox-trace-context';
 
 /** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AuditBySubject1765150000000,
   DeadlineBoard1766300000000,
   AuditTrail1766400200000,
+  OutboxTraceContext1767100000001,
 ];
