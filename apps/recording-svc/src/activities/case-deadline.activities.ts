@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { deadlineMissedV1, deadlineWarningV1, type CaseDeadline } from '@enforcement/domain';
+import {
+  deadlineMetV1,
+  deadlineMissedV1,
+  deadlineStartedV1,
+  deadlineWarningV1,
+  type CaseDeadline,
+} from '@enforcement/domain';
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { addWorkdays, CalendarNotCoveredError, calendarVersion, workdaysLeft } from '@enforcement/workdays';
 
@@ -76,25 +82,8 @@ export function createCaseDeadlineActivities({ dataSource, outbox, relay, avHand
           [input.caseNumber, d.key, kind, d.limit, d.subjectId, d.dueAt, input.unitId, responsible],
         );
         if (kind === 'retention-ended') return;
-        const base = {
-          process: 'case-record',
-          limit: d.limit,
-          subjectId: d.subjectId,
-          caseNo: input.caseNumber,
-          unitId: input.unitId,
-          responsibleUserId: responsible,
-          responsibleRoles: RESPONSIBLE_ROLES[d.limit],
-          round: null,
-          deadline: d.dueAt,
-          calendarFingerprint:
-            'workdays' in avHandOver && d.limit === 'av-handover' ? calendarVersion().fingerprint : null,
-        };
-        const envelope = {
-          id: deterministicEventId(`case:${input.caseNumber}`, `deadline/${d.key}/${kind}`),
-          source: 'recording-svc',
-          subject: input.caseNumber,
-          correlationId: input.correlationId,
-        };
+        const base = noticeBase({ ...input, responsibleUserId: responsible });
+        const envelope = envelopeOf(input, kind);
         if (kind === 'warning') {
           await outbox.append(manager, deadlineWarningV1, {
             ...envelope,
@@ -113,6 +102,75 @@ export function createCaseDeadlineActivities({ dataSource, outbox, relay, avHand
       });
       relay.kick();
     },
+
+    /**
+     * C2: a limit's start (`deadline.started.v1`, dated by its trigger) or end (`deadline.met.v1`, dated `at`, when the
+     * awaited act was done), so the supervision board follows it from its first hour, not from its warning. Neither is
+     * a violation, so neither enters `case_deadline_notices`; the event id is fixed per (case, limit, kind), so a
+     * retry publishes nothing twice.
+     */
+    async announceCaseLimitOnBoard(input: {
+      caseNumber: string;
+      unitId: string;
+      responsibleUserId: string;
+      correlationId: string;
+      deadline: CaseDeadline;
+      kind: 'started' | 'met';
+      at: string;
+    }): Promise<void> {
+      const d = input.deadline;
+      const base = noticeBase(input);
+      const envelope = envelopeOf(input, input.kind);
+      await dataSource.transaction(async (manager) => {
+        if (input.kind === 'started') {
+          await outbox.append(manager, deadlineStartedV1, {
+            ...envelope,
+            type: deadlineStartedV1.type,
+            time: d.startedAt,
+            data: { ...base, startedAt: d.startedAt },
+          });
+        } else {
+          await outbox.append(manager, deadlineMetV1, {
+            ...envelope,
+            type: deadlineMetV1.type,
+            time: input.at,
+            data: { ...base, metAt: input.at },
+          });
+        }
+      });
+      relay.kick();
+    },
+  };
+
+  /** What every notice of a case limit says (process `case-record`, the limit, who answers for it). */
+  function noticeBase(input: {
+    caseNumber: string;
+    unitId: string;
+    responsibleUserId: string | null;
+    deadline: CaseDeadline;
+  }) {
+    const d = input.deadline;
+    return {
+      process: 'case-record',
+      limit: d.limit,
+      subjectId: d.subjectId,
+      caseNo: input.caseNumber,
+      unitId: input.unitId,
+      responsibleUserId: input.responsibleUserId,
+      responsibleRoles: RESPONSIBLE_ROLES[d.limit],
+      round: null,
+      deadline: d.dueAt,
+      calendarFingerprint: 'workdays' in avHandOver && d.limit === 'av-handover' ? calendarVersion().fingerprint : null,
+    };
+  }
+}
+
+function envelopeOf(input: { caseNumber: string; correlationId: string; deadline: CaseDeadline }, kind: string) {
+  return {
+    id: deterministicEventId(`case:${input.caseNumber}`, `deadline/${input.deadline.key}/${kind}`),
+    source: 'recording-svc',
+    subject: input.caseNumber,
+    correlationId: input.correlationId,
   };
 }
 

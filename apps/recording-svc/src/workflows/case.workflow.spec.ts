@@ -43,6 +43,8 @@ class FakeStore {
   registered: CaseWorkflowInput[] = [];
   journal: { seq: number; change: CaseChange }[] = [];
   notices: { key: string; kind: 'warning' | 'missed'; dueAt: string }[] = [];
+  /** C2: what the supervision board was told, in order: `started` / `met` with the instant each names. */
+  board: { key: string; kind: 'started' | 'met'; at: string }[] = [];
 
   activities(): CaseActivities {
     return {
@@ -65,11 +67,18 @@ class FakeStore {
       announceCaseDeadline: async ({ deadline, kind }) => {
         this.notices.push({ key: deadline.key, kind, dueAt: deadline.dueAt });
       },
+      announceCaseLimitOnBoard: async ({ deadline, kind, at }) => {
+        this.board.push({ key: deadline.key, kind, at: kind === 'started' ? deadline.startedAt : at });
+      },
     };
   }
 
   noticesOf(key: string): string[] {
     return this.notices.filter((n) => n.key === key).map((n) => n.kind);
+  }
+
+  boardOf(key: string): string[] {
+    return this.board.filter((n) => n.key === key).map((n) => n.kind);
   }
 }
 
@@ -159,7 +168,7 @@ describe('caseWorkflow', () => {
     expect(store.journal.map((j) => j.change.kind)).toEqual(['record-added', 'step-completed']);
   }, 60_000);
 
-  it('R2: an emergency start without the approval is warned after 18 hours and recorded as missed at 24 hours', async () => {
+  it('R2, C2: an emergency start without the approval is warned after 18 hours and recorded as missed at 24 hours', async () => {
     const store = await withCase({ initiationMode: 'emergency' }, async (h, s, start) => {
       // Emergency cases run at once (R2): the investigation starts before the approval.
       expect((await complete(h, 'initiation')).step).toBe('investigation');
@@ -171,20 +180,31 @@ describe('caseWorkflow', () => {
       await eventually(async () => (s.noticesOf('initiation-approval').length === 2 ? true : undefined), 'miss');
     });
     expect(store.noticesOf('initiation-approval')).toEqual(['warning', 'missed']);
+    // C2: the board knew the limit from the emergency start, not only from its warning.
+    expect(store.board.filter((b) => b.key === 'initiation-approval')).toEqual([
+      { key: 'initiation-approval', kind: 'started', at: store.registered[0].initiatedAt },
+    ]);
   }, 60_000);
 
-  it('R2: an approval filed within 24 hours of an emergency start stops the limit', async () => {
+  it('R2, C2: an approval filed within 24 hours of an emergency start stops the limit, and the board hears it met', async () => {
+    let approvedAt = 0;
     const store = await withCase({ initiationMode: 'emergency' }, async (h, s, start) => {
+      expect(s.boardOf('initiation-approval')).toEqual(['started']);
       await sleepTo(start + 20 * HOUR);
       await eventually(async () => (s.noticesOf('initiation-approval').length === 1 ? true : undefined), 'warning');
+      approvedAt = await env.currentTimeMs();
       await add(h, approval());
       await sleepTo(start + 30 * HOUR);
       expect((await h.query(caseRecordQuery)).deadlines[0]).toMatchObject({ warned: true, missed: false });
     });
     expect(store.noticesOf('initiation-approval')).toEqual(['warning']);
+    expect(store.boardOf('initiation-approval')).toEqual(['started', 'met']);
+    const met = Date.parse(store.board.find((b) => b.kind === 'met')!.at);
+    expect(met).toBeGreaterThanOrEqual(approvedAt);
+    expect(met).toBeLessThan(approvedAt + HOUR);
   }, 60_000);
 
-  it('R5, R6: a seizure without AV may be recorded, but its AV is due 24 hours after the action (warning, then miss); AV handed over in time stops it', async () => {
+  it('R5, R6, C2: a seizure without AV may be recorded, but its AV is due 24 hours after the action (warning, then miss); AV handed over in time stops it', async () => {
     await withCase({}, async (h, s, start) => {
       await add(h, approval());
       await complete(h, 'initiation');
@@ -208,6 +228,11 @@ describe('caseWorkflow', () => {
       await eventually(async () => (s.noticesOf(`av-handover:${lateId}`).length === 2 ? true : undefined), 'AV miss');
       expect(s.noticesOf(`av-handover:${lateId}`)).toEqual(['warning', 'missed']);
       expect(s.noticesOf(`av-handover:${onTimeId}`)).toEqual(['warning']);
+      // C2: both limits were on the board from the action's end; only the one handed over in time ended.
+      expect(s.board.filter((b) => b.key === `av-handover:${lateId}`)).toEqual([
+        { key: `av-handover:${lateId}`, kind: 'started', at: ended },
+      ]);
+      expect(s.boardOf(`av-handover:${onTimeId}`)).toEqual(['started', 'met']);
     });
   }, 60_000);
 
@@ -239,7 +264,7 @@ describe('caseWorkflow', () => {
     });
   }, 60_000);
 
-  it('R10, R9: closure starts 30 days to archive (warned on day 29, missed on day 30) and 6 months of retention whose end is recorded; the workflow ends once archived and past retention', async () => {
+  it('R10, R9, C2: closure starts 30 days to archive (warned on day 29, missed on day 30) and 6 months of retention whose end is recorded; the workflow ends once archived and past retention', async () => {
     await withCase({ category: 'other', initiationMode: 'application' }, async (h, s) => {
       await complete(h, 'initiation');
       await add(h, inspection());
@@ -287,6 +312,10 @@ describe('caseWorkflow', () => {
       ]);
       expect(s.noticesOf('archiving')).toEqual(['warning', 'missed']);
       expect(s.noticesOf('retention')).toEqual(['warning', 'missed']);
+      // C2: archiving was on the board from the closure and ended (late) with the archive; retention never was.
+      expect(s.board.find((b) => b.key === 'archiving' && b.kind === 'started')?.at).toBe(closedAt.at);
+      expect(s.boardOf('archiving')).toEqual(['started', 'met']);
+      expect(s.boardOf('retention')).toEqual([]);
     });
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import {
   addMonths,
   applyCaseCommand,
   avNeedOf,
+  boardNotices,
   CASE_REFUSED,
   caseCommandUpdate,
   caseRecordQuery,
@@ -31,10 +32,11 @@ import {
 } from '@enforcement/domain';
 import type { CaseActivities } from '../activities/case.activities';
 
-const { registerCase, recordCaseChanges, avHandOverDeadline, announceCaseDeadline } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const { registerCase, recordCaseChanges, avHandOverDeadline, announceCaseDeadline, announceCaseLimitOnBoard } =
+  proxyActivities<CaseActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  });
 
 const DAY_MS = 86_400_000;
 
@@ -58,6 +60,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   // R10: archiving completes through the records administrator's bundle. Cases whose history began before this
   // rule replay as they ran (the marker is absent there), so no recorded completion is refused on replay.
   life = { ...life, archiveBundleRequired: patched('archive-through-bundle') };
+  // C2: limits also announce their start and end to the supervision board; older histories replay without them.
+  const tellBoard = patched('deadline-start-and-end');
   const deadlines: CaseDeadline[] = [];
   const seenReviewFacts = new Set<string>();
   let registeredAt: string | null = null;
@@ -171,7 +175,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     deadlines.push(newDeadline('initiation-approval', input.caseNumber, input.initiatedAt, due));
   }
 
+  const who = { caseNumber: input.caseNumber, unitId: input.unitId, responsibleUserId: input.initiatedBy };
   for (;;) {
+    for (const notice of tellBoard ? boardNotices(deadlines, life) : []) {
+      const d = deadlines.find((x) => x.key === notice.key);
+      if (!d) continue;
+      if (notice.kind === 'started') d.startAnnounced = true;
+      else d.metAnnounced = true;
+      await announceCaseLimitOnBoard({
+        ...who,
+        correlationId: input.correlationId,
+        deadline: { ...d },
+        kind: notice.kind,
+        at: new Date().toISOString(),
+      });
+    }
     for (const notice of dueNotices(deadlines, life, Date.now())) {
       const d = deadlines.find((x) => x.key === notice.key);
       if (!d) continue;

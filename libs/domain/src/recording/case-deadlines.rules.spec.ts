@@ -1,4 +1,11 @@
-import { addMonths, dueNotices, newDeadline, nextDeadlineInstant, warningInstant } from './case-deadlines.rules';
+import {
+  addMonths,
+  boardNotices,
+  dueNotices,
+  newDeadline,
+  nextDeadlineInstant,
+  warningInstant,
+} from './case-deadlines.rules';
 import { applyCaseCommand, newCaseLifecycle } from './case-lifecycle.machine';
 import { approval } from './testing/case.fixtures';
 
@@ -32,6 +39,27 @@ describe('case deadlines', () => {
     });
     expect(approved.ok && dueNotices([d], approved.state, t0 + 30 * H)).toEqual([]);
     expect(approved.ok && nextDeadlineInstant([d], approved.state)).toBeNull();
+  });
+
+  it('C2, R2: the board hears a limit start, then its end once the approval is on record; retention stays off the board', () => {
+    const d = newDeadline('initiation-approval', 'C-1', '2030-01-01T00:00:00Z', '2030-01-02T00:00:00Z');
+    const kept = newDeadline('retention', 'C-1', '2030-01-01T00:00:00Z', addMonths('2030-01-01T00:00:00Z', 6));
+    expect(d.startedAt).toBe('2030-01-01T00:00:00.000Z');
+    expect(boardNotices([d, kept], s)).toEqual([{ key: 'initiation-approval', kind: 'started' }]);
+    expect(boardNotices([{ ...d, startAnnounced: true }], s)).toEqual([]);
+    const approved = applyCaseCommand(s, {
+      type: 'add-record',
+      record: approval(),
+      at: '2030-01-01T05:00:00Z',
+      by: 'u',
+    });
+    if (!approved.ok) throw new Error('approval refused');
+    expect(boardNotices([{ ...d, startAnnounced: true }], approved.state)).toEqual([
+      { key: 'initiation-approval', kind: 'met' },
+    ]);
+    // Met before its start was announced: start first, then end, so the board never sees an end without a start.
+    expect(boardNotices([d], approved.state).map((n) => n.kind)).toEqual(['started', 'met']);
+    expect(boardNotices([{ ...d, startAnnounced: true, metAnnounced: true }], approved.state)).toEqual([]);
   });
 
   it('R10: the 30-day archiving limit warns one day before', () => {

@@ -13,10 +13,16 @@ export interface CaseDeadline {
   limit: CaseLimit;
   /** What the limit runs on: the case number, or the record whose AV is awaited. */
   subjectId: string;
+  /** When the limit started running (its trigger: the action's end, the closure, the emergency start). */
+  startedAt: string;
   dueAt: string;
   warnAt: string;
   warned: boolean;
   missed: boolean;
+  /** C2: `deadline.started.v1` went out (absent on cases begun before the board learned the case's limits). */
+  startAnnounced?: boolean;
+  /** C2: `deadline.met.v1` went out. */
+  metAnnounced?: boolean;
 }
 
 /** Configurable periods (SPEC: where a source leaves a number open, the default is ours). */
@@ -77,6 +83,7 @@ export function newDeadline(
     key: keySuffix ? `${limit}:${keySuffix}` : limit,
     limit,
     subjectId,
+    startedAt: new Date(start).toISOString(),
     dueAt: new Date(due).toISOString(),
     warnAt: new Date(warningInstant(start, due)).toISOString(),
     warned: false,
@@ -126,4 +133,26 @@ export function nextDeadlineInstant(deadlines: readonly CaseDeadline[], s: CaseL
     .filter((d) => !d.missed && !deadlineMet(d, s))
     .map((d) => (d.warned ? Date.parse(d.dueAt) : Date.parse(d.warnAt)));
   return times.length === 0 ? null : Math.min(...times);
+}
+
+/** The limits the supervision board follows from start to end (C2); retention's end is no one's duty to meet. */
+const BOARD_LIMITS: readonly CaseLimit[] = ['initiation-approval', 'av-handover', 'archiving'];
+
+export interface BoardNotice {
+  key: string;
+  kind: 'started' | 'met';
+}
+
+/**
+ * What the supervision board has not heard yet (C2): each limit's start, and its end once the act it waits for is
+ * done (after a miss too: the board then counts it as late). A start always precedes its end.
+ */
+export function boardNotices(deadlines: readonly CaseDeadline[], s: CaseLifecycle): BoardNotice[] {
+  const out: BoardNotice[] = [];
+  for (const d of deadlines) {
+    if (!BOARD_LIMITS.includes(d.limit)) continue;
+    if (!d.startAnnounced) out.push({ key: d.key, kind: 'started' });
+    if (!d.metAnnounced && deadlineMet(d, s)) out.push({ key: d.key, kind: 'met' });
+  }
+  return out;
 }
