@@ -42,7 +42,9 @@ export class EvidenceDataStore extends DataStore {
       await pipeline(
         stream,
         this.hasher.tap(state),
-        createWriteStream(path, { flags: 'r+', start: offset, flush: true }),
+        // 1 MiB of room: chunks arriving while the disk takes a write go out together in one writev (issue 9: 12%
+        // less CPU per GiB than the 16 KiB default, measured alternating both behind one HTTP server).
+        createWriteStream(path, { flags: 'r+', start: offset, flush: true, highWaterMark: 1 << 20 }),
       );
     } catch (err) {
       this.hasher.forget(id);

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { chmod, copyFile, link, mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { evidenceContentKey } from '@enforcement/domain';
@@ -35,16 +35,31 @@ export class LocalEvidenceStore implements EvidenceStore {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') return unlink(stagedPath);
       if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
       await copyFile(stagedPath, `${target}.partial`);
+      await syncFile(`${target}.partial`);
       await rename(`${target}.partial`, target);
       await unlink(stagedPath);
     }
     await chmod(target, 0o444);
+    // The bytes were flushed when staged; the new name must survive a crash too before the upload is answered.
+    await syncDirectory(dirname(target));
   }
 
   async open(sha256: string): Promise<Readable | null> {
     const path = this.pathOf(sha256);
     if (!(await exists(path))) return null;
     return createReadStream(path, { highWaterMark: 1 << 20 });
+  }
+}
+
+const syncDirectory = syncFile;
+
+/** fsync of a file or a directory (a directory's entries are what a new name adds). */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
