@@ -60,7 +60,7 @@ describe('OpenTelemetry traces across the services (issue 12, operations)', () =
     ).body;
 
     // The command whose trace is followed.
-    const answer = expectStatus(
+    const form = expectStatus(
       await request(gateway)
         .post(`${api}/draws/${draw.id}/forms`)
         .set('authorization', await as('u-unit-head-1'))
@@ -73,7 +73,7 @@ describe('OpenTelemetry traces across the services (issue 12, operations)', () =
         }),
       201,
     );
-    const traceId = traceIdOf(answer.headers.traceresponse);
+    const traceId = traceIdOf(form.headers.traceresponse);
 
     // Spans arrive in batches, from four processes and the workflow sandbox: wait until the last consumer's is in.
     const spans = await eventually(
@@ -124,6 +124,32 @@ describe('OpenTelemetry traces across the services (issue 12, operations)', () =
     // Database work is in the trace too (statements only, never values).
     expect(spans.some((s) => s.localEndpoint?.serviceName === 'review-svc' && s.kind === 'CLIENT')).toBe(true);
 
+    // The workflow's own span is exported when the workflow ends: the disclosure officer records a non-disclosure
+    // (D5) — a command of its own, traced on its own — and the publication workflow returns. Its RunWorkflow span then
+    // joins the first trace, between the start and the activities it scheduled: the tree is whole.
+    expectStatus(
+      await request(gateway)
+        .post(`/api/v1/disclosure/publications/${encodeURIComponent(`双随机抽查结果-${form.body.id}`)}/exemption`)
+        .set('authorization', await as('u-disclosure-officer'))
+        .send({
+          ground: 'hinders-enforcement',
+          reason: '公开后可能妨碍正在进行的后续执法检查，暂不公开。',
+          filing: { filedWith: '市司法局', reference: `备-${run}`, filedAt: new Date().toISOString() },
+        }),
+      200,
+    );
+    const whole = await eventually(
+      async () => {
+        const got = await zipkinTrace(traceId);
+        return find(got, 'disclosure-svc', /^runworkflow:publicationworkflow$/) ? got : undefined;
+      },
+      `the publication workflow's span in trace ${traceId}`,
+      60_000,
+    );
+    const workflow = find(whole, 'disclosure-svc', /^runworkflow:publicationworkflow$/)!;
+    expect(workflow.parentId).toBe(start!.id);
+    for (const s of scheduled) expect(s.parentId).toBe(workflow.id);
+
     // What a person sees: Zipkin's page of this trace (test artefact, not in git).
     const browser = await launchBrowser();
     try {
@@ -134,5 +160,5 @@ describe('OpenTelemetry traces across the services (issue 12, operations)', () =
     } finally {
       await browser.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
