@@ -5,6 +5,7 @@ import { session } from '@/auth/session';
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/tasks' },
   { path: '/sign-in', component: () => import('./pages/sign-in/SignInPage.vue') },
+  { path: '/sign-in/callback', component: () => import('./pages/sign-in/OidcCallbackPage.vue') },
   { path: '/tasks', component: () => import('./pages/tasks/TasksPage.vue'), meta: { staff: true } },
   {
     path: '/reviews/new',

@@ -29,8 +29,9 @@ export function demoSignInEnabled(env: NodeJS.ProcessEnv = process.env): boolean
 }
 
 /**
- * The production sign-in hook: the agency's OpenID Connect provider. The gateway already trusts its ES256 JWTs
- * (JWT_PUBLIC_KEY[_FILE], JWT_ISSUER); OIDC_ISSUER and OIDC_CLIENT_ID tell the SPA where to send people.
+ * The agency's OpenID Connect provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_SCOPE): the SPA signs people in there with
+ * the authorization code flow and PKCE (a public client: a browser keeps no secret), and every service accepts the
+ * provider's access tokens (libs/platform auth/oidc.ts: JWKS, issuer, audience, expiry, claims mapped by OIDC_*).
  */
 export interface OidcSettings {
   issuer: string;
@@ -40,19 +41,18 @@ export interface OidcSettings {
 
 /** What the SPA needs to know before anyone has signed in (served as /web-config.json; no secrets). */
 export interface WebConfig {
+  /** `demo` on local and test stacks (the provider's button shows beside the demo users when one is configured). */
   signIn: 'demo' | 'oidc' | 'none';
   oidc: OidcSettings | null;
 }
 
 export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
-  if (demoSignInEnabled(env)) return { signIn: 'demo', oidc: null };
-  if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID) {
-    return {
-      signIn: 'oidc',
-      oidc: { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, scope: env.OIDC_SCOPE ?? 'openid profile' },
-    };
-  }
-  return { signIn: 'none', oidc: null };
+  const oidc =
+    env.OIDC_ISSUER && env.OIDC_CLIENT_ID
+      ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, scope: env.OIDC_SCOPE ?? 'openid profile' }
+      : null;
+  if (demoSignInEnabled(env)) return { signIn: 'demo', oidc };
+  return oidc ? { signIn: 'oidc', oidc } : { signIn: 'none', oidc: null };
 }
 
 /** The seeded demo users (infra/local/demo-users.json): one per role of SPEC C1. */

@@ -10,25 +10,29 @@ const SERVER_PATHS = /^\/(api|docs|docs-json|health)(\/|$)/;
 const SERVER_RENDERED = /^\/portal\/items\/[^/]+$/;
 
 /**
- * The SPA's own files and nothing else: scripts, styles, fonts and requests only from this origin; no inline script;
- * PDFs (opinion documents) shown inline from blob: URLs the app creates; never framed by another site.
+ * The SPA's own files and nothing else: scripts, styles, fonts and requests only from this origin — and the agency's
+ * OpenID Connect provider, whose discovery and token endpoints the app calls during sign-in (code + PKCE); no inline
+ * script; PDFs shown inline from blob: URLs the app creates; never framed by another site.
  */
-export const WEB_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'self' blob:",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
+export function webContentSecurityPolicy(env: NodeJS.ProcessEnv = process.env): string {
+  const provider = webConfig(env).oidc ? ` ${new URL(webConfig(env).oidc!.issuer).origin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${provider}`,
+    "frame-src 'self' blob:",
+    "object-src 'self' blob:",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
 
-function securityHeaders(res: Response): void {
-  res.setHeader('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
+function securityHeaders(res: Response, policy: string): void {
+  res.setHeader('Content-Security-Policy', policy);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('X-Frame-Options', 'SAMEORIGIN');
@@ -54,9 +58,10 @@ export function serveWebApp(app: INestApplication, env: NodeJS.ProcessEnv = proc
     },
   });
   const config = webConfig(env);
+  const policy = webContentSecurityPolicy(env);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (SERVER_PATHS.test(req.path) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
-    securityHeaders(res);
+    securityHeaders(res, policy);
     if (SERVER_RENDERED.test(req.path)) return next();
     if (req.path === '/web-config.json') {
       res.setHeader('Cache-Control', 'no-cache');

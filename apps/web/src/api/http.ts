@@ -60,9 +60,9 @@ async function errorOf(res: Response): Promise<ApiError> {
   });
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+async function send(method: string, path: string, body?: unknown, withToken?: string): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  const token = bearerToken();
+  const token = withToken ?? bearerToken();
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -78,6 +78,11 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
 
 export async function getJson<T>(path: string): Promise<T> {
   return (await (await send('GET', path)).json()) as T;
+}
+
+/** A GET with a token not kept yet (the identity provider's, before the session starts). */
+export async function getJsonWith<T>(path: string, token: string): Promise<T> {
+  return (await (await send('GET', path, undefined, token)).json()) as T;
 }
 
 export async function postJson<T>(path: string, body: unknown = {}): Promise<T> {

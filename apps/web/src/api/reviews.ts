@@ -9,7 +9,7 @@ import type { FindingOutcome, ReviewItem, ReviewOpinionType } from '@enforcement
 import type { CaseFacts, MaterialItemId, SubmittedMaterial } from '@enforcement/domain/review/materials.rules';
 import type { OpinionCopy } from '@enforcement/domain/review/review.state';
 import type { ReviewStep, ReviewView } from '@enforcement/domain/review/review.workflow-contract';
-import { getBlob, getJson, postJson, query } from './http';
+import { getBlob, getJson, getJsonWith, postJson, query } from './http';
 
 export type { CaseStatus, OpinionCopy, ReviewStep, ReviewView };
 
@@ -161,4 +161,6 @@ export const authApi = {
   config: () => getJson<WebConfig>('/web-config.json'),
   demoUsers: () => getJson<Actor[]>('/api/v1/dev/demo-users'),
   demoToken: (userId: string) => postJson<{ token: string; actor: Actor }>('/api/v1/dev/demo-tokens', { userId }),
+  /** Who a token names, as the server reads it (after the identity provider's sign-in, before it is kept). */
+  session: (token: string) => getJsonWith<Actor>('/api/v1/session', token),
 };

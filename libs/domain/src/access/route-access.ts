@@ -43,6 +43,23 @@ export const routeAccess = {
     roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head', 'records-administrator'],
     scope: 'unit',
   },
+  /**
+   * Who the caller is, as the server reads their token (C1): after signing in with the agency's identity provider the
+   * workbench learns the person's roles and unit from here — every role may ask about itself.
+   */
+  'session.read': {
+    roles: [
+      ...UNIT_ROLES,
+      ...LEGAL_SECTION_ROLES,
+      'legal-advisor',
+      'supervising-leader',
+      ...DECIDER_ROLES,
+      'records-administrator',
+      'disclosure-officer',
+      'agency-it',
+    ],
+    scope: 'agency',
+  },
   /** 执法记录 (R1–R5): records and step completions of a case — its unit, and the agency head's approval (R2). */
   'recording.commands': { roles: [...UNIT_ROLES, 'agency-head'], scope: 'unit' },
   /** A case's timeline: every step, record and file in order (R1, R8: each view is logged). */

@@ -6,6 +6,8 @@ import type { Request } from 'express';
 import type { Actor, Role } from '@enforcement/domain';
 import { AppError } from '../errors/app-error';
 import { PUBLIC_KEY, ROLES_KEY } from '../errors/public.decorator';
+import { decodeJwt } from 'jose';
+import { OidcTokenVerifier, oidcSettings } from './oidc';
 import { importVerificationKey, InvalidTokenError, verifyToken } from './tokens';
 
 export type AuthenticatedRequest = Request & { actor?: Actor };
@@ -18,6 +20,8 @@ export type AuthenticatedRequest = Request & { actor?: Actor };
 export class AuthGuard implements CanActivate, OnModuleInit {
   private key?: Awaited<ReturnType<typeof importVerificationKey>>;
   private issuer = '';
+  /** The agency's OpenID Connect provider, when configured (OIDC_ISSUER): its tokens are accepted too. */
+  private oidc: OidcTokenVerifier | null = null;
 
   constructor(
     private readonly reflector: Reflector,
@@ -30,6 +34,26 @@ export class AuthGuard implements CanActivate, OnModuleInit {
       readFileSync(this.config.getOrThrow<string>('JWT_PUBLIC_KEY_FILE'), 'utf8');
     this.key = await importVerificationKey(pem);
     this.issuer = this.config.getOrThrow<string>('JWT_ISSUER');
+    const oidc = oidcSettings({
+      OIDC_ISSUER: this.config.get<string>('OIDC_ISSUER'),
+      OIDC_AUDIENCE: this.config.get<string>('OIDC_AUDIENCE'),
+      OIDC_JWKS_URI: this.config.get<string>('OIDC_JWKS_URI'),
+      OIDC_ROLES_CLAIM: this.config.get<string>('OIDC_ROLES_CLAIM'),
+      OIDC_UNIT_CLAIM: this.config.get<string>('OIDC_UNIT_CLAIM'),
+      OIDC_NAME_CLAIM: this.config.get<string>('OIDC_NAME_CLAIM'),
+      OIDC_ROLE_MAP: this.config.get<string>('OIDC_ROLE_MAP'),
+    });
+    this.oidc = oidc ? new OidcTokenVerifier(oidc) : null;
+  }
+
+  /** By its (unverified) issuer the token goes to the provider's keys or to the local issuer's; both then verify it. */
+  private fromProvider(token: string): boolean {
+    if (!this.oidc) return false;
+    try {
+      return decodeJwt(token).iss === this.oidc.settings.issuer;
+    } catch {
+      return false;
+    }
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,7 +76,9 @@ export class AuthGuard implements CanActivate, OnModuleInit {
       });
     }
     try {
-      req.actor = await verifyToken(match[1], this.key!, this.issuer);
+      req.actor = this.fromProvider(match[1])
+        ? await this.oidc!.verify(match[1])
+        : await verifyToken(match[1], this.key!, this.issuer);
     } catch (err) {
       if (!(err instanceof InvalidTokenError)) throw err;
       throw new AppError('AUTH.INVALID_TOKEN', HttpStatus.UNAUTHORIZED, err.reason);
