@@ -83,6 +83,21 @@ export class ServiceEnvironment {
   JWT_PUBLIC_KEY?: string;
 
   /**
+   * The agency's OpenID Connect provider (issue 11), off while blank: its access tokens are accepted beside the local
+   * issuer's, the workbench signs people in there (code + PKCE). See libs/platform/src/auth/oidc.ts for each field.
+   */
+  @IsOptional() @IsString() OIDC_ISSUER?: string;
+  @IsOptional() @IsString() OIDC_CLIENT_ID?: string;
+  @IsOptional() @IsString() OIDC_SCOPE?: string;
+  @IsOptional() @IsString() OIDC_AUDIENCE?: string;
+  @IsOptional() @IsString() OIDC_JWKS_URI?: string;
+  @IsOptional() @IsString() OIDC_ROLES_CLAIM?: string;
+  @IsOptional() @IsString() OIDC_UNIT_CLAIM?: string;
+  @IsOptional() @IsString() OIDC_NAME_CLAIM?: string;
+  /** JSON object: the provider's role names → ours. */
+  @IsOptional() @IsString() OIDC_ROLE_MAP?: string;
+
+  /**
    * The agency (执法主体) this deployment serves: one agency per deployment, so its catalogue (L1) is the one
    * assessments and submissions use and the only one that may be published here. The default is the demo agency.
    */
