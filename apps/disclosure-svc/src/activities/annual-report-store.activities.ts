@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
+  ANNUAL_REPORT_UNIT,
   deadlineMissedV1,
   deadlineWarningV1,
   type AnnualStatistics,
@@ -9,6 +10,24 @@ import {
 } from '@enforcement/domain';
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { readAnnualStatistics } from '../annual-report/annual-report.statistics';
+import { appendLimitFact, isoOf, type LimitIdentity } from './limit-lifecycle.facts';
+
+/** A D10 limit as the workflow's warning names it, so started, warned, missed and met share one board row. */
+function annualReportLimit(
+  year: number,
+  workflowId: string,
+  name: 'annual-report-justice-bureau' | 'annual-report-public',
+  l: { deadline: string; provisional: boolean; calendarFingerprint: string | null },
+): LimitIdentity {
+  return {
+    limit: name,
+    subjectId: workflowId,
+    caseNo: `annual-report-${year}`,
+    unitId: ANNUAL_REPORT_UNIT,
+    responsibleRoles: ['disclosure-officer', 'legal-section-head'],
+    ...l,
+  };
+}
 
 export interface AnnualReportStoreDeps {
   dataSource: DataSource;
@@ -74,6 +93,19 @@ export function createAnnualReportStoreActivities({ dataSource, outbox, relay }:
         if (inserted.length > 0) {
           await audit(m, 'system', 'annual-report.assembled', input.year, { at: input.at, total: statistics.total });
         }
+        // C2: both D10 limits run from the run's start (1 January); the board shows them from then on.
+        for (const [name, limit] of [
+          ['annual-report-justice-bureau', input.submitBy],
+          ['annual-report-public', input.publicBy],
+        ] as const) {
+          await appendLimitFact(outbox, m, {
+            kind: 'started',
+            identity: annualReportLimit(input.year, input.workflowId, name, limit),
+            at: input.at,
+            step: limit.deadline,
+            correlationId: input.workflowId,
+          });
+        }
         const [row]: Record<string, unknown>[] = await m.query(
           `select statistics, submitted_at, submitted_by, submission_reference, published_at, published_by
              from annual_reports where year = $1`,
@@ -97,16 +129,20 @@ export function createAnnualReportStoreActivities({ dataSource, outbox, relay }:
 
     /** D10: sent to the justice bureau, or put on the portal. */
     async recordAnnualReportStep(input: AnnualReportStepInput): Promise<void> {
+      let announced = false;
       await dataSource.transaction(async (m) => {
+        type Done = { workflow_id: string; submit_by: Date; public_by: Date; provisional: boolean };
+        let done: [Done[], number];
         if (input.step === 'submitted') {
-          await m.query(
+          done = await m.query(
             `update annual_reports set submitted_at = $2, submitted_by = $3, submission_reference = $4
-              where year = $1 and submitted_at is null`,
+              where year = $1 and submitted_at is null returning workflow_id, submit_by, public_by, provisional`,
             [input.year, input.at, input.actorId, input.reference],
           );
         } else {
-          await m.query(
-            `update annual_reports set published_at = $2, published_by = $3 where year = $1 and published_at is null`,
+          done = await m.query(
+            `update annual_reports set published_at = $2, published_by = $3 where year = $1 and published_at is null
+              returning workflow_id, submit_by, public_by, provisional`,
             [input.year, input.at, input.actorId],
           );
         }
@@ -114,7 +150,26 @@ export function createAnnualReportStoreActivities({ dataSource, outbox, relay }:
           at: input.at,
           reference: input.reference,
         });
+        const [row] = done[0];
+        if (row === undefined) return;
+        // C2: the step done is its limit met (late when it was missed before).
+        const submitted = input.step === 'submitted';
+        const limit = {
+          deadline: isoOf(submitted ? row.submit_by : row.public_by),
+          provisional: row.provisional,
+          calendarFingerprint: null,
+        };
+        const name = submitted ? 'annual-report-justice-bureau' : 'annual-report-public';
+        await appendLimitFact(outbox, m, {
+          kind: 'met',
+          identity: annualReportLimit(input.year, row.workflow_id, name, limit),
+          at: input.at,
+          step: input.step,
+          correlationId: row.workflow_id,
+        });
+        announced = true;
       });
+      if (announced) relay.kick();
     },
 
     /** C2, D12: `deadline.warning.v1` / `deadline.missed.v1` for either D10 limit. */

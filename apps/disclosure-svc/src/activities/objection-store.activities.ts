@@ -1,12 +1,37 @@
 import type { DataSource } from 'typeorm';
-import type { ObjectionDecision, ObjectionSubmission, PublicationLimit } from '@enforcement/domain';
+import {
+  objectionWorkflowId,
+  type ObjectionDecision,
+  type ObjectionSubmission,
+  type PublicationLimit,
+} from '@enforcement/domain';
+import type { OutboxRelay, OutboxWriter } from '@enforcement/platform';
+import { appendLimitFact, isoOf, type LimitIdentity } from './limit-lifecycle.facts';
 
 export interface ObjectionStoreDeps {
   dataSource: DataSource;
+  outbox: OutboxWriter;
+  relay: Pick<OutboxRelay, 'kick'>;
+}
+
+/** The D9 limit as its warning names it (the objection workflow's notice): same key on the supervision board. */
+function objectionLimit(
+  objectionId: string,
+  o: { caseNo: string; unitId: string },
+  l: { deadline: string; provisional: boolean; calendarFingerprint: string | null },
+): LimitIdentity {
+  return {
+    limit: 'objection-limit',
+    subjectId: objectionWorkflowId(objectionId),
+    caseNo: o.caseNo,
+    unitId: o.unitId,
+    responsibleRoles: ['disclosure-officer'],
+    ...l,
+  };
 }
 
 /** Persists objections (SPEC D9). Inserts are `on conflict do nothing`, the answer is written once: retries are safe. */
-export function createObjectionStoreActivities({ dataSource }: ObjectionStoreDeps) {
+export function createObjectionStoreActivities({ dataSource, outbox, relay }: ObjectionStoreDeps) {
   return {
     async recordObjection(input: { submission: ObjectionSubmission; limit: PublicationLimit }): Promise<void> {
       const s = input.submission;
@@ -36,7 +61,16 @@ export function createObjectionStoreActivities({ dataSource }: ObjectionStoreDep
             JSON.stringify({ objectionId: s.objectionId, urgent: s.urgent, decideBy: input.limit.deadline }),
           ]);
         }
+        // C2: the board shows the D9 limit from the receipt on (the event id dedupes a retry).
+        await appendLimitFact(outbox, m, {
+          kind: 'started',
+          identity: objectionLimit(s.objectionId, { caseNo: s.caseNumber, unitId: s.unitId }, input.limit),
+          at: s.receivedAt,
+          step: 'received',
+          correlationId: objectionWorkflowId(s.objectionId),
+        });
       });
+      relay.kick();
     },
 
     async recordObjectionDecision(input: {
@@ -46,7 +80,10 @@ export function createObjectionStoreActivities({ dataSource }: ObjectionStoreDep
       decidedAt: string;
       decidedBy: string;
       onTime: boolean;
+      /** The limit the workflow holds (absent in activities scheduled before C2's facts; the row's is used). */
+      limit?: PublicationLimit;
     }): Promise<void> {
+      let announced = false;
       await dataSource.transaction(async (m) => {
         const updated = await m.query(
           `update objections set status = 'decided', outcome = $2, reasons = $3, decided_at = $4, decided_by = $5,
@@ -67,8 +104,28 @@ export function createObjectionStoreActivities({ dataSource }: ObjectionStoreDep
             input.publicationId,
             JSON.stringify({ objectionId: input.objectionId, outcome: input.decision.outcome, onTime: input.onTime }),
           ]);
+          // C2: answered — the D9 limit stops running (late when it was missed before).
+          const [row]: { case_number: string; unit_id: string; decide_by: Date }[] = await m.query(
+            `select p.case_number, o.unit_id, o.decide_by from objections o
+               join publications p on p.publication_id = o.publication_id where o.objection_id = $1`,
+            [input.objectionId],
+          );
+          const limit = {
+            deadline: isoOf(row.decide_by),
+            provisional: input.limit?.provisional ?? false,
+            calendarFingerprint: input.limit?.calendarFingerprint ?? null,
+          };
+          await appendLimitFact(outbox, m, {
+            kind: 'met',
+            identity: objectionLimit(input.objectionId, { caseNo: row.case_number, unitId: row.unit_id }, limit),
+            at: input.decidedAt,
+            step: 'decided',
+            correlationId: objectionWorkflowId(input.objectionId),
+          });
+          announced = true;
         }
       });
+      if (announced) relay.kick();
     },
   };
 }

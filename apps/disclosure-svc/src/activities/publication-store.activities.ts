@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   abstractText,
   deadlineMissedV1,
@@ -28,6 +28,7 @@ import {
   replacePortalBody,
   updatePublication,
 } from '../publications/publication.records';
+import { appendLimitFact } from './limit-lifecycle.facts';
 import { appendPublicationLimitEnded, appendPublicationLimitFact } from './publication-deadline.facts';
 
 const SOURCE = 'disclosure-svc';
@@ -103,6 +104,8 @@ export interface WithdrawInput {
   readonly at: string;
   /** D8 take-down limit, for a revocation. */
   readonly deadline: string | null;
+  /** D8, C2: the take-down limit and its start (the legal document's receipt), for its started/met facts. */
+  readonly takeDown?: { readonly startedAt: string; readonly limit: PublicationLimit };
   /** Whether the item was on the portal (a decision revoked while still in review never was). */
   readonly wasPublic: boolean;
 }
@@ -156,6 +159,40 @@ export function draftedState(publicationId: string, d: CaseDecisionIssuedV1): Pu
 }
 
 /**
+ * D6, C2: the draft's working row, the D4 limit's `deadline.started.v1` and the `drafted` step, in the caller's
+ * transaction. Idempotent (row and step `on conflict do nothing`, deterministic event id): the decision consumer
+ * writes it before the workflow's own `prepareDraft`, which then finds it there and writes nothing.
+ */
+export async function writeDraft(
+  m: EntityManager,
+  outbox: OutboxWriter,
+  input: {
+    publicationId: string;
+    decision: CaseDecisionIssuedV1;
+    limit: PublicationLimit;
+    state: PublicationState;
+    correlationId?: string;
+  },
+): Promise<void> {
+  const { decision: d, limit, state } = input;
+  await insertPublication(m, input.publicationId, d, limit, state);
+  // C2: the supervision board knows the D4 limit from the decision on, not only from its warning.
+  await appendPublicationLimitFact(outbox, m, {
+    kind: 'started',
+    publicationId: input.publicationId,
+    decision: d,
+    limit,
+    at: d.decidedAt,
+    correlationId: input.correlationId ?? input.publicationId,
+  });
+  await appendHistory(m, input.publicationId, 'drafted', new Date().toISOString(), 'system', {
+    marks: state.draft.marks.length,
+    publishBy: limit.deadline,
+    provisional: limit.provisional,
+  });
+}
+
+/**
  * Activities that persist what the publication workflow decided. Each is one transaction and safe to retry: rows
  * are inserted `on conflict do nothing` or updated under a revision guard, history steps are keyed, and event ids
  * are `deterministicEventId(publicationId, step)`.
@@ -169,25 +206,8 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
       limit: PublicationLimit;
       correlationId?: string;
     }): Promise<PublicationState> {
-      const d = input.decision;
-      const state = draftedState(input.publicationId, d);
-      await dataSource.transaction(async (m) => {
-        await insertPublication(m, input.publicationId, d, input.limit, state);
-        // C2: the supervision board knows the D4 limit from the decision on, not only from its warning.
-        await appendPublicationLimitFact(outbox, m, {
-          kind: 'started',
-          publicationId: input.publicationId,
-          decision: d,
-          limit: input.limit,
-          at: d.decidedAt,
-          correlationId: input.correlationId ?? input.publicationId,
-        });
-        await appendHistory(m, input.publicationId, 'drafted', new Date().toISOString(), 'system', {
-          marks: state.draft.marks.length,
-          publishBy: input.limit.deadline,
-          provisional: input.limit.provisional,
-        });
-      });
+      const state = draftedState(input.publicationId, input.decision);
+      await dataSource.transaction((m) => writeDraft(m, outbox, { ...input, state }));
       return state;
     },
 
@@ -283,6 +303,23 @@ export function createPublicationStoreActivities({ dataSource, outbox, relay }: 
           const ended = { publicationId: input.publicationId, decision: d, at: input.at };
           await appendPublicationLimitEnded(outbox, m, { ...ended, correlationId: input.correlationId });
           return;
+        }
+        if (input.takeDown) {
+          // C2: the D8 limit ran from the legal document's receipt and is met by this take-down (late after a miss).
+          const { startedAt, limit } = input.takeDown;
+          const identity = {
+            limit: 'take-down-limit',
+            subjectId: input.publicationId,
+            caseNo: d.caseNumber,
+            unitId: d.unitId,
+            responsibleRoles: ['disclosure-officer'],
+            deadline: limit.deadline,
+            provisional: limit.provisional,
+            calendarFingerprint: limit.calendarFingerprint,
+          };
+          const fact = { identity, step: 'revoked', correlationId: input.correlationId };
+          await appendLimitFact(outbox, m, { ...fact, kind: 'started', at: startedAt });
+          await appendLimitFact(outbox, m, { ...fact, kind: 'met', at: input.at });
         }
         await outbox.append(m, disclosureWithdrawnV1, {
           ...factEnvelope(

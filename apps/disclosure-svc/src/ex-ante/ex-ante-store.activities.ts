@@ -13,7 +13,8 @@ import {
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { civilDate } from '@enforcement/workdays';
 import { gramsOf, normaliseForSearch } from '../portal/search.grams';
-import { exAnteFacts, type ExAntePriorRow } from './ex-ante.facts';
+import { appendLimitFact } from '../activities/limit-lifecycle.facts';
+import { exAnteFacts, exAnteLimitFacts, type ExAntePriorRow } from './ex-ante.facts';
 
 const SOURCE = 'disclosure-svc';
 
@@ -109,7 +110,10 @@ export function createExAnteStoreActivities({ dataSource, outbox, relay }: ExAnt
         await syncPortal(m, state);
         const facts = exAnteFacts(before ?? null, input);
         for (const fact of facts) await outbox.append(m, fact.contract, fact.event);
-        announced = facts.length > 0;
+        const limits = exAnteLimitFacts(before ?? null, input);
+        const correlationId = exAntePortalId(state.itemId);
+        for (const limit of limits) await appendLimitFact(outbox, m, { ...limit, correlationId });
+        announced = facts.length + limits.length > 0;
       });
       if (announced) relay.kick();
     },

@@ -5,7 +5,7 @@ import {
   type ExAnteContent,
   type ExAnteState,
 } from '@enforcement/domain';
-import { exAnteFacts, type ExAntePriorRow } from './ex-ante.facts';
+import { exAnteFacts, exAnteLimitFacts, type ExAntePriorRow } from './ex-ante.facts';
 
 const content = (title: string): ExAnteContent => ({
   title,
@@ -81,5 +81,52 @@ describe('ex-ante disclosure facts (D1–D3)', () => {
       reason: '职能已划转',
       withdrawnAt: withdrawn.at,
     });
+  });
+
+  it('C2, D3: a flag starts the update limit on the board, a new version or a withdrawal meets it, other steps say nothing', () => {
+    const flag = {
+      cause: 'law-changed' as const,
+      reference: '《条例》修订',
+      flaggedAt: v1.publishedAt,
+      flaggedBy: 'u-l',
+    };
+    const limit = {
+      deadline: '2030-03-29T16:00:00.000Z',
+      warningAt: '2030-03-28T16:00:00.000Z',
+      provisional: false,
+      calendarFingerprint: 'cal-1',
+    };
+    const flagged = { ...base, published: v1, flag };
+    const [started, ...more] = exAnteLimitFacts(prior({ ...base, published: v1 }), {
+      ...step(flagged, 3),
+      updateBy: limit,
+    });
+    expect(more).toEqual([]);
+    expect(started).toMatchObject({
+      kind: 'started',
+      at: '2030-04-01T02:00:00.000Z',
+      identity: {
+        limit: 'ex-ante-update',
+        subjectId: 'ex-ante:item-1',
+        caseNo: 'ex-ante:item-1',
+        unitId: 'unit-a',
+        deadline: limit.deadline,
+        calendarFingerprint: 'cal-1',
+      },
+    });
+    // A step that keeps the flag (a draft revised meanwhile) neither restarts nor meets it.
+    const revising = { ...flagged, draft: { ...v2, stage: 'drafting' } } as unknown as ExAnteState;
+    expect(exAnteLimitFacts(prior(flagged, limit.deadline), { ...step(revising, 4), updateBy: limit })).toEqual([]);
+    const published = exAnteLimitFacts(prior(flagged, limit.deadline), {
+      ...step({ ...base, published: v2 }),
+      updateBy: null,
+    });
+    expect(published).toEqual([
+      expect.objectContaining({ kind: 'met', identity: expect.objectContaining({ deadline: limit.deadline }) }),
+    ]);
+    const withdrawn = { at: '2030-05-01T02:00:00.000Z', by: 'u-pub', reason: '职能已划转' };
+    const gone = exAnteLimitFacts(prior(flagged, limit.deadline), { ...step({ ...base, withdrawn }), updateBy: null });
+    expect(gone.map((f) => f.kind)).toEqual(['met']);
+    expect(exAnteLimitFacts(null, { ...step({ ...base, published: v1 }), updateBy: null })).toEqual([]);
   });
 });

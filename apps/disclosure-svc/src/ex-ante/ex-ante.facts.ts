@@ -3,12 +3,15 @@ import {
   disclosureExAntePublishedV1,
   disclosureExAnteWithdrawnV1,
   exAntePortalId,
+  exAnteWorkflowId,
   type EventContract,
   type EventEnvelope,
   type ExAntePublished,
   type ExAnteState,
+  type PublicationLimit,
 } from '@enforcement/domain';
 import { deterministicEventId } from '@enforcement/platform';
+import type { LimitIdentity } from '../activities/limit-lifecycle.facts';
 
 /** The item's row before a step: its state and the D3 limit stored while it was flagged. */
 export interface ExAntePriorRow {
@@ -87,6 +90,51 @@ export function exAnteFacts(before: ExAntePriorRow | null, step: ExAnteFactStep)
     return [fact(disclosureExAnteWithdrawnV1, { ...envelope('withdrawn'), data })];
   }
   return [];
+}
+
+/** A D3 update limit starting or ending in one step (C2), for `appendLimitFact`. */
+export interface ExAnteLimitFact {
+  readonly kind: 'started' | 'met';
+  readonly identity: LimitIdentity;
+  readonly at: string;
+  readonly step: string;
+}
+
+/**
+ * C2, D3: a flag starts the 20-working-day update limit (again, with its new deadline, when flagged anew); the flag
+ * cleared — a new version published, or the item withdrawn — meets it. Same identity as the workflow's warning
+ * (`ex-ante-update`, the item's workflow id), so the board shows the limit from the flag on.
+ */
+export function exAnteLimitFacts(
+  before: ExAntePriorRow | null,
+  step: ExAnteFactStep & { readonly updateBy: PublicationLimit | null },
+): ExAnteLimitFact[] {
+  const { state } = step;
+  const subjectId = exAnteWorkflowId(state.itemId);
+  const identity = (l: Pick<LimitIdentity, 'deadline' | 'provisional' | 'calendarFingerprint'>): LimitIdentity => ({
+    limit: 'ex-ante-update',
+    subjectId,
+    caseNo: subjectId,
+    unitId: state.unitId,
+    responsibleRoles: ['disclosure-officer'],
+    ...l,
+  });
+  const facts: ExAnteLimitFact[] = [];
+  const was = before?.state.flag && before.update_by ? new Date(before.update_by).toISOString() : null;
+  const now = state.flag && step.updateBy ? step.updateBy : null;
+  if (was !== null && now === null) {
+    const ended = { deadline: was, provisional: false, calendarFingerprint: null };
+    facts.push({ kind: 'met', identity: identity(ended), at: step.at, step: String(step.stepNo) });
+  }
+  if (now !== null && now.deadline !== was) {
+    const started = {
+      deadline: now.deadline,
+      provisional: now.provisional,
+      calendarFingerprint: now.calendarFingerprint,
+    };
+    facts.push({ kind: 'started', identity: identity(started), at: step.at, step: String(step.stepNo) });
+  }
+  return facts;
 }
 
 function fact(contract: EventContract, event: Omit<EventEnvelope, 'type'>): ExAnteFact {

@@ -1,5 +1,6 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
+  ANNUAL_REPORT_UNIT,
   DisclosureRuleError,
   annualReportCommandUpdate,
   annualReportViewQuery,
@@ -26,9 +27,6 @@ const storeActivities = proxyActivities<AnnualReportActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
-
-/** The report is the agency's, not one handling unit's; notices name this as the unit held responsible. */
-export const ANNUAL_REPORT_UNIT = 'agency';
 
 export async function annualReportWorkflow(input: AnnualReportWorkflowInput = {}): Promise<AnnualReportView> {
   const { workflowId } = workflowInfo();

@@ -96,6 +96,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
         decidedAt,
         decidedBy: actor.id,
         onTime: Date.parse(decidedAt) <= Date.parse(limit.deadline),
+        limit,
       });
       decision = { ...checked, decidedAt, decidedBy: actor.id };
       busy = false;

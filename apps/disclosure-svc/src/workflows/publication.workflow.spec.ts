@@ -430,6 +430,11 @@ describe('publicationWorkflow (time-skipping)', () => {
         newDecisionNumber: `罚〔${YEAR}〕2号`,
         deadline: endOf(nthWorkdayAfter(received, 3)),
         wasPublic: true,
+        // C2: the take-down limit's start (the document's receipt) goes with it, for its started/met facts.
+        takeDown: {
+          startedAt: bj(received).toISOString(),
+          limit: expect.objectContaining({ deadline: endOf(nthWorkdayAfter(received, 3)) }),
+        },
       });
       expect(toSecond(done1.withdrawnAt ?? '')).toBe(toSecond(bj(nthWorkdayAfter(received, 2), '09:00').toISOString()));
       expect(h.store.noticesOf('missed').filter((n) => n.limit === 'take-down-limit')).toEqual([

@@ -302,6 +302,7 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
     newDecisionNumber: fact.newDecisionNumber,
     at: withdrawnAt,
     deadline: takeDown.deadline,
+    takeDown: { startedAt: fact.legalDocument.receivedAt, limit: takeDown },
     wasPublic,
   });
   // D12: a revocation that reached us after its limit is reported, so the lateness is on the unit's record.

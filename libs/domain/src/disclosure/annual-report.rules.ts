@@ -31,6 +31,9 @@ export function reportedYearOn(date: string): number {
   return Number(date.slice(0, 4)) - 1;
 }
 
+/** The report is the agency's, not one handling unit's: its deadline facts name this as the unit held responsible. */
+export const ANNUAL_REPORT_UNIT = 'agency';
+
 /** Workflow id of the report of `year`; a second start for the same year is refused by Temporal. */
 export function annualReportWorkflowId(year: number): string {
   return `annual-report:${year}`;
