@@ -7,7 +7,7 @@
 //   2. times decision-issued → draft-ready (a case.decision-issued.v1 fact on Kafka until the publication's 'drafted'
 //      step is written) beside a bare Kafka produce → consume round trip on the same broker (pipeline.js).
 // Figures are printed, never asserted. Aims (issue 10): search p95 < 50 ms; draft p99 within 2× of Kafka's.
-//   node bench/portal/run.js [--queries 140] [--ilike-queries 35] [--decisions 200] [--search-only | --pipeline-only] [--drop]
+//   node bench/portal/run.js [--items 1000000] [--queries 140] [--ilike-queries 35] [--decisions 200] [--search-only | --pipeline-only] [--drop]
 'use strict';
 require('../../tools/ts-hook');
 const { spawn } = require('node:child_process');
@@ -28,7 +28,8 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const flag = (name) => process.argv.includes(`--${name}`);
-const ITEMS = Number(process.env.BENCH_PORTAL_ITEMS || 1_000_000);
+// --items N (or BENCH_PORTAL_ITEMS): a smaller table first; a different count reloads the bench rows.
+const ITEMS = arg('items', Number(process.env.BENCH_PORTAL_ITEMS || 1_000_000));
 const QUERIES = arg('queries', 140);
 const ILIKE_QUERIES = arg('ilike-queries', 35);
 const stackDir = process.env.STACK_DIR || path.join(root, '.local/stack');
