@@ -56,7 +56,7 @@ async function portalHits(q: string): Promise<{ id: string; section: string; bod
 }
 
 describe('ex-ante publication on the real stack (D1–D3, D11)', () => {
-  it('D1, D2, D3, D11: an item is drafted, reviewed by the legal section, published and found on the portal; a recorded law change flags it and it is in the inbox with its 20-working-day limit; a new version replaces it; withdrawn, it is gone; internal records are refused; each portal change is a disclosure.ex-ante-*.v1 fact', async () => {
+  it('D1, D2, D3, D11, C2: an item is drafted, reviewed by the legal section, published and found on the portal; a recorded law change flags it and it is in the inbox with its 20-working-day limit (C2: started, then met by the new version); a new version replaces it; withdrawn, it is gone; internal records are refused; each portal change is a disclosure.ex-ante-*.v1 fact', async () => {
     // The agency office's disclosure officer works for every unit (000 附件1 第四条).
     const officer = await token('u-e2e-office', ['disclosure-officer'], 'unit-office');
     const reviewer = await token('u-e2e-legal', ['legal-reviewer'], 'unit-legal');
@@ -194,10 +194,16 @@ describe('ex-ante publication on the real stack (D1–D3, D11)', () => {
     expect(await portalHits(NEW_WORD)).toEqual([]);
 
     // disclosure.ex-ante-*.v1 went out through the outbox, in order; the update cleared the D3 flag in time.
-    const facts = await eventually(async () => {
+    // C2: the flag started the update limit on the supervision board and the new version met it.
+    const all = await eventually(async () => {
       const rows = await outboxOf(`ex-ante:${itemId}`);
-      return rows.length === 3 ? rows : undefined;
-    }, 'ex-ante disclosure facts published');
+      return rows.length === 5 ? rows : undefined;
+    }, 'ex-ante disclosure and deadline facts published');
+    const facts = all.filter((f) => f.type.startsWith('disclosure.'));
+    expect(all.filter((f) => f.type.startsWith('deadline.')).map((f) => [f.type, f.data.limit])).toEqual([
+      ['deadline.started.v1', 'ex-ante-update'],
+      ['deadline.met.v1', 'ex-ante-update'],
+    ]);
     expect(facts.map((f) => f.type)).toEqual([
       'disclosure.ex-ante-published.v1',
       'disclosure.ex-ante-corrected.v1',
