@@ -42,6 +42,8 @@ const env = Object.fromEntries(
     .map((m) => [m[1], m[2]]),
 );
 const gateway = `http://127.0.0.1:${process.env.GATEWAY_PORT || 3000}`;
+// disclosure-svc itself (no gateway): the gateway's share is the difference (its guards, proxying, JSON again).
+const disclosureSvc = `http://127.0.0.1:${process.env.DISCLOSURE_PORT || 3003}`;
 const TABLE = 'disclosure.portal_items';
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -129,8 +131,8 @@ async function load(admin) {
 }
 
 /** One portal search through the gateway; waits out a 429 (the portal's rate limit) without counting the wait. */
-function portal(q) {
-  const url = new URL('/api/v1/portal/items', gateway);
+function portal(q, direct = false) {
+  const url = direct ? new URL('/portal/items', disclosureSvc) : new URL('/api/v1/portal/items', gateway);
   url.searchParams.set('q', q);
   url.searchParams.set('pageSize', '20');
   return new Promise((resolve, reject) => {
@@ -143,7 +145,7 @@ function portal(q) {
           const elapsed = performance.now() - t;
           if (res.statusCode === 429) {
             const wait = Number(res.headers['retry-after'] || 1) * 1000;
-            setTimeout(() => portal(q).then(resolve, reject), wait);
+            setTimeout(() => portal(q, direct).then(resolve, reject), wait);
           } else if (res.statusCode !== 200) {
             reject(new Error(`portal ${q}: HTTP ${res.statusCode} ${Buffer.concat(chunks).toString()}`));
           } else resolve({ elapsed, page: JSON.parse(Buffer.concat(chunks).toString()) });
@@ -179,7 +181,8 @@ async function search(admin) {
   const rows = [];
   for (const { kind, q } of mix) {
     const p = await portal(q);
-    rows.push({ kind, q, portal: p.elapsed, hits: p.page.items.length, more: p.page.hasMore });
+    const d = await portal(q, true);
+    rows.push({ kind, q, portal: p.elapsed, direct: d.elapsed, hits: p.page.items.length, more: p.page.hasMore });
   }
   // The portal's own SQL (its repository on this connection), to split the time between database and HTTP hops.
   const repo = new PortalRepository({ query: (sql, params) => admin.query(sql, params).then((r) => r.rows) });
@@ -205,6 +208,12 @@ async function search(admin) {
     );
     console.log(
       `  ${''.padEnd(12)} ${report(
+        'service API',
+        of.map((r) => r.direct),
+      )}`,
+    );
+    console.log(
+      `  ${''.padEnd(12)} ${report(
         'portal SQL',
         of.map((r) => r.sql),
       )}`,
@@ -216,6 +225,12 @@ async function search(admin) {
       'portal API',
       rows.map((r) => r.portal),
     )}   (aim p95 < 50 ms)`,
+  );
+  console.log(
+    `  all          ${report(
+      'service API',
+      rows.map((r) => r.direct),
+    )}   (disclosure-svc without the gateway)`,
   );
   console.log(
     `  all          ${report(
