@@ -11,13 +11,13 @@ import { expectStatus, gateway, ReviewJourney } from '../apps/gateway/src/review
  */
 const as = async (user: string) => `Bearer ${await tokenFor(user)}`;
 
-async function timelineViews(caseNo: string) {
+async function views(caseNo: string, subject: string) {
   const db = new PgClient({ connectionString: stackEnv().ADMIN_DATABASE_URL });
   await db.connect();
   try {
     const { rows } = await db.query<{ actor: string; approver: string | null }>(
       `select actor, approver from recording.access_log where case_number = $1 and subject = $2 order by id`,
-      [caseNo, `${caseNo}/timeline`],
+      [caseNo, `${caseNo}/${subject}`],
     );
     return rows;
   } finally {
@@ -40,7 +40,7 @@ async function approveInitiation(caseNo: string): Promise<void> {
 }
 
 describe('officers see their own cases (SPEC R8)', () => {
-  it('R8: two officers of one unit — the case’s own officer and the unit head see its timeline, the colleague needs an approved application, another unit gets 404', async () => {
+  it('R8: two officers of one unit — the case’s own officer and the unit head see its timeline and AV files, the colleague needs an approved application, another unit gets 404', async () => {
     const journey = await ReviewJourney.initiated('OW');
     // The case is registered by its workflow; a command waits for that, so the case exists afterwards.
     await approveInitiation(journey.caseNo);
@@ -48,6 +48,11 @@ describe('officers see their own cases (SPEC R8)', () => {
     const view = async (user: string) =>
       request(gateway)
         .get(timeline)
+        .set('authorization', await as(user));
+    // The case's AV files (R6) are the officer's own recordings too: the same rule applies to their list.
+    const files = async (user: string) =>
+      request(gateway)
+        .get(`/api/v1/cases/${encodeURIComponent(journey.caseNo)}/evidence`)
         .set('authorization', await as(user));
 
     expect(expectStatus(await view('u-officer-1'), 200).body.caseNumber).toBe(journey.caseNo);
@@ -57,6 +62,10 @@ describe('officers see their own cases (SPEC R8)', () => {
     expect(colleague.code).toBe('ACCESS.APPLICATION_REQUIRED');
     expect(colleague.message.zh).toContain('申请');
     expect(colleague.message.en).toContain('application');
+    expect(expectStatus(await files('u-officer-1'), 200).body).toEqual([]);
+    expectStatus(await files('u-unit-head-1'), 200);
+    expectStatus(await files('u-officer-2'), 404);
+    expect(expectStatus(await files('u-officer-3'), 403).body.code).toBe('ACCESS.APPLICATION_REQUIRED');
 
     const applied = expectStatus(
       await request(gateway)
@@ -79,10 +88,15 @@ describe('officers see their own cases (SPEC R8)', () => {
       200,
     );
     expectStatus(await view('u-officer-3'), 200);
+    expectStatus(await files('u-officer-3'), 200);
 
     // Every view is logged; the colleague's names the approver of the application it rests on.
-    const views = await timelineViews(journey.caseNo);
-    expect(views).toEqual([
+    expect(await views(journey.caseNo, 'evidence')).toEqual([
+      { actor: 'u-officer-1', approver: null },
+      { actor: 'u-unit-head-1', approver: null },
+      { actor: 'u-officer-3', approver: 'u-supervising-leader' },
+    ]);
+    expect(await views(journey.caseNo, 'timeline')).toEqual([
       { actor: 'u-officer-1', approver: null },
       { actor: 'u-unit-head-1', approver: null },
       { actor: 'u-officer-3', approver: 'u-supervising-leader' },

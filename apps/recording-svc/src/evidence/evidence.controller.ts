@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { maySeeUnit, type Actor } from '@enforcement/domain';
+import { maySeeUnit, seesOwnCasesOnly, type Actor } from '@enforcement/domain';
 import { Access, AppError, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
+import { authoriseCaseAccess } from '../access/case-access';
 import { logAccess } from '../integrity/access-log';
 import { caseNotFound } from '../integrity/integrity.controller';
 import { EvidenceService } from './evidence.service';
@@ -73,6 +74,9 @@ export class EvidenceController {
   ): Promise<EvidenceFileView[]> {
     return this.dataSource.transaction(async (m) => {
       await this.ownCase(m, caseNumber, actor);
+      // R8: the same rule as the timeline — an officer sees their own recordings; a colleague's case of the same unit
+      // needs an approved application (403 naming it), and the view is logged with its approver.
+      const grant = seesOwnCasesOnly(actor) ? await authoriseCaseAccess(m, actor, caseNumber, 'view') : null;
       const rows = await m.query<
         {
           id: string;
@@ -90,8 +94,8 @@ export class EvidenceController {
         action: 'view',
         caseNumber,
         subject: `${caseNumber}/evidence`,
-        reason: null,
-        approver: null,
+        reason: grant?.reason ?? null,
+        approver: grant?.approver ?? null,
       });
       return rows.map((r) => ({
         id: r.id,
