@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +8,14 @@ import request from 'supertest';
 import { stackEnv } from '@enforcement/platform/testing/stack-env';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 import { expectStatus, gateway, ReviewJourney } from '../apps/gateway/src/reviews/testing/review-journey';
+import { CHUNK, footage, patch, tusMetadata } from './evidence/tus';
 
 /*
  * 立卷归档 end to end on the real stack (SPEC R9, R10): a complaint not taken up closes at once and reaches its
  * archiving step; the records administrator builds the case file — a cover and 卷内文件目录 listing every record and
- * AV file with its hash, the records, a manifest whose hash goes into the integrity log; nothing is disposed of before
- * the retention period ends.
+ * AV file with its hash, the records, the AV files' bytes (an uploaded one under av/<sha256>; one referenced by hash
+ * only, which the store does not hold, named with the reason), a manifest whose hash goes into the integrity log;
+ * nothing is disposed of before the retention period ends.
  */
 const env = stackEnv();
 const as = async (user: string) => `Bearer ${await tokenFor(user)}`;
@@ -39,7 +41,7 @@ function binary(res: request.Request) {
 }
 
 describe('the archive bundle through the gateway (SPEC R9, R10)', () => {
-  it('R10, R9: the case file lists every record and AV file with its hash, its hash is logged; no disposal before the retention ends', async () => {
+  it('R10, R9: the case file lists every record and AV file with its hash and carries the stored AV bytes, its hash is logged; no disposal before the retention ends', async () => {
     const journey = await ReviewJourney.initiated('RZ', { initiationMode: 'complaint' });
     const caseNo = journey.caseNo;
     const base = `/api/v1/cases/${encodeURIComponent(caseNo)}`;
@@ -57,6 +59,43 @@ describe('the archive bundle through the gateway (SPEC R9, R10)', () => {
       201,
     ).body;
     const [recordId] = declined.recordIds as string[];
+    // The call's recording, uploaded to the record through the gateway (R6): its bytes go into the case file.
+    const size = CHUNK + 12_345;
+    const block = randomBytes(CHUNK);
+    const uploadedSha = createHash('sha256');
+    for (const c of footage(block, 0, size)) uploadedSha.update(c);
+    const recording = uploadedSha.digest('hex');
+    const created = expectStatus(
+      await request(gateway)
+        .post('/api/v1/evidence/uploads')
+        .set('authorization', await as('u-officer-1'))
+        .set('tus-resumable', '1.0.0')
+        .set('upload-length', String(size))
+        .set(
+          'upload-metadata',
+          tusMetadata({
+            caseNumber: caseNo,
+            recordId,
+            kind: 'audio',
+            party: '匿名来电',
+            officer: 'u-officer-1',
+            device: 'REC-001',
+            startedAt: new Date(Date.now() - 600_000).toISOString(),
+            endedAt: new Date(Date.now() - 60_000).toISOString(),
+            place: '12345 热线',
+            fileName: 'call.wav',
+          }),
+        ),
+      201,
+    );
+    const uploaded = await patch(
+      gateway,
+      created.headers.location,
+      await as('u-officer-1'),
+      0,
+      footage(block, 0, size),
+    );
+    expect(uploaded !== 'cut' && [uploaded.status, uploaded.headers['evidence-sha256']]).toEqual([204, recording]);
 
     // The archive waits for the case to close; here it has (a complaint not taken up ends at once).
     expectStatus(
@@ -88,10 +127,18 @@ describe('the archive bundle through the gateway (SPEC R9, R10)', () => {
       ),
     );
     const recordEntry = logged.rows.find((r) => r.subject === recordId)!;
-    // 卷内文件目录: the record (hash of its logged content) and its AV file (content hash), in order.
+    // 卷内文件目录: the record (hash of its logged content) and its AV files (content hashes), in order.
     expect(built.manifest.index).toEqual([
       expect.objectContaining({ seq: 1, sha256: sha256(recordEntry.entry), note: `record ${recordId}` }),
       expect.objectContaining({ seq: 2, sha256: audio }),
+      expect.objectContaining({ seq: 3, sha256: recording }),
+    ]);
+    // "Plus the files" (R10): the uploaded recording's bytes are in the bundle under their hash; the audio referenced
+    // by hash only is not in the store, and the manifest says so and why.
+    expect(built.manifest.avBytesIncluded).toBe(true);
+    expect(built.manifest.files).toContainEqual({ name: `av/${recording}`, sha256: recording, bytes: size });
+    expect(built.manifest.avNotInStore).toEqual([
+      { sha256: audio, reason: expect.stringContaining('not in the evidence store') },
     ]);
     // The bundle's hash is its manifest's, and it is a leaf of the integrity log.
     const manifestOnDisk = readFileSync(join(built.location, 'manifest.json'));

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { link, mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { HttpStatus } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { caseStepLabels, type Actor, type CaseStep } from '@enforcement/domain';
@@ -10,6 +13,8 @@ import { renderRecordsDocument, type DocumentRow } from '../access/records-expor
 import { canonicalJson } from '../integrity/canonical-json';
 import { appendLogEntry } from '../integrity/integrity-log';
 import { caseNotFound } from '../integrity/integrity.controller';
+import type { EvidenceStore } from '../evidence/evidence.store';
+import { LocalEvidenceStore } from '../evidence/local-evidence.store';
 
 /** One file of the bundle: its name inside the bundle, SHA-256 and size. */
 export interface BundleFile {
@@ -25,10 +30,12 @@ export interface ArchiveManifest {
   builtBy: string;
   /** 卷内文件目录: every text record and AV file of the case, in order, with its hash. */
   index: DocumentRow[];
-  /** What lies in the bundle's directory. */
+  /** What lies in the bundle's directory: cover, records, and each AV file's bytes as `av/<sha256>`. */
   files: BundleFile[];
-  /** AV files are listed by hash; their bytes stay in the evidence store until bundling them is built (follow-up). */
-  avBytesIncluded: false;
+  /** False on bundles built before AV bytes were bundled (their AV stayed in the evidence store, listed by hash). */
+  avBytesIncluded: boolean;
+  /** AV files of the index whose bytes the evidence store does not hold (referenced by hash only), and why. */
+  avNotInStore?: { sha256: string; reason: string }[];
 }
 
 export interface ArchiveBundle {
@@ -50,6 +57,7 @@ const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('he
 export async function buildArchiveBundle(
   m: EntityManager,
   dir: string,
+  store: EvidenceStore,
   actor: Actor,
   caseNumber: string,
 ): Promise<ArchiveBundle> {
@@ -107,6 +115,8 @@ export async function buildArchiveBundle(
     [caseNumber],
   );
   for (const r of records) await put(`records/${encodeURIComponent(r.subject)}.json`, Buffer.from(r.entry));
+  const av = await bundleAv(m, store, caseDir, caseNumber, index);
+  files.push(...av.files);
 
   const manifest: ArchiveManifest = {
     caseNumber,
@@ -114,7 +124,8 @@ export async function buildArchiveBundle(
     builtBy: actor.id,
     index,
     files,
-    avBytesIncluded: false,
+    avBytesIncluded: true,
+    avNotInStore: av.notInStore,
   };
   const manifestJson = canonicalJson(manifest);
   await writeFile(join(caseDir, 'manifest.json'), manifestJson);
@@ -137,6 +148,84 @@ export async function buildArchiveBundle(
     content: { archiveOf: caseNumber, manifestSha256: bundle.bundleSha256, coverSha256: bundle.coverSha256, builtAt },
   });
   return bundle;
+}
+
+const NOT_IN_STORE =
+  '证据存储中没有该文件：记录仅以哈希值引用，原件由承办机构另行保存 / not in the evidence store: the record ' +
+  'referenced the file by its hash only, and its unit keeps the original';
+
+/**
+ * R10 "plus the files": every AV file of the case (each one the index lists, and each one uploaded to it) goes into
+ * `av/<sha256>`. From the local store it is a hard link — the same read-only bytes, no gigabytes copied inside the
+ * archive's transaction; from another disk or the S3 store it is copied and hashed on the way, and bytes that no
+ * longer match their hash stop the archive (R7: an altered file is never archived as the original). An AV file the
+ * store does not hold is named in the manifest with the reason.
+ */
+async function bundleAv(
+  m: EntityManager,
+  store: EvidenceStore,
+  caseDir: string,
+  caseNumber: string,
+  index: DocumentRow[],
+): Promise<{ files: BundleFile[]; notInStore: { sha256: string; reason: string }[] }> {
+  const uploaded = await m.query<{ sha256: string }[]>(
+    `select distinct sha256 from evidence_files where case_number = $1`,
+    [caseNumber],
+  );
+  const hashes = [
+    ...new Set([
+      ...index.filter((r) => r.note.startsWith('AV file')).map((r) => r.sha256),
+      ...uploaded.map((u) => u.sha256),
+    ]),
+  ];
+  const files: BundleFile[] = [];
+  const notInStore: { sha256: string; reason: string }[] = [];
+  if (hashes.length > 0) await mkdir(join(caseDir, 'av'), { recursive: true });
+  for (const hash of hashes) {
+    const name = `av/${hash}`;
+    const bytes = await bundleOneAv(store, hash, join(caseDir, name));
+    if (bytes === null) notInStore.push({ sha256: hash, reason: NOT_IN_STORE });
+    else files.push({ name, sha256: hash, bytes });
+  }
+  return { files, notInStore };
+}
+
+/** One AV file into the bundle; its size, or null when the store does not hold it. */
+async function bundleOneAv(store: EvidenceStore, hash: string, target: string): Promise<number | null> {
+  if (store instanceof LocalEvidenceStore) {
+    try {
+      await link(store.pathOf(hash), target);
+      return (await stat(target)).size;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return null;
+      // Built before (a retried archive): content-addressed, so the name already holds these bytes.
+      if (code === 'EEXIST') return (await stat(target)).size;
+      if (code !== 'EXDEV') throw err;
+    }
+  }
+  const source = await store.open(hash);
+  if (source === null) return null;
+  const digest = createHash('sha256');
+  let bytes = 0;
+  await pipeline(
+    source,
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        digest.update(chunk);
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    }),
+    createWriteStream(target, { flush: true }),
+  );
+  if (digest.digest('hex') !== hash) {
+    throw new AppError('ARCHIVE.AV_ALTERED', HttpStatus.CONFLICT, {
+      zh: `音像文件 ${hash} 的内容与其哈希值不符，不能归档；请先核验（R7）并报告`,
+      en: `The bytes of AV file ${hash} no longer match its hash, so it cannot be archived; verify the case (R7) and report it`,
+    });
+  }
+  return bytes;
 }
 
 export async function readArchiveBundle(m: EntityManager, caseNumber: string): Promise<ArchiveBundle | null> {

@@ -27,6 +27,8 @@ import {
 import { authoriseCaseAccess } from '../access/case-access';
 import { logAccess } from '../integrity/access-log';
 import { appendLogEntry } from '../integrity/integrity-log';
+import type { EvidenceConfig } from '../evidence/evidence.config';
+import { EVIDENCE_CONFIG } from '../evidence/evidence.tokens';
 import { buildArchiveBundle, readArchiveBundle, type ArchiveBundle } from './archive-bundle';
 
 export class DisposeDto {
@@ -50,6 +52,7 @@ export class ArchiveController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(EVIDENCE_CONFIG) private readonly evidence: EvidenceConfig,
     config: ConfigService,
   ) {
     this.dir =
@@ -60,9 +63,13 @@ export class ArchiveController {
   @Post('archive-bundle')
   @HttpCode(HttpStatus.CREATED)
   @Access('recording.archive')
-  @ApiOperation({ summary: 'R10 — build the case file: cover and 卷内文件目录 PDF, records, manifest; hash logged' })
+  @ApiOperation({
+    summary: 'R10 — build the case file: cover and 卷内文件目录 PDF, records, AV files, manifest; hash logged',
+  })
   async build(@Param('caseNumber', CaseNumberPipe) caseNumber: string, @CurrentActor() actor: Actor) {
-    const bundle = await this.dataSource.transaction((m) => buildArchiveBundle(m, this.dir, actor, caseNumber));
+    const bundle = await this.dataSource.transaction((m) =>
+      buildArchiveBundle(m, this.dir, this.evidence.store, actor, caseNumber),
+    );
     await this.archiveCase(bundle, actor);
     return bundle;
   }

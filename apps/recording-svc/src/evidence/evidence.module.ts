@@ -9,6 +9,7 @@ import { EVIDENCE_CONFIG } from './evidence.tokens';
 @Module({
   controllers: [EvidenceController],
   providers: [{ provide: EVIDENCE_CONFIG, useFactory: () => evidenceConfigFrom(process.env) }, EvidenceService],
+  exports: [EVIDENCE_CONFIG],
 })
 export class EvidenceModule implements OnModuleInit {
   constructor(@Inject(EVIDENCE_CONFIG) private readonly config: EvidenceConfig) {}
