@@ -9,6 +9,7 @@ import { AuditBySubject1765150000000 } from './1765150000000-audit-by-subject';
 import { DeadlineBoard1766300000000 } from './1766300000000-deadline-board';
 import { AuditTrail1766400200000 } from './1766400200000-audit-trail';
 import { OutboxTraceContext1767100000001 } from './1767100000001-outbox-trace-context';
+import { AuditSupervision1767200000000 } from './1767200000000-audit-supervision';
 
 /** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   DeadlineBoard1766300000000,
   AuditTrail1766400200000,
   OutboxTraceContext1767100000001,
+  AuditSupervision1767200000000,
 ];
