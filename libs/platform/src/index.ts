@@ -27,6 +27,7 @@ export * from './validation/text-rules';
 export * from './validation/text.decorators';
 export * from './idempotency/request-key';
 export * from './idempotency/request-keys.table';
+export * from './idempotency/request-key.store';
 export * from './idempotency/idempotency.interceptor';
 export * from './validation/number.decorators';
 export * from './http-limits/json-depth';

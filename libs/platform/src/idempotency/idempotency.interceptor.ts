@@ -16,25 +16,11 @@ import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { AppError } from '../errors/app-error';
 import { REQUEST_ID_HEADER } from '../logging/logging.module';
 import { requestFingerprint, requestKey } from './request-key';
-
-/** How long a first answer is kept for a retry (a client retries a lost answer within minutes, not days). */
-const KEEP_ANSWER_MS = 24 * 3600_000;
-/** A claim older than this belongs to a call that died half-way (process killed): a retry takes it over. */
-const ABANDONED_CLAIM_MS = 2 * 60_000;
+import { RequestKeyStore } from './request-key.store';
 
 /** What the interceptor puts on the request for the handler: the call's once-only key, or none without a client id. */
 export interface RepeatableRequest {
   requestKey?: string;
-}
-
-interface KeyRow {
-  fingerprint: string;
-  state: 'pending' | 'done';
-  status: number | null;
-  body: unknown;
-  /** As text: a JS Date would lose PostgreSQL's microseconds and never match again. */
-  claimed_at: string;
-  age_ms: number;
 }
 
 function idReused(requestId: string): AppError {
@@ -60,7 +46,11 @@ function inProgress(requestId: string): AppError {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly keys: RequestKeyStore;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.keys = new RequestKeyStore(dataSource);
+  }
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest & RepeatableRequest & { id?: string }>();
@@ -80,57 +70,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(requestId: string, fingerprint: string, res: Response, next: CallHandler): Promise<unknown> {
-    const first = await this.claim(requestId, fingerprint);
+    const first = await this.keys.claim(requestId, fingerprint);
+    if (first === 'busy') throw inProgress(requestId);
     if (first !== null) {
       if (first.fingerprint !== fingerprint) throw idReused(requestId);
       if (first.state === 'pending') throw inProgress(requestId);
       res.status(first.status ?? HttpStatus.OK);
       return first.body;
     }
-    let answer: unknown;
-    try {
-      answer = await lastValueFrom(next.handle(), { defaultValue: undefined });
-    } catch (err) {
-      // No answer to keep: the key is free again, and a retry re-runs with the same downstream keys.
-      await this.dataSource.query(`delete from request_keys where request_id = $1 and state = 'pending'`, [requestId]);
-      throw err;
-    }
-    await this.dataSource.query(
-      `update request_keys set state = 'done', status = $2, body = $3::jsonb, completed_at = now()
-        where request_id = $1`,
-      [requestId, res.statusCode, JSON.stringify(answer ?? null)],
-    );
-    return answer;
-  }
-
-  /** Claims the id for this call (null), or returns the row of the call that holds it. */
-  private async claim(requestId: string, fingerprint: string): Promise<KeyRow | null> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const claimed: unknown[] = await this.dataSource.query(
-        `insert into request_keys (request_id, fingerprint, state) values ($1, $2, 'pending')
-         on conflict (request_id) do nothing returning request_id`,
-        [requestId, fingerprint],
-      );
-      if (claimed.length > 0) return null;
-      const [row] = await this.dataSource.query<KeyRow[]>(
-        `select fingerprint, state, status, body, claimed_at::text as claimed_at,
-                (extract(epoch from now() - claimed_at) * 1000)::float8 as age_ms
-           from request_keys where request_id = $1`,
-        [requestId],
-      );
-      if (row === undefined) continue; // released in between: claim again
-      const expired = row.state === 'done' ? row.age_ms > KEEP_ANSWER_MS : row.age_ms > ABANDONED_CLAIM_MS;
-      if (!expired) return row;
-      // An expired answer or an abandoned claim: take the id over, atomically against other takers.
-      const taken: unknown[] = await this.dataSource.query(
-        `update request_keys set fingerprint = $2, state = 'pending', status = null, body = null,
-                claimed_at = now(), completed_at = null
-          where request_id = $1 and claimed_at::text = $3 returning request_id`,
-        [requestId, fingerprint, row.claimed_at],
-      );
-      if (taken.length > 0) return null;
-    }
-    throw inProgress(requestId);
+    return this.keys.hold(requestId, async () => {
+      let answer: unknown;
+      try {
+        answer = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      } catch (err) {
+        // No answer to keep: the key is free again, and a retry re-runs with the same downstream keys.
+        await this.keys.release(requestId);
+        throw err;
+      }
+      await this.keys.complete(requestId, res.statusCode, answer);
+      return answer;
+    });
   }
 }
 

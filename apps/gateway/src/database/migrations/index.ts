@@ -9,6 +9,7 @@ import { HandOverCatalogueVersions1765100200000 } from './1765100200000-hand-ove
 import { DropCatalogueVersions1765100200001 } from './1765100200001-drop-catalogue-versions';
 import { AuditTrail1766400000000 } from './1766400000000-audit-trail';
 import { OutboxTraceContext1767100000000 } from './1767100000000-outbox-trace-context';
+import { RequestKeyLeases1767200000002 } from './1767200000002-request-key-leases';
 
 /** Every migration of the gateway, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   DropCatalogueVersions1765100200001,
   AuditTrail1766400000000,
   OutboxTraceContext1767100000000,
+  RequestKeyLeases1767200000002,
 ];
