@@ -11,6 +11,8 @@ const COLUMNS = `publication_id as id, decision_number as "decisionNumber", agen
 
 /** ANALYZE (autovacuum) refreshes the gram statistics now and then; reading them again every few minutes is enough. */
 const STATS_TTL_MS = 5 * 60_000;
+/** No statistics yet (a new or freshly loaded table): looked for again soon, so the plan choice starts after ANALYZE. */
+const NO_STATS_TTL_MS = 30_000;
 
 type Row = PortalItem & { publishedAt: Date | string };
 
@@ -95,7 +97,8 @@ export class PortalRepository {
 
   /** The frequent grams and their shares from `pg_stats` (none before the first ANALYZE: then the index query). */
   private async gramFrequencies(): Promise<GramFrequencies | null> {
-    if (this.stats !== null && Date.now() - this.stats.readAt < STATS_TTL_MS) return this.stats.freq;
+    const ttl = this.stats?.freq ? STATS_TTL_MS : NO_STATS_TTL_MS;
+    if (this.stats !== null && Date.now() - this.stats.readAt < ttl) return this.stats.freq;
     let freq: Map<string, number> | null = null;
     try {
       const [row]: { elems: string[] | null; freqs: number[] | null }[] = await this.db.query(
