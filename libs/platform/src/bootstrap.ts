@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { ErrorFilter } from './errors/error.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { answerClientErrors, applyHttpEdge } from './http-limits/http-edge';
+import { trustProxies } from './http-limits/trusted-proxies';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { serviceMetrics } from './metrics/metrics.registry';
 import { tracingHttpMiddleware } from './tracing/tracing.http';
@@ -30,10 +31,11 @@ export async function bootstrapService(
   beforeListen?: (app: INestApplication) => void | Promise<void>,
 ): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
+  const config = app.get(ConfigService);
+  trustProxies(app.getHttpAdapter().getInstance(), config.get<string>('TRUSTED_PROXIES'));
   configureApp(app);
   await beforeListen?.(app);
   answerClientErrors(app.getHttpServer());
-  const config = app.get(ConfigService);
   await app.listen(config.getOrThrow<number>('PORT'), config.getOrThrow<string>('HOST'));
   app.get(Logger).log(`${config.get('SERVICE_NAME')} listening on ${await app.getUrl()}`);
   return app;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
+import { TRUSTED_PROXIES_FORMAT } from '../http-limits/trusted-proxies';
 import { PAYLOAD_KEYS_FORMAT } from '../temporal/payload-codec';
 import { TRACE_EXPORTERS } from '../tracing/tracing.config';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
@@ -53,6 +54,15 @@ export class ServiceEnvironment {
   /** Names the service in logs, Kafka client ids and database connections. */
   @IsString()
   SERVICE_NAME!: string;
+
+  /**
+   * Reverse proxies in front of the service (ingress controller, sign-in proxy): addresses, CIDR ranges or
+   * `loopback`/`linklocal`/`uniquelocal`, comma-separated. Then the client address (rate limits, audit trail) is taken
+   * from `X-Forwarded-For` past them; unset, it is the socket's.
+   */
+  @IsOptional()
+  @Matches(TRUSTED_PROXIES_FORMAT, { message: 'TRUSTED_PROXIES must be addresses or CIDR ranges, comma-separated' })
+  TRUSTED_PROXIES?: string;
 
   /** Address to listen on; 127.0.0.1 locally, 0.0.0.0 in a container. */
   @IsString()
