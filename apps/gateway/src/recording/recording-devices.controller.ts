@@ -97,7 +97,10 @@ export class RecordingDevicesController {
   @Post('checkouts/:id/return')
   @HttpCode(HttpStatus.OK)
   @Access('recording.device-handback')
-  @ApiOperation({ summary: '交回 — the device comes back; its footage is due for export (R11)' })
+  @ApiOperation({
+    summary:
+      '交回 — the device comes back; its footage is due for export the same day, or in 24 h on an exception (R11)',
+  })
   giveBack(
     @Param('id', IdParamPipe) id: string,
     @Body() dto: ReturnDeviceDto,

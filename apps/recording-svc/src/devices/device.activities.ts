@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { deadlineMissedV1, deadlineWarningV1, warningInstant, type DeviceExportInput } from '@enforcement/domain';
+import {
+  deadlineMissedV1,
+  deadlineWarningV1,
+  deviceExportDueAt,
+  warningInstant,
+  type DeviceExportException,
+  type DeviceExportInput,
+} from '@enforcement/domain';
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { CalendarNotCoveredError, calendarVersion, workdaysLeft } from '@enforcement/workdays';
 import { handOverDueAt, type AvHandOverLimit } from '../activities/case-deadline.activities';
@@ -9,7 +16,10 @@ export interface DeviceActivityDeps {
   dataSource: DataSource;
   outbox: OutboxWriter;
   relay: OutboxRelay;
-  /** `DEVICE_EXPORT_LIMIT`: 24 h by default (000 附件6 第十九条), or working days like the AV hand-over. */
+  /**
+   * `DEVICE_EXPORT_LIMIT`: 24 h by default, or working days like the AV hand-over — the latest export; without a
+   * stated exception it is due by the end of the return's day (000 附件6 第十九条, `deviceExportDueAt`).
+   */
   exportLimit: AvHandOverLimit;
 }
 
@@ -17,8 +27,14 @@ export interface DeviceActivityDeps {
 export function createDeviceActivities({ dataSource, outbox, relay, exportLimit }: DeviceActivityDeps) {
   return {
     /** When a device returned at `returnedAt` must have its footage exported, and when to warn. */
-    async deviceExportDeadline({ returnedAt }: { returnedAt: string }): Promise<{ dueAt: string; warnAt: string }> {
-      const dueAt = handOverDueAt(exportLimit, returnedAt);
+    async deviceExportDeadline({
+      returnedAt,
+      exportException,
+    }: {
+      returnedAt: string;
+      exportException?: DeviceExportException | null;
+    }): Promise<{ dueAt: string; warnAt: string }> {
+      const dueAt = deviceExportDueAt(returnedAt, handOverDueAt(exportLimit, returnedAt), exportException);
       return { dueAt, warnAt: new Date(warningInstant(Date.parse(returnedAt), Date.parse(dueAt))).toISOString() };
     },
 

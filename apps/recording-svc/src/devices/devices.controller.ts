@@ -7,6 +7,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Clien
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   deviceCheckProblems,
+  deviceExportDueAt,
   deviceExportedSignal,
   deviceExportWorkflowId,
   mayApproveCheckout,
@@ -251,7 +252,9 @@ export class DevicesController {
   @Post('checkouts/:id/return')
   @HttpCode(HttpStatus.OK)
   @Access('recording.device-handback')
-  @ApiOperation({ summary: 'R11 — 交回: the device comes back; the export of its footage is due within the limit' })
+  @ApiOperation({
+    summary: 'R11 — 交回: the device comes back; its footage is due the same day, or within the limit on an exception',
+  })
   async giveBack(@Param('id', IdParamPipe) id: string, @Body() dto: ReturnDeviceDto, @CurrentActor() actor: Actor) {
     const c = await this.dataSource.transaction(async (m) => {
       const c = await this.lockedCheckout(m, id, actor);
@@ -260,8 +263,8 @@ export class DevicesController {
       await record(
         m,
         LEDGERS.deviceReturn,
-        `insert into device_returns (checkout_id, received_by, note) values ($1, $2, $3)`,
-        [id, actor.id, dto.note ?? null],
+        `insert into device_returns (checkout_id, received_by, note, export_exception) values ($1, $2, $3, $4)`,
+        [id, actor.id, dto.note ?? null, dto.exportException ?? null],
       );
       return checkoutOf(m, id, actor);
     });
@@ -272,6 +275,7 @@ export class DevicesController {
       unitId: c.unit_id,
       borrower: c.borrower,
       returnedAt,
+      exportException: dto.exportException ?? null,
     };
     try {
       await this.temporal.workflow.start('deviceExportWorkflow', {
@@ -282,7 +286,12 @@ export class DevicesController {
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
-    return { ...checkoutView(c), exportDueAt: handOverDueAt(this.exportLimit, returnedAt) };
+    const exportDueAt = deviceExportDueAt(
+      returnedAt,
+      handOverDueAt(this.exportLimit, returnedAt),
+      input.exportException,
+    );
+    return { ...checkoutView(c), exportException: input.exportException, exportDueAt };
   }
 
   @Post('checkouts/:id/export')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { deviceKinds, type DeviceKind } from '@enforcement/domain';
+import { deviceExportExceptions, deviceKinds, type DeviceExportException, type DeviceKind } from '@enforcement/domain';
 import { IsCanonicalId, IsCaseNumber, IsStoreSafeText } from '@enforcement/platform';
 
 /** 执法记录仪登记 — one device of the register (R11). */
@@ -58,6 +58,15 @@ export class ReturnDeviceDto {
   @IsString()
   @IsStoreSafeText({ max: 500 })
   note?: string;
+  @ApiPropertyOptional({
+    enum: deviceExportExceptions,
+    description:
+      '连续工作、异地执法 — why the footage cannot be exported today; then it is due 24 h after the return ' +
+      '(000 附件6 第十九条). Absent: the same-day rule',
+  })
+  @IsOptional()
+  @IsIn(deviceExportExceptions)
+  exportException?: DeviceExportException;
 }
 
 /** 导出保存 — the footage handed over as evidence and the device memory cleared (R11; 000 附件6 第十九条). */

@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
+  deviceExportDueAt,
   deviceExportedSignal,
   deviceExportStatusQuery,
   deviceExportWorkflowId,
@@ -48,13 +49,15 @@ describe('deviceExportWorkflow', () => {
     return worker.runUntil(fn);
   }
 
-  async function returned(id: string) {
+  /** A device returned now; by default after continuous work, so the export is due 24 hours later whatever the hour. */
+  async function returned(id: string, exportException: DeviceExportInput['exportException'] = 'continuous-work') {
     const input: DeviceExportInput = {
       checkoutId: id,
       assetNumber: 'DSJ-007',
       unitId: 'unit-a',
       borrower: 'u-officer',
       returnedAt: new Date(await env.currentTimeMs()).toISOString(),
+      exportException,
     };
     const handle = await env.client.workflow.start('deviceExportWorkflow', {
       taskQueue: TaskQueues.recording,
@@ -64,7 +67,7 @@ describe('deviceExportWorkflow', () => {
     return { input, handle };
   }
 
-  it('R11: footage not exported within 24 hours of the return is warned at 18 h and recorded as missed at 24 h', async () => {
+  it('R11: footage of a device back from continuous work, not exported within 24 hours of the return, is warned at 18 h and recorded as missed at 24 h', async () => {
     await run(async () => {
       const { input, handle } = await returned('late-1');
       await env.sleep(17 * HOUR);
@@ -78,6 +81,25 @@ describe('deviceExportWorkflow', () => {
       expect(Date.parse(mine[1].dueAt) - Date.parse(input.returnedAt)).toBe(24 * HOUR);
       expect(Date.parse(mine[1].warnAt) - Date.parse(input.returnedAt)).toBe(18 * HOUR);
       expect(mine[1]).toMatchObject({ assetNumber: 'DSJ-007', unitId: 'unit-a', borrower: 'u-officer' });
+    });
+  }, 180_000);
+
+  it('R11: without an exception the footage is due the same day — by 24:00 Beijing time of the return — and missed then', async () => {
+    await run(async () => {
+      const { input, handle } = await returned('same-day-1', null);
+      const due = deviceExportDueAt(
+        input.returnedAt,
+        new Date(Date.parse(input.returnedAt) + 24 * HOUR).toISOString(),
+        null,
+      );
+      // The end of the Beijing day (the test server's clock sets the hour; the rule's dates are in its unit test).
+      expect(new Date(Date.parse(due) + 8 * HOUR).toISOString().slice(11)).toBe('00:00:00.000Z');
+      expect(await handle.result()).toMatchObject({ state: 'missed', dueAt: due });
+      const mine = notices.filter((n) => n.checkoutId === 'same-day-1');
+      expect(mine.map((n) => [n.kind, n.dueAt])).toEqual([
+        ['warning', due],
+        ['missed', due],
+      ]);
     });
   }, 180_000);
 

@@ -13,8 +13,8 @@ const { deviceExportDeadline, deviceExportRecordedAt, announceDeviceExport } = p
 });
 
 /**
- * 导出保存 (SPEC R11; 000 附件6 第十九条): a returned device's footage is exported within the limit after its return
- * (`DEVICE_EXPORT_LIMIT`, 24 h by default). One workflow per returned checkout: it warns before the limit, records the
+ * 导出保存 (SPEC R11; 000 附件6 第十九条): a returned device's footage is exported the same day, or — continuous work,
+ * work away from the unit — within the limit after its return (`DEVICE_EXPORT_LIMIT`, 24 h by default). One workflow per returned checkout: it warns before the limit, records the
  * miss as a violation when it runs out, and ends as soon as the export (the hand-over of the footage) is recorded.
  */
 export async function deviceExportWorkflow(input: DeviceExportInput): Promise<DeviceExportStatus> {
@@ -30,7 +30,10 @@ export async function deviceExportWorkflow(input: DeviceExportInput): Promise<De
     if (status.state === 'running') status.state = 'exported';
   });
 
-  const { dueAt, warnAt } = await deviceExportDeadline({ returnedAt: input.returnedAt });
+  const { dueAt, warnAt } = await deviceExportDeadline({
+    returnedAt: input.returnedAt,
+    exportException: input.exportException ?? null,
+  });
   Object.assign(status, { dueAt, warnAt });
   // An export recorded before the workflow started (or before its signal could arrive) closes it at once.
   if ((await deviceExportRecordedAt({ checkoutId: input.checkoutId })).exportedAt !== null) status.state = 'exported';

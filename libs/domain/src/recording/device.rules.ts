@@ -69,12 +69,39 @@ export function mayApproveCheckout(
 }
 
 /** The export-after-return limit, watched by one workflow per returned checkout. */
+/**
+ * Why the same-day export could not be done (000 附件6 第十九条: 连续工作、异地执法): then the footage is due within the
+ * configured limit (24 h) of the device's return instead of by the end of that day.
+ */
+export const deviceExportExceptions = ['continuous-work', 'off-site'] as const;
+export type DeviceExportException = (typeof deviceExportExceptions)[number];
+
 export interface DeviceExportInput {
   checkoutId: string;
   assetNumber: string;
   unitId: string;
   borrower: string;
   returnedAt: string;
+  /** Absent or null: the same-day rule applies. */
+  exportException?: DeviceExportException | null;
+}
+
+const SHANGHAI_MS = 8 * 3_600_000;
+
+/**
+ * 导出保存 due (SPEC R11; 000 附件6 第十九条): footage is exported the same day — by 24:00 Beijing time of the day the
+ * device came back — and never later than `limitDueAt` (the configured limit after the return); when continuous work
+ * or work away from the unit made that impossible, within the configured limit of the return.
+ */
+export function deviceExportDueAt(
+  returnedAtIso: string,
+  limitDueAtIso: string,
+  exception: DeviceExportException | null | undefined,
+): string {
+  if (exception) return limitDueAtIso;
+  const day = new Date(Date.parse(returnedAtIso) + SHANGHAI_MS).toISOString().slice(0, 10);
+  const endOfDay = Date.parse(`${day}T00:00:00+08:00`) + 86_400_000;
+  return new Date(Math.min(endOfDay, Date.parse(limitDueAtIso))).toISOString();
 }
 
 export interface DeviceExportStatus {

@@ -10,6 +10,7 @@ import { Devices1766100000000 } from './1766100000000-devices';
 import { IntegrityLeafKinds1766110000000 } from './1766110000000-integrity-leaf-kinds';
 import { AuditTrail1766400100000 } from './1766400100000-audit-trail';
 import { OutboxTraceContext1767100000002 } from './1767100000002-outbox-trace-context';
+import { DeviceExportException1767400000000 } from './1767400000000-device-export-exception';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   IntegrityLeafKinds1766110000000,
   AuditTrail1766400100000,
   OutboxTraceContext1767100000002,
+  DeviceExportException1767400000000,
 ];
