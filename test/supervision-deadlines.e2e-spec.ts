@@ -108,7 +108,7 @@ describe('time-limit supervision across the services (SPEC C2)', () => {
     const [review, onTimeLimit, lateLimit] = await eventually(
       async () => {
         const found = await Promise.all([journey.caseNo, onTime, late].map(ofCase));
-        return found.every((f) => f !== undefined) && found[2]!.overdue ? (found as Limit[]) : undefined;
+        return found.every((f) => f !== undefined) && found[2].overdue ? found : undefined;
       },
       'the review and both publications on unit 1’s board',
       90_000,
