@@ -37,4 +37,15 @@ describe('the identity provider’s claims mapped by configuration', () => {
     );
     expect(() => oidcSettings({ OIDC_ISSUER: 'https://idp', OIDC_ROLE_MAP: '["officer"]' })).toThrow(/JSON object/);
   });
+
+  it('C1: the provider’s person in a form the stores would refuse (a NUL in the unit, a zero-width space in the sub) is refused like our own tokens', () => {
+    const claims = { sub: 'u-1', name: '张三', dept: 'unit-enforcement-1', realm_access: { roles: ['科长'] } };
+    expect(() => actorFromClaims({ ...claims, dept: 'unit-enforcement-1\u0000' }, settings)).toThrow(
+      expect.objectContaining({ reason: expect.objectContaining({ en: expect.stringMatching(/unitId:.*control/) }) }),
+    );
+    expect(() => actorFromClaims({ ...claims, sub: 'u\u200b-1' }, settings)).toThrow(
+      expect.objectContaining({ reason: expect.objectContaining({ en: expect.stringMatching(/sub:.*format/) }) }),
+    );
+    expect(actorFromClaims(claims, settings).unitId).toBe('unit-enforcement-1');
+  });
 });

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { isRole, type Actor, type Role } from '@enforcement/domain';
-import { InvalidTokenError, TOKEN_CLOCK_SKEW_SECONDS } from './tokens';
+import { assertCanonicalIdentity, InvalidTokenError, TOKEN_CLOCK_SKEW_SECONDS } from './tokens';
 
 /**
  * The agency's OpenID Connect provider (issue 11): its access tokens are accepted beside the local issuer's. Which
@@ -70,7 +70,9 @@ export function actorFromClaims(payload: JWTPayload, s: OidcSettings): Actor {
       en: `The identity provider's token carries no role of this system (${s.rolesClaim}); ask to be granted one`,
     });
   }
-  return { id: payload.sub, name: typeof name === 'string' ? name : payload.sub, roles, unitId };
+  const displayName = typeof name === 'string' ? name : payload.sub;
+  assertCanonicalIdentity(payload.sub, displayName, unitId);
+  return { id: payload.sub, name: displayName, roles, unitId };
 }
 
 /** Verifies the provider's access tokens: signature by its JWKS, issuer, audience, `exp` and `iat`. */

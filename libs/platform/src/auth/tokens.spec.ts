@@ -47,7 +47,7 @@ describe('access tokens (ES256, asymmetric keys from configuration)', () => {
   async function signed(claims: Record<string, unknown>, times: { iat?: number; exp?: number }): Promise<string> {
     const jwt = new SignJWT({ name: actor.name, roles: actor.roles, unitId: actor.unitId, ...claims })
       .setProtectedHeader({ alg: TOKEN_ALGORITHM })
-      .setSubject(actor.id)
+      .setSubject(typeof claims.sub === 'string' ? claims.sub : actor.id)
       .setIssuer('issuer-a')
       .setAudience(TOKEN_AUDIENCE);
     if (times.iat !== undefined) jwt.setIssuedAt(times.iat);
@@ -95,5 +95,29 @@ describe('access tokens (ES256, asymmetric keys from configuration)', () => {
       expect((err as InvalidTokenError).reason.zh).toMatch(/单位/);
     }
     expect(await refusal(await signed({ name: ' ' }, times))).toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('C1: a token naming its person in a form the stores would refuse (NUL, zero-width, full-width, too long) is refused, naming the claim', async () => {
+    const times = { iat: nowSec, exp: nowSec + 3600 };
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ unitId: 'unit-a\u0000' }, /unitId:.*control/],
+      [{ unitId: 'unit\u200b-a' }, /unitId:.*format/],
+      [{ unitId: 'ｕｎｉｔ-a' }, /unitId:.*NFKC/],
+      [{ unitId: 'unit/a' }, /unitId:.*must not contain/],
+      [{ unitId: 'u'.repeat(65) }, /unitId:.*1-64/],
+      [{ name: '张\u0007三' }, /name:.*control/],
+      [{ name: '张'.repeat(101) }, /name:.*1-100/],
+      [{ sub: 'x'.repeat(129) }, /sub:.*1-128/],
+    ];
+    for (const [claims, why] of cases) {
+      const err = (await refusal(await signed(claims, times))) as InvalidTokenError;
+      expect({ claims, refused: err instanceof InvalidTokenError }).toEqual({ claims, refused: true });
+      expect(err.reason.en).toMatch(why);
+      expect(err.reason.zh).toMatch(/人员标识/);
+    }
+    // At the bounds the same claims pass.
+    expect(
+      await refusal(await signed({ unitId: 'u'.repeat(64), name: '张'.repeat(100), sub: 'x'.repeat(128) }, times)),
+    ).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { importPKCS8, importSPKI, jwtVerify, SignJWT, type KeyLike } from 'jose';
 import { isRole, type Actor } from '@enforcement/domain';
 import type { BilingualMessage } from '../errors/app-error';
+import { identifierProblems, SHORT_ID_RULES, textProblems } from '../validation/text-rules';
 
 export const TOKEN_ALGORITHM = 'ES256';
 export const TOKEN_AUDIENCE = 'enforcement';
@@ -41,6 +42,30 @@ export class InvalidTokenError extends Error {
 }
 
 const nonBlank = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+
+/** Most code units of a person's id (`sub`): providers use UUIDs (36) or base64url hashes (43); 128 leaves room. */
+const SUBJECT_RULES = { max: 128 } as const;
+/** Most code units of a person's display name as it is written into records and documents. */
+const NAME_MAX = 100;
+
+/**
+ * The person a token names must be one the stores accept and others can quote: the id and unit canonical identifiers
+ * (NFKC, no control, format or space characters, bounded; the unit also appears in URLs), the name bounded text.
+ * Checked for our own tokens and the identity provider's alike, because a claim the database refuses (a NUL, say)
+ * would otherwise surface inside a workflow activity and be retried for ever.
+ */
+export function assertCanonicalIdentity(sub: string, name: string, unitId: string): void {
+  const problems = [
+    ...identifierProblems(sub, SUBJECT_RULES).map((p) => `sub: ${p}`),
+    ...textProblems(name, { max: NAME_MAX }).map((p) => `name: ${p}`),
+    ...identifierProblems(unitId, SHORT_ID_RULES).map((p) => `unitId: ${p}`),
+  ];
+  if (problems.length === 0) return;
+  throw new InvalidTokenError(`token names a person in a form we do not accept: ${problems.join('; ')}`, {
+    zh: `登录凭证中的人员标识不符合要求：${problems.join('；')}`,
+    en: `The token names its person in a form that is not accepted: ${problems.join('; ')}`,
+  });
+}
 
 /**
  * Verifies signature, issuer, audience and expiry, then reads the actor; any doubt is an invalid token. A token must
@@ -85,5 +110,6 @@ export async function verifyToken(token: string, key: Key, issuer: string, now: 
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
     throw new InvalidTokenError('token has no valid roles');
   }
+  assertCanonicalIdentity(sub, name, unitId);
   return { id: sub, name, roles, unitId };
 }
