@@ -170,7 +170,7 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12 edge rules; S
     expect(other.status).toBe(200);
   }, 120_000);
 
-  it('C1: tokens without exp, issued in the future or naming an empty unit answer 401 with a bilingual reason', async () => {
+  it('C1: tokens without exp, issued in the future, naming an empty or non-canonical unit answer 401 with a bilingual reason', async () => {
     const key = await importPKCS8(readFileSync(stackEnv().JWT_PRIVATE_KEY_FILE, 'utf8'), TOKEN_ALGORITHM);
     const nowSec = Math.floor(Date.now() / 1000);
     const token = (unitId: string, iat: number, exp?: number) => {
@@ -186,6 +186,8 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12 edge rules; S
       ['no exp', await token('unit-legal', nowSec), /过期时间/],
       ['iat in the future', await token('unit-legal', nowSec + 3600, nowSec + 7200), /签发时间/],
       ['empty unit', await token('', nowSec, nowSec + 600), /单位/],
+      ['a NUL in the unit', await token('unit-legal\u0000', nowSec, nowSec + 600), /人员标识/],
+      ['a full-width unit', await token('ｕｎｉｔ-legal', nowSec, nowSec + 600), /人员标识/],
     ];
     for (const [what, bad, zh] of cases) {
       const res = await request(gateway).get('/api/v1/catalogue').set('authorization', `Bearer ${bad}`);
