@@ -45,6 +45,12 @@ class FakeStore {
   notices: { key: string; kind: 'warning' | 'missed'; dueAt: string }[] = [];
   /** C2: what the supervision board was told, in order: `started` / `met` with the instant each names. */
   board: { key: string; kind: 'started' | 'met'; at: string }[] = [];
+  /** C2: who each notice named as answering for the limit, by deadline key. */
+  responsible = new Map<string, Set<string>>();
+
+  private answers(key: string, userId: string): void {
+    this.responsible.set(key, (this.responsible.get(key) ?? new Set()).add(userId));
+  }
 
   activities(): CaseActivities {
     return {
@@ -64,11 +70,13 @@ class FakeStore {
       avHandOverDeadline: async ({ actionEndedAt }) => ({
         dueAt: new Date(Date.parse(actionEndedAt) + 24 * HOUR).toISOString(),
       }),
-      announceCaseDeadline: async ({ deadline, kind }) => {
+      announceCaseDeadline: async ({ deadline, kind, responsibleUserId }) => {
         this.notices.push({ key: deadline.key, kind, dueAt: deadline.dueAt });
+        this.answers(deadline.key, responsibleUserId);
       },
-      announceCaseLimitOnBoard: async ({ deadline, kind, at }) => {
+      announceCaseLimitOnBoard: async ({ deadline, kind, at, responsibleUserId }) => {
         this.board.push({ key: deadline.key, kind, at: kind === 'started' ? deadline.startedAt : at });
+        this.answers(deadline.key, responsibleUserId);
       },
     };
   }
@@ -233,6 +241,25 @@ describe('caseWorkflow', () => {
         { key: `av-handover:${lateId}`, kind: 'started', at: ended },
       ]);
       expect(s.boardOf(`av-handover:${onTimeId}`)).toEqual(['started', 'met']);
+    });
+  }, 60_000);
+
+  it('R6, R2, C2: the AV hand-over is the recording officer’s limit, the approval backfill the initiator’s', async () => {
+    await withCase({ initiationMode: 'emergency' }, async (h, s, start) => {
+      await complete(h, 'initiation');
+      const record = seizure();
+      Object.assign(record.fields, {
+        startedAt: new Date(start).toISOString(),
+        endedAt: new Date(start).toISOString(),
+      });
+      // A colleague of the same unit recorded the seizure: the footage is theirs to hand over.
+      const {
+        recordIds: [id],
+      } = await command(h, { type: 'add-record', record, at: '', by: 'u-officer-3' });
+      await sleepTo(start + 19 * HOUR);
+      await eventually(async () => (s.noticesOf(`av-handover:${id}`).length === 1 ? true : undefined), 'AV warning');
+      expect([...(s.responsible.get(`av-handover:${id}`) ?? [])]).toEqual(['u-officer-3']);
+      expect([...(s.responsible.get('initiation-approval') ?? [])]).toEqual(['u-officer-1']);
     });
   }, 60_000);
 

@@ -117,7 +117,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         const endedAt = typeof r.fields.endedAt === 'string' ? r.fields.endedAt : r.recordedAt;
         if (awaitsAv) {
           const { dueAt } = await avHandOverDeadline({ actionEndedAt: endedAt });
-          deadlines.push(newDeadline('av-handover', r.id, endedAt, dueAt, r.id));
+          // R6: the footage is the recording officer's to hand over, whoever started the case (C2: their limit).
+          deadlines.push({
+            ...newDeadline('av-handover', r.id, endedAt, dueAt, r.id),
+            responsibleUserId: r.recordedBy,
+          });
         }
       }
       if (change.kind === 'closed') {
@@ -175,7 +179,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     deadlines.push(newDeadline('initiation-approval', input.caseNumber, input.initiatedAt, due));
   }
 
-  const who = { caseNumber: input.caseNumber, unitId: input.unitId, responsibleUserId: input.initiatedBy };
+  const who = { caseNumber: input.caseNumber, unitId: input.unitId };
+  const responsibleFor = (d: CaseDeadline) => d.responsibleUserId ?? input.initiatedBy;
   for (;;) {
     for (const notice of tellBoard ? boardNotices(deadlines, life) : []) {
       const d = deadlines.find((x) => x.key === notice.key);
@@ -184,6 +189,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       else d.metAnnounced = true;
       await announceCaseLimitOnBoard({
         ...who,
+        responsibleUserId: responsibleFor(d),
         correlationId: input.correlationId,
         deadline: { ...d },
         kind: notice.kind,
@@ -198,7 +204,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       await announceCaseDeadline({
         caseNumber: input.caseNumber,
         unitId: input.unitId,
-        responsibleUserId: input.initiatedBy,
+        responsibleUserId: responsibleFor(d),
         correlationId: input.correlationId,
         deadline: { ...d },
         kind: notice.kind,

@@ -23,6 +23,11 @@ export interface CaseDeadline {
   startAnnounced?: boolean;
   /** C2: `deadline.met.v1` went out. */
   metAnnounced?: boolean;
+  /**
+   * C2: who answers for it when not the case's initiator — the officer who recorded the action whose footage is
+   * awaited (R6). Absent on the case's own limits, and on hand-overs planned before the rule.
+   */
+  responsibleUserId?: string;
 }
 
 /** Configurable periods (SPEC: where a source leaves a number open, the default is ours). */
