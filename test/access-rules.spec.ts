@@ -50,6 +50,7 @@ describe('every endpoint has an explicit role rule', () => {
       'reviews.tasks',
       'supervision.deadlines',
       'supervision.digests',
+      'tasks.mine',
     ]);
     for (const rule of shared) expect(reviewSvc.get(rule)).toEqual(gateway.get(rule));
   });

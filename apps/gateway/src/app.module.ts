@@ -11,6 +11,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { PortalModule } from './portal/portal.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { TasksModule } from './tasks/tasks.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -31,6 +32,7 @@ import { WebModule } from './web/web.module';
     EvidenceModule,
     PortalModule,
     SupervisionModule,
+    TasksModule,
     WebModule.forRoot(),
     edgeRateLimitModule(),
   ],

@@ -13,6 +13,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { CaseDeadline } from './cases/case-deadline.entity';
 import { CasesModule } from './cases/cases.module';
 import { migrations } from './database/migrations';
+import { MyTasksModule } from './my-tasks/my-tasks.module';
 import { CaseEventsConsumer } from './messaging/case-events.consumer';
 import { createOpinionRenderPool } from './opinions/opinion-document.render-pool';
 import { OpinionDocumentsModule } from './opinions/opinion-documents.module';
@@ -59,6 +60,7 @@ const renderPool = createOpinionRenderPool();
     PreliminaryReviewsModule,
     CatalogueModule,
     SupervisionModule,
+    MyTasksModule,
   ],
 })
 export class AppModule implements OnApplicationShutdown {

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './groups';
 export * from './command-permissions';
 export * from './route-access';
+export * from './my-tasks';

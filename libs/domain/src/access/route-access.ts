@@ -1,6 +1,7 @@
 import type { ReviewCommandType } from '../review/review.commands';
 import { commandPermissions, personRolesOf } from './command-permissions';
 import { DECIDER_ROLES, LEGAL_SECTION_ROLES, UNIT_ROLES, type RoleList } from './groups';
+import { MY_TASK_ROLES, REVIEW_TASK_ROLES } from './my-tasks';
 
 /** One HTTP route's access rule. */
 export interface RouteAccess {
@@ -14,12 +15,7 @@ export interface RouteAccess {
 }
 
 /** Who holds review tasks (the assignees of the review's steps). */
-const TASK_HOLDERS = [
-  ...UNIT_ROLES,
-  ...LEGAL_SECTION_ROLES,
-  'supervising-leader',
-  ...DECIDER_ROLES,
-] as const satisfies RoleList;
+const TASK_HOLDERS = REVIEW_TASK_ROLES;
 
 /**
  * Every named HTTP route rule of every service (gateway and the services' read APIs share a name when they serve
@@ -211,6 +207,11 @@ export const routeAccess = {
     roles: ['unit-head', ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head'],
     scope: 'unit',
   },
+  /**
+   * 我的待办 (C2, L13): the caller's own work across the three services — review tasks and the running limits that
+   * are theirs to act on, by person or by role (`my-tasks.ts` says who sees what); a unit's roles their own unit's.
+   */
+  'tasks.mine': { roles: MY_TASK_ROLES, scope: 'unit' },
   /** 每日时限提醒 (C2): the stored morning digests, per unit, for the same readers. */
   'supervision.digests': {
     roles: ['unit-head', ...LEGAL_SECTION_ROLES, 'supervising-leader', 'agency-head'],

@@ -75,6 +75,8 @@ describe('deadline board (C2)', () => {
     expect(supervisionKindOf('objection-limit')).toBe('objection');
     expect(supervisionKindOf('annual-report-public')).toBe('annual-report');
     expect(supervisionKindOf('ex-ante-update')).toBe('ex-ante-update');
+    expect(supervisionKindOf('take-down-limit')).toBe('take-down');
+    expect(supervisionKindOf('device-export')).toBe('device-export');
     expect(supervisionKindOf('something-new')).toBe('other');
     expect(deadlineKey({ ...base, process: 'legal-review', limit: 'review-limit', round: 2 })).toBe(
       'legal-review|review-limit|publication:D-1|2',

@@ -21,6 +21,7 @@ export const SUPERVISION_KINDS = [
   'objection',
   'annual-report',
   'ex-ante-update',
+  'device-export',
   'other',
 ] as const;
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
@@ -40,6 +41,8 @@ const KIND_BY_LIMIT: Record<string, SupervisionKind> = {
   'annual-report-justice-bureau': 'annual-report',
   'annual-report-public': 'annual-report',
   'ex-ante-update': 'ex-ante-update',
+  // R11: a returned device's footage exported the same day (recording-svc's device log, not a case's).
+  'device-export': 'device-export',
 };
 
 export function supervisionKindOf(limit: string): SupervisionKind {

@@ -1,3 +1,4 @@
 export * from './deadline-board';
 export * from './deadline-digest';
 export * from './supervision.workflow-contract';
+export * from './task-target';

@@ -10,6 +10,7 @@ import { DeadlineBoard1766300000000 } from './1766300000000-deadline-board';
 import { AuditTrail1766400200000 } from './1766400200000-audit-trail';
 import { OutboxTraceContext1767100000001 } from './1767100000001-outbox-trace-context';
 import { AuditSupervision1767200000000 } from './1767200000000-audit-supervision';
+import { MyTasksBoard1767500000000 } from './1767500000000-my-tasks-board';
 
 /** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AuditTrail1766400200000,
   OutboxTraceContext1767100000001,
   AuditSupervision1767200000000,
+  MyTasksBoard1767500000000,
 ];
