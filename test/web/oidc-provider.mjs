@@ -2,8 +2,9 @@
 // small script because the package is ESM-only. Authorization code with PKCE for one public client (the workbench),
 // JWT access tokens for the API's audience carrying the person's groups and department, its development login form
 // (any login name; the password is not checked). Settings come from the environment the test stack exports
-// (infra/local/test-env.sh): OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_AUDIENCE and GATEWAY_PORT. Prints "ready" when up.
-import { generateKeyPair, exportJWK } from 'jose';
+// (infra/local/test-env.sh): OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_AUDIENCE and GATEWAY_PORT; OIDC_TEST_SIGNING_JWK
+// optionally. Prints "ready" when up.
+import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 
 const issuer = process.env.OIDC_ISSUER;
@@ -21,8 +22,15 @@ const directory = {
   'oidc-nobody': { name: '无角色人员', groups: ['访客'], dept: 'unit-enforcement-1' },
 };
 
-const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-const signing = { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: 'test-es256' };
+/**
+ * Its signing key: OIDC_TEST_SIGNING_JWK (a private JWK) when the test restarts the provider and wants it to keep its
+ * key, as a real provider does; a new one otherwise. The key id is the key's thumbprint, so a new key is a new kid and
+ * a service holding the old set knows to fetch the new one.
+ */
+const privateJwk = process.env.OIDC_TEST_SIGNING_JWK
+  ? JSON.parse(process.env.OIDC_TEST_SIGNING_JWK)
+  : await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey);
+const signing = { ...privateJwk, alg: 'ES256', use: 'sig', kid: await calculateJwkThumbprint(privateJwk) };
 
 const provider = new Provider(issuer, {
   clients: [

@@ -7,7 +7,7 @@ import type { Actor, Role } from '@enforcement/domain';
 import { AppError } from '../errors/app-error';
 import { PUBLIC_KEY, ROLES_KEY } from '../errors/public.decorator';
 import { decodeJwt } from 'jose';
-import { OidcTokenVerifier, oidcSettings } from './oidc';
+import { IdentityProviderUnavailableError, OidcTokenVerifier, oidcSettings } from './oidc';
 import { importVerificationKey, InvalidTokenError, verifyToken } from './tokens';
 
 export type AuthenticatedRequest = Request & { actor?: Actor };
@@ -80,6 +80,12 @@ export class AuthGuard implements CanActivate, OnModuleInit {
         ? await this.oidc!.verify(match[1])
         : await verifyToken(match[1], this.key!, this.issuer);
     } catch (err) {
+      // The provider down is no reason to sign the person out: 503, which the error filter gives a Retry-After.
+      if (err instanceof IdentityProviderUnavailableError) {
+        const unavailable = new AppError('AUTH.PROVIDER_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE, err.reason);
+        // The log line of the 503 then names what failed (refused, timed out, not a key set).
+        throw Object.assign(unavailable, { cause: err });
+      }
       if (!(err instanceof InvalidTokenError)) throw err;
       throw new AppError('AUTH.INVALID_TOKEN', HttpStatus.UNAUTHORIZED, err.reason);
     }

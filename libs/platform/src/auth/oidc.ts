@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { isRole, type Actor, type Role } from '@enforcement/domain';
 import { assertCanonicalIdentity, InvalidTokenError, TOKEN_CLOCK_SKEW_SECONDS } from './tokens';
 
@@ -75,19 +75,43 @@ export function actorFromClaims(payload: JWTPayload, s: OidcSettings): Actor {
   return { id: payload.sub, name: displayName, roles, unitId };
 }
 
+/**
+ * The provider's signing keys could not be fetched (it is down, unreachable, or answers something other than its
+ * key set): whether the token is good cannot be told now. Not the person's fault, so never a 401 — a 401 signs them
+ * out of the workbench — but a 503 the client retries (issue 11).
+ */
+export class IdentityProviderUnavailableError extends Error {
+  readonly reason = {
+    zh: '暂时无法连接本机关统一身份认证服务以核验登录凭证，请稍后重试（无需重新登录）',
+    en: "The agency's identity provider cannot be reached to check the sign-in token; try again shortly (no need to sign in again)",
+  };
+}
+
+/**
+ * What a key set, once fetched, says about the token itself: it names a key the set lacks or more than one, or an
+ * algorithm the set cannot serve. These stay 401; every other failure of the key lookup is the fetch's.
+ */
+const TOKEN_KEY_ERRORS = [errors.JWKSNoMatchingKey, errors.JWKSMultipleMatchingKeys, errors.JOSENotSupported];
+
 /** Verifies the provider's access tokens: signature by its JWKS, issuer, audience, `exp` and `iat`. */
 export class OidcTokenVerifier {
-  private keys?: ReturnType<typeof createRemoteJWKSet>;
+  private remote?: ReturnType<typeof createRemoteJWKSet>;
 
   constructor(
     readonly settings: OidcSettings,
-    private readonly fetchJson: (url: string) => Promise<unknown> = async (url) =>
-      (await fetch(url, { signal: AbortSignal.timeout(10_000) })).json(),
+    private readonly fetchJson: (url: string) => Promise<unknown> = async (url) => {
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+      return res.json();
+    },
   ) {}
 
-  /** Its keys, found through discovery on first use (the provider need not be up when a service starts). */
-  private async jwks(): Promise<ReturnType<typeof createRemoteJWKSet>> {
-    if (this.keys) return this.keys;
+  /**
+   * Its key set, found through discovery on first use (the provider need not be up when a service starts). jose keeps
+   * the set for 10 minutes and fetches it again for a key id it lacks (at most every 30 s).
+   */
+  private async keySet(): Promise<ReturnType<typeof createRemoteJWKSet>> {
+    if (this.remote) return this.remote;
     let uri = this.settings.jwksUri;
     if (!uri) {
       const discovery = (await this.fetchJson(
@@ -96,23 +120,35 @@ export class OidcTokenVerifier {
       if (typeof discovery?.jwks_uri !== 'string') throw new Error('provider discovery names no jwks_uri');
       uri = discovery.jwks_uri;
     }
-    this.keys = createRemoteJWKSet(new URL(uri));
-    return this.keys;
+    this.remote = createRemoteJWKSet(new URL(uri));
+    return this.remote;
   }
 
-  async verify(token: string, now: Date = new Date()): Promise<Actor> {
-    let keys: ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * The key for a token whose form jose has checked. A failure to fetch (discovery or key set refused, timed out, not
+   * 200, not a key set) is told apart from a set that refuses the token's key id or algorithm.
+   */
+  private readonly key: JWTVerifyGetKey = async (header, token) => {
     try {
-      keys = await this.jwks();
+      return await (
+        await this.keySet()
+      )(header, token);
     } catch (err) {
-      throw new InvalidTokenError(`identity provider keys unavailable: ${(err as Error).message}`, {
-        zh: '暂时无法获取身份认证服务的签名密钥，请稍后重试',
-        en: "The identity provider's signing keys cannot be fetched; try again shortly",
+      if (TOKEN_KEY_ERRORS.some((type) => err instanceof type)) throw err;
+      throw new IdentityProviderUnavailableError(`identity provider keys unavailable: ${(err as Error).message}`, {
+        cause: err,
       });
     }
+  };
+
+  /**
+   * The person the token names; `InvalidTokenError` for a token that is bad, `IdentityProviderUnavailableError` when
+   * the provider's keys cannot be had to tell.
+   */
+  async verify(token: string, now: Date = new Date()): Promise<Actor> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keys, {
+      ({ payload } = await jwtVerify(token, this.key, {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         requiredClaims: ['exp', 'iat', 'sub'],
@@ -120,6 +156,7 @@ export class OidcTokenVerifier {
         currentDate: now,
       }));
     } catch (err) {
+      if (err instanceof IdentityProviderUnavailableError) throw err;
       throw new InvalidTokenError((err as Error).message);
     }
     return actorFromClaims(payload, this.settings);
