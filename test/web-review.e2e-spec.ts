@@ -67,7 +67,7 @@ describe('web application: the legal review in the browser', () => {
 
     // L5, L6: the legal reviewer finds the case in the task inbox and accepts it.
     const reviewer = await as('u-legal-reviewer');
-    const taskLink = reviewer.page.getByTestId(`task-${journey.caseNo}`);
+    const taskLink = reviewer.page.getByTestId(`task-review-${journey.caseNo}`);
     // The inbox is shared with every other test's reviews: look through its pages, most urgent first.
     await eventually(async () => {
       await reviewer.page.getByTestId('refresh-tasks').click();

@@ -2,47 +2,19 @@
  * Typed client of the legal review's API (gateway `/api/v1/reviews`, SPEC L1–L12). Request bodies mirror the
  * gateway's DTOs (apps/gateway/src/reviews/*.dto.ts); the server validates them and decides.
  */
-import type { Actor, Role } from '@enforcement/domain/access/roles';
+import type { Actor } from '@enforcement/domain/access/roles';
 import type { CaseStatus } from '@enforcement/domain/case/case.workflow-contract';
 import type { EnforcementCategory } from '@enforcement/domain/case/case.types';
 import type { FindingOutcome, ReviewItem, ReviewOpinionType } from '@enforcement/domain/review/findings.rules';
 import type { CaseFacts, MaterialItemId, SubmittedMaterial } from '@enforcement/domain/review/materials.rules';
 import type { OpinionCopy } from '@enforcement/domain/review/review.state';
 import type { ReviewStep, ReviewView } from '@enforcement/domain/review/review.workflow-contract';
-import { getBlob, getJson, getJsonWith, postJson, query } from './http';
+import { getBlob, getJson, getJsonWith, postJson } from './http';
 
 export type { CaseStatus, OpinionCopy, ReviewStep, ReviewView };
 
 const base = '/api/v1/reviews';
 const one = (caseNo: string) => `${base}/${encodeURIComponent(caseNo)}`;
-
-/** One open task of the inbox (review-svc's TaskItem). */
-export interface ReviewTask {
-  reviewId: string;
-  caseNo: string;
-  unitId: string;
-  status: string;
-  statusLabel: { zh: string; en: string };
-  step: ReviewStep;
-  assigneeRole: Role;
-  round: number;
-  deadline: string | null;
-  deadlineKind: 'review' | 'supplement' | null;
-  warningAt: string | null;
-  /** W7: the deadline reaches into the provisional calendar year. */
-  deadlineProvisional: boolean;
-  workdaysLeft: number | null;
-  overdue: boolean;
-  lateSubmission: boolean;
-  updatedAt: string;
-}
-
-export interface TaskPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: ReviewTask[];
-}
 
 export interface ProposedDecision {
   category: EnforcementCategory;
@@ -126,8 +98,6 @@ export interface CommandBodies {
 }
 
 export const reviewsApi = {
-  tasks: (role: Role | undefined, page = 1, pageSize = 50) =>
-    getJson<TaskPage>(`${base}/tasks${query({ role, page, pageSize })}`),
   view: (caseNo: string) => getJson<ReviewView>(one(caseNo)),
   submit: (body: SubmitReviewBody) => postJson<ReviewSubmitted>(base, body),
   signPreliminaryReview: (caseNo: string, body: PreliminaryReviewBody) =>

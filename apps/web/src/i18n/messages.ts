@@ -1,5 +1,6 @@
 import { deskEn, deskZh } from './messages-desk';
 import { supervisionEn, supervisionZh } from './messages-supervision';
+import { inboxEn, inboxZh } from './messages-tasks';
 import { workbenchEn, workbenchZh } from './messages-workbench';
 
 /** Every text of the application in Chinese (first) and English. Regulation terms follow docs/architecture.md. */
@@ -66,7 +67,8 @@ const zh = {
   },
   tasks: {
     title: '我的待办',
-    intro: '法制审核待办事项，超期和临近期限的排在最前，每 15 秒自动刷新。',
+    intro:
+      '您本人要办的事：法制审核、音像资料移交、补办审批、立卷归档、执法记录仪资料导出、公示、更正申请答复等，已超期的排在最前，其次按届满时间，每 15 秒自动刷新。',
     role: '角色',
     refresh: '刷新',
     lastRefreshed: '更新于',
@@ -80,7 +82,7 @@ const zh = {
     flags: '提示',
     open: '办理',
     total: '共 {n} 项',
-    noTaskRole: '您的角色没有法制审核待办事项。',
+    noTaskRole: '您的角色没有待办事项。',
   },
   deadline: {
     none: '无',
@@ -254,6 +256,7 @@ const zh = {
   notFound: { title: '页面不存在', back: '返回首页' },
   ...workbenchZh,
   ...supervisionZh,
+  ...inboxZh,
   ...deskZh,
 };
 
@@ -322,7 +325,9 @@ const en: Messages = {
   },
   tasks: {
     title: 'My tasks',
-    intro: 'Open legal-review tasks, overdue and nearly due first; refreshed every 15 seconds.',
+    intro:
+      'Your own work: legal review, AV hand-over, approval backfill, archiving, body-camera export, publication, ' +
+      'objection answers and more — overdue first, then by deadline; refreshed every 15 seconds.',
     role: 'Role',
     refresh: 'Refresh',
     lastRefreshed: 'Updated',
@@ -336,7 +341,7 @@ const en: Messages = {
     flags: 'Notes',
     open: 'Open',
     total: '{n} tasks',
-    noTaskRole: 'Your roles hold no legal-review tasks.',
+    noTaskRole: 'Your roles hold no tasks.',
   },
   deadline: {
     none: 'none',
@@ -520,6 +525,7 @@ const en: Messages = {
   notFound: { title: 'Page not found', back: 'Back to the start' },
   ...workbenchEn,
   ...supervisionEn,
+  ...inboxEn,
   ...deskEn,
 };
 
