@@ -216,6 +216,65 @@ describe('我的待办: each person’s own work across the three services (SPEC
     await inboxUntil(recorder, (tasks) => ofCase(tasks, caseNo).length === 0, 'the hand-over gone from the recorder');
   });
 
+  it('C2, R10, C1: a closed case’s archiving is its initiator’s, its unit head’s and the records administrator’s; another unit sees none; it leaves when the case file is made', async () => {
+    const caseNo = `MYT-A-${run}`;
+    const base = `/api/v1/cases/${encodeURIComponent(caseNo)}`;
+    const initiator = await auth('u-officer-1');
+    expectStatus(
+      await request(gateway)
+        .post('/api/v1/cases')
+        .set('authorization', initiator)
+        .send({ caseNumber: caseNo, category: 'penalty', title: `我的待办 ${caseNo}`, initiationMode: 'complaint' }),
+      201,
+    );
+    // A complaint not taken up closes the case at once (R2); its 30 days to archive start (R10).
+    const now = iso(0);
+    await eventually(async () => {
+      const res = await request(gateway)
+        .post(`${base}/records`)
+        .set('authorization', initiator)
+        .send({
+          type: 'complaint-declined',
+          fields: { complainant: '匿名来电', named: false, reason: '不属于本机关职责范围（《行政处罚法》第二十二条）' },
+          av: [{ sha256: 'd'.repeat(64), kind: 'audio', startedAt: now, endedAt: now }],
+        });
+      return res.status === 201 ? true : undefined;
+    }, 'the complaint declined');
+    const mine = await inboxUntil(
+      initiator,
+      (tasks) => ofCase(tasks, caseNo).includes('archiving'),
+      'the archiving in the initiator’s inbox',
+    );
+    const archiving = mine.find((t) => t.caseNo === caseNo)!;
+    expect(archiving).toMatchObject({
+      assignedBy: 'person',
+      overdue: false,
+      link: `/cases/${encodeURIComponent(caseNo)}`,
+    });
+    // 30 days: far more than 10 working days left.
+    expect(archiving.workdaysLeft).toBeGreaterThan(10);
+    for (const user of ['u-unit-head-1', 'u-records-admin']) {
+      const tasks = await tasksOf(await auth(user), 'archiving');
+      expect([user, ofCase(tasks, caseNo), tasks.find((t) => t.caseNo === caseNo)?.assignedBy]).toEqual([
+        user,
+        ['archiving'],
+        'role',
+      ]);
+    }
+    for (const user of ['u-officer-2', 'u-unit-head-2', 'u-officer-3', 'u-disclosure-officer']) {
+      expect([user, ofCase(await tasksOf(await auth(user)), caseNo)]).toEqual([user, []]);
+    }
+    // Done: the records administrator makes the case file; the archiving leaves every list.
+    expectStatus(
+      await request(gateway)
+        .post(`${base}/archive-bundle`)
+        .set('authorization', await auth('u-records-admin')),
+      201,
+    );
+    await inboxUntil(initiator, (tasks) => ofCase(tasks, caseNo).length === 0, 'the archiving gone');
+    expect(ofCase(await tasksOf(await auth('u-records-admin'), 'archiving'), caseNo)).toEqual([]);
+  });
+
   it('C2, D4, D9, C1: the disclosure officer has the unit’s publication draft and then the objection to answer, each linking to where it is done; an enforcement officer and another unit’s head have neither; each leaves when done', async () => {
     const caseNumber = `MYT-D-${run}`;
     const decisionNumber = `待办罚〔${new Date().getUTCFullYear()}〕${run}号`;
