@@ -57,15 +57,15 @@ export class PortalController {
   @PublicAccess('portal.browse')
   @ApiOperation({ summary: '公示查询 — browse by agency, category, decision date, or search the text (D11; no login)' })
   @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
-  list(@Query() query: PortalQueryDto, @Headers('x-request-id') requestId?: string): Promise<unknown> {
-    return this.reads.get('/portal/items', { ...query }, requestId);
+  list(@Query() query: PortalQueryDto, @Headers('x-request-id') requestId?: string): Promise<StreamableFile> {
+    return this.passOn('/portal/items', { ...query }, requestId);
   }
 
   @Get('items/:id')
   @PublicAccess('portal.item')
   @ApiOperation({ summary: '公示详情 — one published decision, redacted (D11; no login)' })
   @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
-  one(@Param('id') id: string, @Headers('x-request-id') requestId?: string): Promise<unknown> {
+  one(@Param('id') id: string, @Headers('x-request-id') requestId?: string): Promise<StreamableFile> {
     const problems = identifierProblems(id, { max: 120, forbidden: /[/\\?#%]/, forbiddenLabel: '/ \\ ? # %' });
     if (problems.length > 0) {
       throw new AppError(
@@ -75,15 +75,18 @@ export class PortalController {
         [{ field: 'id', problems }],
       );
     }
-    return this.reads.get(`/portal/items/${encodeURIComponent(id)}`, {}, requestId);
+    return this.passOn(`/portal/items/${encodeURIComponent(id)}`, {}, requestId);
   }
 
   @Get('annual-reports/:year')
   @PublicAccess('portal.annual-report')
   @ApiOperation({ summary: '统计年报 — a year’s annual report once it is public (D10; no login)' })
   @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
-  annualReport(@Param('year', YearPipe) year: number, @Headers('x-request-id') requestId?: string): Promise<unknown> {
-    return this.reads.get(`/portal/annual-reports/${year}`, {}, requestId);
+  annualReport(
+    @Param('year', YearPipe) year: number,
+    @Headers('x-request-id') requestId?: string,
+  ): Promise<StreamableFile> {
+    return this.passOn(`/portal/annual-reports/${year}`, {}, requestId);
   }
 
   @Get('annual-reports/:year/pdf')
@@ -95,5 +98,18 @@ export class PortalController {
     @Headers('x-request-id') requestId?: string,
   ): Promise<StreamableFile> {
     return pdfOf(this.reads, `/portal/annual-reports/${year}/pdf`, undefined, requestId);
+  }
+
+  /**
+   * disclosure-svc's JSON answer as it came (checked, validated and rate-limited here first): the portal's pages are
+   * served without a second parse and serialisation at the edge (issue 10).
+   */
+  private async passOn(
+    path: string,
+    query: Record<string, string | number | undefined>,
+    requestId?: string,
+  ): Promise<StreamableFile> {
+    const { body, type } = await this.reads.jsonBytes(path, { query, requestId });
+    return new StreamableFile(body, { type, length: body.length });
   }
 }
