@@ -9,9 +9,10 @@ import { gramsOf, normaliseForSearch, queryTerms } from './search.grams';
 import type { SearchPlan } from './search.plan';
 
 /*
- * D11 (issue 10): whichever plan answers a search — the newest-items window on the browse index, a window too short
- * (so the index query follows), the GIN index, or the plan chosen from ANALYZE's gram statistics — page 1 and page 2
- * hold exactly the items a naive scan finds, in the same order (newest first, ties by id), with the same "more".
+ * D11 (issue 10): whichever plan answers a search — the newest-items window on the browse index, the GIN index on a
+ * recent slice, either too short (so the index query follows), the GIN index, or the plan chosen from ANALYZE's
+ * statistics — page 1 and page 2 hold exactly the items a naive scan finds, in the same order (newest first, ties by
+ * id), with the same "more".
  * On the test stack's PostgreSQL, in a throwaway schema migrated with disclosure-svc's migrations.
  */
 describe('portal search plans give the naive answer (D11, PostgreSQL)', () => {
@@ -62,6 +63,7 @@ describe('portal search plans give the naive answer (D11, PostgreSQL)', () => {
   }, 120_000);
   afterAll(async () => scratch?.drop());
 
+  const minute = (n: number) => new Date(Date.UTC(2019, 0, 1) + n * 60_000).toISOString();
   const query = (q: string, page = 1): PortalQuery => Object.assign(new PortalQuery(), { q, page, pageSize: 20 });
 
   async function naive(q: string, page = 1): Promise<{ ids: string[]; hasMore: boolean }> {
@@ -77,6 +79,9 @@ describe('portal search plans give the naive answer (D11, PostgreSQL)', () => {
   const plans: [string, SearchPlan][] = [
     ['a window holding the page', { kind: 'window', rows: 2500 }],
     ['a window too short (the index follows)', { kind: 'window', rows: 30 }],
+    // Item i is published at minute ⌊i / 3⌋: the newest 1 500 items, then the newest 30 (the index follows).
+    ['the GIN index on a recent slice holding the page', { kind: 'recent', since: minute(500) }],
+    ['a recent slice too short (the index follows)', { kind: 'recent', since: minute(990) }],
     ['the GIN index', { kind: 'index' }],
   ];
   const searches = [

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { PortalItem, PortalPage, PortalQuery } from './portal.dto';
-import { queryGrams, queryTerms } from './search.grams';
-import { planSearch, type GramFrequencies, type SearchPlan } from './search.plan';
+import { queryTerms } from './search.grams';
+import { indexKeys, planSearch, rarestKeys, type SearchPlan, type TableStatistics } from './search.plan';
 
 const COLUMNS = `publication_id as id, decision_number as "decisionNumber", agency_id as "agencyId",
   agency_name as "agencyName", category, target, to_char(decided_on, 'YYYY-MM-DD') as "decidedOn",
@@ -20,7 +20,7 @@ type Row = PortalItem & { publishedAt: Date | string };
 @Injectable()
 export class PortalRepository {
   private readonly logger = new Logger(PortalRepository.name);
-  private stats: { readAt: number; freq: GramFrequencies | null } | null = null;
+  private stats: { readAt: number; table: TableStatistics | null } | null = null;
 
   constructor(@InjectDataSource() private readonly db: Pick<DataSource, 'query'>) {}
 
@@ -36,7 +36,7 @@ export class PortalRepository {
     const narrowed = query.agencyId || query.category || query.from || query.to;
     if (terms.length === 0 || narrowed) return { kind: 'index' };
     const needed = (query.page - 1) * query.pageSize + query.pageSize + 1;
-    return planSearch(terms, needed, await this.gramFrequencies());
+    return planSearch(terms, needed, await this.statistics());
   }
 
   /**
@@ -51,6 +51,7 @@ export class PortalRepository {
       return `$${params.length}`;
     };
     const terms = queryTerms(query.q ?? '');
+    const freq = (await this.statistics())?.grams ?? null;
     // `strpos` on the normalised text decides; the grams only let the GIN index find candidates.
     const textChecks = terms.map((term) => `strpos(search_text, ${param(term)}) > 0`);
     if (query.agencyId) where.push(`agency_id = ${param(query.agencyId)}`);
@@ -70,11 +71,25 @@ export class PortalRepository {
          ${and(textChecks)} ${order} limit ${limit} offset ${offset}`,
         params,
       );
-      if (rows!.length <= query.pageSize) rows = null; // short of a full page: the index query decides
       params.pop();
     }
+    if (plan.kind === 'recent' && terms.length > 0) {
+      // A literal instant and one key per term, so the planner sees both sizes and intersects the GIN bitmap with
+      // the browse index's range (or walks the range, when that is cheaper).
+      const keys = param(rarestKeys(terms, freq));
+      const since = param(plan.since);
+      rows = await this.db.query(
+        `select ${COLUMNS} from portal_items
+          ${and([`grams @> ${keys}::text[]`, ...textChecks, ...where, `published_at >= ${since}::timestamptz`])}
+          ${order} limit ${limit} offset ${offset}`,
+        params,
+      );
+      params.splice(-2);
+    }
+    const grams = terms.length ? [`grams @> ${param(indexKeys(terms, freq))}::text[]`] : [];
+    // Short of a full page, a window or slice cannot tell what lies beyond it: the index query decides.
+    if (rows !== null && rows.length <= query.pageSize) rows = null;
     if (rows === null) {
-      const grams = terms.length ? [`grams @> ${param(queryGrams(terms))}::text[]`] : [];
       rows = await this.db.query(
         `select ${COLUMNS} from portal_items ${and([...grams, ...textChecks, ...where])} ${order}
          limit ${limit} offset ${offset}`,
@@ -95,25 +110,38 @@ export class PortalRepository {
     return rows.length ? toItem(rows[0]) : null;
   }
 
-  /** The frequent grams and their shares from `pg_stats` (none before the first ANALYZE: then the index query). */
-  private async gramFrequencies(): Promise<GramFrequencies | null> {
-    const ttl = this.stats?.freq ? STATS_TTL_MS : NO_STATS_TTL_MS;
-    if (this.stats !== null && Date.now() - this.stats.readAt < ttl) return this.stats.freq;
-    let freq: Map<string, number> | null = null;
+  /** The table's statistics from `pg_stats` and `pg_class` (none before the first ANALYZE: then the index query). */
+  private async statistics(): Promise<TableStatistics | null> {
+    const ttl = this.stats?.table ? STATS_TTL_MS : NO_STATS_TTL_MS;
+    if (this.stats !== null && Date.now() - this.stats.readAt < ttl) return this.stats.table;
+    let table: TableStatistics | null = null;
     try {
-      const [row]: { elems: string[] | null; freqs: number[] | null }[] = await this.db.query(
-        `select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs from pg_stats
-          where schemaname = current_schema() and tablename = 'portal_items' and attname = 'grams'`,
+      const [row]: {
+        elems: string[] | null;
+        freqs: number[] | null;
+        bounds: Date[] | null;
+        rows: number | null;
+      }[] = await this.db.query(
+        `select g.most_common_elems::text::text[] as elems, g.most_common_elem_freqs as freqs,
+            p.histogram_bounds::text::timestamptz[] as bounds,
+            (select reltuples from pg_class where oid = 'portal_items'::regclass)::float8 as rows
+           from pg_stats g left join pg_stats p on p.schemaname = g.schemaname and p.tablename = g.tablename
+            and p.attname = 'published_at'
+          where g.schemaname = current_schema() and g.tablename = 'portal_items' and g.attname = 'grams'`,
       );
       if (row?.elems && row.freqs) {
         // The last three numbers are the minimum, maximum and null share, not frequencies of elements.
-        freq = new Map(row.elems.map((gram, i) => [gram, Number(row.freqs![i])]));
+        table = {
+          grams: new Map(row.elems.map((gram, i) => [gram, Number(row.freqs![i])])),
+          rows: Number(row.rows ?? 0),
+          publishedBounds: (row.bounds ?? []).map((b) => new Date(b).toISOString()),
+        };
       }
     } catch (error) {
-      this.logger.warn(`gram statistics not readable, searching by the index: ${(error as Error).message}`);
+      this.logger.warn(`search statistics not readable, searching by the index: ${(error as Error).message}`);
     }
-    this.stats = { readAt: Date.now(), freq };
-    return freq;
+    this.stats = { readAt: Date.now(), table };
+    return table;
   }
 }
 

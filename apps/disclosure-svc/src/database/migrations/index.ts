@@ -7,6 +7,7 @@ import { LawChanges1766000000000 } from './1766000000000-law-changes';
 import { AuditTrail1766400300000 } from './1766400300000-audit-trail';
 import { OutboxTraceContext1767100000003 } from './1767100000003-outbox-trace-context';
 import { AuditLawChanges1767200000001 } from './1767200000001-audit-law-changes';
+import { PortalGramStatistics1767300000000 } from './1767300000000-portal-gram-statistics';
 
 /** Every migration of disclosure-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AuditTrail1766400300000,
   OutboxTraceContext1767100000003,
   AuditLawChanges1767200000001,
+  PortalGramStatistics1767300000000,
 ];
