@@ -7,18 +7,18 @@
 //   2. times decision-issued → draft-ready (a case.decision-issued.v1 fact on Kafka until the publication's 'drafted'
 //      step is written) beside a bare Kafka produce → consume round trip on the same broker (pipeline.js).
 // Figures are printed, never asserted. Aims (issue 10): search p95 < 50 ms; draft p99 within 2× of Kafka's.
-//   node bench/portal/run.js [--items 1000000] [--queries 140] [--ilike-queries 35] [--decisions 200] [--search-only | --pipeline-only] [--drop]
+//   node bench/portal/run.js [--items 1000000] [--reload] [--queries 140] [--ilike-queries 35] [--decisions 200]
+//     [--search-only | --pipeline-only] [--drop]
 'use strict';
 require('../../tools/ts-hook');
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
-const { item, queries } = require('./corpus');
-const { normaliseForSearch, gramsOf } = require('../../apps/disclosure-svc/src/portal/search.grams.ts');
+const { queries } = require('./corpus');
+const { load } = require('./load');
 const { PortalRepository } = require('../../apps/disclosure-svc/src/portal/portal.repository.ts');
 const { runPipeline } = require('./pipeline');
 
@@ -48,87 +48,6 @@ const TABLE = 'disclosure.portal_items';
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (x) => `${x.toFixed(1).padStart(8)} ms`;
-
-/** COPY text format: one field, escaped. */
-const copyField = (s) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-const arrayLiteral = (xs) => `{${xs.map((x) => `"${x.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-
-async function load(admin) {
-  const [{ n }] = (await admin.query(`select count(*)::int as n from ${TABLE} where publication_id like 'bench:%'`))
-    .rows;
-  if (n === ITEMS) {
-    console.log(`  ${ITEMS} bench items already loaded (remove them with --drop)`);
-    if ((await admin.query(`select 1 from pg_indexes where indexname = 'portal_items_grams'`)).rowCount === 0) {
-      // An earlier run stopped between its COPY and the index build: build the migration's index now.
-      await admin.query(`set maintenance_work_mem = '1GB'`);
-      await admin.query(`create index portal_items_grams on ${TABLE} using gin (grams)`);
-      await admin.query(`analyze ${TABLE}`);
-    }
-    return;
-  }
-  console.log(`  loading ${ITEMS} items with COPY (found ${n}) …`);
-  let t = performance.now();
-  await admin.query(`delete from ${TABLE} where publication_id like 'bench:%'`);
-  // One GIN build after the COPY is far cheaper than 1M incremental inserts into it; the index is the migration's.
-  const indexes = (
-    await admin.query(
-      `select indexname, indexdef from pg_indexes where schemaname = 'disclosure' and tablename = 'portal_items'
-         and indexdef ilike '%using gin%'`,
-    )
-  ).rows;
-  for (const ix of indexes) await admin.query(`drop index disclosure.${ix.indexname}`);
-  const psql = spawn(
-    'psql',
-    [
-      env.ADMIN_DATABASE_URL,
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-q',
-      // Synthetic rows are no state change of the service: the per-row audit trigger (C3) stays out of the load.
-      '-c',
-      'set session_replication_role = replica',
-      '-c',
-      `copy ${TABLE} (publication_id, decision_number, agency_id, agency_name, category, target, decided_on,
-         published_at, mode, body, search_text, grams, section) from stdin`,
-    ],
-    { stdio: ['pipe', 'inherit', 'inherit'] },
-  );
-  const closed = new Promise((resolve, reject) =>
-    psql.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql COPY exited ${code}`)))),
-  );
-  const now = Date.now();
-  for (let i = 0; i < ITEMS; i++) {
-    const it = item(i, now);
-    const search = normaliseForSearch([it.decisionNumber, it.agencyName, it.body].join('\n'));
-    const line =
-      [
-        it.id,
-        it.decisionNumber,
-        it.agencyId,
-        it.agencyName,
-        it.category,
-        it.target,
-        it.decidedOn,
-        it.publishedAt,
-        it.mode,
-        it.body,
-        search,
-        arrayLiteral(gramsOf(search)),
-        'ex-post',
-      ]
-        .map(copyField)
-        .join('\t') + '\n';
-    if (!psql.stdin.write(line)) await new Promise((r) => psql.stdin.once('drain', r));
-  }
-  psql.stdin.end();
-  await closed;
-  console.log(`  COPY took ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  t = performance.now();
-  await admin.query(`set maintenance_work_mem = '1GB'`);
-  for (const ix of indexes) await admin.query(ix.indexdef);
-  await admin.query(`analyze ${TABLE}`);
-  console.log(`  index build and analyze took ${((performance.now() - t) / 1000).toFixed(0)} s`);
-}
 
 /** One portal search through the gateway; waits out a 429 (the portal's rate limit) without counting the wait. */
 function portal(q, direct = false) {
@@ -175,7 +94,7 @@ function report(label, times) {
 
 async function search(admin) {
   console.log(`portal search on ${ITEMS} published items (${TABLE}, dev database)`);
-  await load(admin);
+  await load({ admin, adminUrl: env.ADMIN_DATABASE_URL, items: ITEMS, stackDir, reload: flag('reload') });
   const mix = queries(QUERIES);
   for (const { q } of queries(14, 99)) await portal(q); // warm-up, not counted
   const rows = [];
