@@ -78,10 +78,33 @@ describe('devices through the gateway (SPEC R11)', () => {
       administrator: 'u-records-admin',
     };
 
-    // Only the records administrator registers (000 附件6 第六条 指定专人管理).
+    // The administrator named must be on the roster (管理员名册) first; only the records administrator registers
+    // (000 附件6 第六条 指定专人管理).
+    expect(
+      expectStatus(
+        await request(gateway)
+          .post(api)
+          .set('authorization', admin)
+          .send({ ...device, administrator: `u-nobody-${run}` }),
+        422,
+      ).body.code,
+    ).toBe('DEVICE.NOT_ON_ROSTER');
+    expectStatus(
+      await request(gateway)
+        .post('/api/v1/recording/device-administrators')
+        .set('authorization', admin)
+        .send({ userId: 'u-records-admin', name: '郑管理员', unitId: 'unit-records' }),
+      200,
+    );
     expectStatus(await request(gateway).post(api).set('authorization', officer).send(device), 403);
     const registered = expectStatus(await request(gateway).post(api).set('authorization', admin).send(device), 201);
-    expect(registered.body).toMatchObject({ assetNumber: asset, status: 'available', registeredBy: 'u-records-admin' });
+    expect(registered.body).toMatchObject({
+      assetNumber: asset,
+      status: 'available',
+      registeredBy: 'u-records-admin',
+      registeredByName: '郑管理员',
+      administratorName: '郑管理员',
+    });
     expectStatus(await request(gateway).post(api).set('authorization', admin).send(device), 409);
     const badKind = expectStatus(
       await request(gateway)
@@ -97,7 +120,7 @@ describe('devices through the gateway (SPEC R11)', () => {
       request(gateway)
         .post(`${api}/${asset}/checkouts`)
         .set('authorization', auth)
-        .send({ purpose: '养老机构现场检查', check });
+        .send({ purpose: '养老机构现场检查', check, expectedReturnAt: new Date(Date.now() + 8 * HOUR).toISOString() });
     const defect = expectStatus(await checkout(officer, { ...ready, outcome: 'defect', note: '无法开机' }), 422).body;
     expect(defect.code).toBe('DEVICE.CHECK_FAILED');
     expect(defect.details.map((d: { field: string }) => d.field)).toEqual(['check.outcome']);
@@ -128,7 +151,13 @@ describe('devices through the gateway (SPEC R11)', () => {
     expectStatus(await decide(otherHead), 404);
     expectStatus(await decide(head, { approve: false }), 400);
     const out = expectStatus(await decide(head), 200).body;
-    expect(out).toMatchObject({ state: 'checked-out', approvedBy: 'u-unit-head-1' });
+    expect(out).toMatchObject({
+      state: 'checked-out',
+      approvedBy: 'u-unit-head-1',
+      approvedByName: '李科长',
+      borrowerName: '张执法',
+      returnState: 'out',
+    });
     expect(expectStatus(await decide(head), 409).body.code).toBe('DEVICE.CHECKOUT_STATE');
 
     // Separation of duties: a unit head borrowing a device cannot approve their own checkout.
@@ -144,7 +173,7 @@ describe('devices through the gateway (SPEC R11)', () => {
       await request(gateway)
         .post(`${api}/${spare}/checkouts`)
         .set('authorization', head)
-        .send({ purpose: '听证', check: ready }),
+        .send({ purpose: '听证', check: ready, expectedReturnAt: new Date(Date.now() + 4 * HOUR).toISOString() }),
       201,
     ).body;
     const refused = expectStatus(
@@ -178,7 +207,13 @@ describe('devices through the gateway (SPEC R11)', () => {
         .send({ exportException: 'off-site' }),
       200,
     ).body;
-    expect(back).toMatchObject({ state: 'returned', exportException: 'off-site' });
+    expect(back).toMatchObject({
+      state: 'returned',
+      exportException: 'off-site',
+      exportState: 'pending',
+      returnState: 'returned',
+      receivedByName: '张执法',
+    });
     expect(Date.parse(back.exportDueAt) - Date.parse(back.returnedAt)).toBe(24 * HOUR);
     const env = stackEnv();
     connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -215,7 +250,8 @@ describe('devices through the gateway (SPEC R11)', () => {
       await exportAs(officer, { evidenceIds: [evidenceId], memoryCleared: true }),
       200,
     ).body;
-    expect(exported.export).toMatchObject({ evidenceIds: [evidenceId], memoryCleared: true });
+    expect(exported.export).toMatchObject({ evidenceIds: [evidenceId], memoryCleared: true, recordedByName: '张执法' });
+    expect(exported.exportState).toBe('exported');
     await eventually(
       async () => ((await limit.describe()).status.name === 'COMPLETED' ? true : undefined),
       'the export limit closed by the hand-over',

@@ -10,7 +10,7 @@ import { createCheckpointActivities } from './activities/checkpoint.activities';
 import { createAccessActivities } from './access/access.activities';
 import { AccessModule } from './access/access.module';
 import { ArchiveModule } from './archive/archive.module';
-import { createDeviceActivities } from './devices/device.activities';
+import { createDeviceActivities, createDeviceReturnActivities } from './devices/device.activities';
 import { DevicesModule } from './devices/devices.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
@@ -48,6 +48,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
                 // R11: footage exported within 24 h of the device's return (000 附件6 第十九条), or `Nwd`.
                 exportLimit: parseHandOverLimit('DEVICE_EXPORT_LIMIT', config.get<string>('DEVICE_EXPORT_LIMIT')),
               }),
+              ...createDeviceReturnActivities({ dataSource, outbox, relay }),
               ...createCaseActivities({
                 dataSource,
                 outbox,

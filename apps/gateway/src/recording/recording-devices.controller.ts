@@ -3,11 +3,15 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, IdParamPipe } from '@enforcement/platform';
 import { RecordingForwardClient } from './recording-forward.client';
 import {
+  AppointAdministratorDto,
   CheckoutDeviceDto,
   DecideCheckoutDto,
   DeviceCheckDto,
   ExportDeviceDto,
+  ReassignDeviceDto,
   RegisterDeviceDto,
+  RemoveAdministratorDto,
+  RetireDeviceDto,
   ReturnDeviceDto,
 } from './recording-devices.dto';
 
@@ -15,8 +19,9 @@ type Req = { id?: string };
 const api = '/devices';
 
 /**
- * 执法记录仪 at the edge (SPEC R11): the register, checks, checkout with the unit head's approval, return, and the
- * export of the footage within the limit after the return — served by recording-svc, which checks unit and borrower.
+ * 执法记录仪 at the edge (SPEC R11): the register, checks, checkout with the unit head's approval and an expected
+ * return, return, the export of the footage within the limit after the return, retirement and reassignment — served
+ * by recording-svc, which checks unit and borrower.
  */
 @ApiTags('recording')
 @ApiBearerAuth()
@@ -68,10 +73,36 @@ export class RecordingDevicesController {
     return this.post(`${api}/${encodeURIComponent(assetNumber)}/checks`, dto, authorization, req);
   }
 
+  @Post(':assetNumber/retirement')
+  @HttpCode(HttpStatus.CREATED)
+  @Access('recording.device-lifecycle')
+  @ApiOperation({ summary: '报废/停用/丢失 — retire a device with the reason; it stays in the register (R11)' })
+  retire(
+    @Param('assetNumber', IdParamPipe) assetNumber: string,
+    @Body() dto: RetireDeviceDto,
+    @Headers('authorization') authorization: string,
+    @Req() req: Req,
+  ) {
+    return this.post(`${api}/${encodeURIComponent(assetNumber)}/retirement`, dto, authorization, req);
+  }
+
+  @Post(':assetNumber/reassignments')
+  @HttpCode(HttpStatus.CREATED)
+  @Access('recording.device-lifecycle')
+  @ApiOperation({ summary: '调拨 — move a device to another unit or administrator (R11)' })
+  reassign(
+    @Param('assetNumber', IdParamPipe) assetNumber: string,
+    @Body() dto: ReassignDeviceDto,
+    @Headers('authorization') authorization: string,
+    @Req() req: Req,
+  ) {
+    return this.post(`${api}/${encodeURIComponent(assetNumber)}/reassignments`, dto, authorization, req);
+  }
+
   @Post(':assetNumber/checkouts')
   @HttpCode(HttpStatus.CREATED)
   @Access('recording.device-checkout')
-  @ApiOperation({ summary: '领用 — ask for a device with the pre-use check (R11)' })
+  @ApiOperation({ summary: '领用 — ask for a device with the pre-use check and the expected return (R11)' })
   checkout(
     @Param('assetNumber', IdParamPipe) assetNumber: string,
     @Body() dto: CheckoutDeviceDto,
@@ -121,5 +152,51 @@ export class RecordingDevicesController {
     @Req() req: Req,
   ) {
     return this.post(`${api}/checkouts/${id}/export`, dto, authorization, req);
+  }
+}
+
+const roster = '/device-administrators';
+
+/**
+ * 执法记录仪管理员名册 at the edge (SPEC R11; 000 附件6 第六条): who keeps the devices — name, unit, phone, since and how
+ * many devices — appointed and removed by the records administrator.
+ */
+@ApiTags('recording')
+@ApiBearerAuth()
+@Controller('api/v1/recording/device-administrators')
+export class RecordingDeviceAdministratorsController {
+  constructor(private readonly recording: RecordingForwardClient) {}
+
+  @Get()
+  @Access('recording.device-roster-read')
+  @ApiOperation({ summary: 'R11 — 管理员名册: the device administrators' })
+  async list(@Headers('authorization') authorization: string, @Req() req: Req) {
+    return (await this.recording.send('GET', roster, { authorization, requestId: req.id })).json;
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @Access('recording.device-roster')
+  @ApiOperation({ summary: 'R11 — appoint a device administrator, or bring their entry up to date' })
+  async appoint(
+    @Body() dto: AppointAdministratorDto,
+    @Headers('authorization') authorization: string,
+    @Req() req: Req,
+  ) {
+    return (await this.recording.send('POST', roster, { authorization, requestId: req.id }, { body: dto })).json;
+  }
+
+  @Post(':userId/removal')
+  @HttpCode(HttpStatus.OK)
+  @Access('recording.device-roster')
+  @ApiOperation({ summary: 'R11 — take an administrator off the roster (their devices reassigned first)' })
+  async remove(
+    @Param('userId', IdParamPipe) userId: string,
+    @Body() dto: RemoveAdministratorDto,
+    @Headers('authorization') authorization: string,
+    @Req() req: Req,
+  ) {
+    const path = `${roster}/${encodeURIComponent(userId)}/removal`;
+    return (await this.recording.send('POST', path, { authorization, requestId: req.id }, { body: dto })).json;
   }
 }

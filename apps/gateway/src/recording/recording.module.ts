@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaseCommandClient } from './case-command.client';
 import { RecordingAccessController } from './recording-access.controller';
 import { RecordingArchiveController } from './recording-archive.controller';
-import { RecordingDevicesController } from './recording-devices.controller';
+import { RecordingDeviceAdministratorsController, RecordingDevicesController } from './recording-devices.controller';
 import { RecordingEvaluationController } from './recording-evaluation.controller';
 import { RecordingInspectionsController } from './recording-inspections.controller';
 import { RecordingController } from './recording.controller';
@@ -20,6 +20,7 @@ import { RecordingReadApi } from './recording-read.api';
     RecordingInspectionsController,
     RecordingEvaluationController,
     RecordingDevicesController,
+    RecordingDeviceAdministratorsController,
   ],
   providers: [CaseCommandClient, RecordingReadApi, RecordingForwardClient],
 })

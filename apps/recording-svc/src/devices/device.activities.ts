@@ -6,11 +6,13 @@ import {
   warningInstant,
   type DeviceExportException,
   type DeviceExportInput,
+  type DeviceReturnInput,
 } from '@enforcement/domain';
 import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { CalendarNotCoveredError, calendarVersion, workdaysLeft } from '@enforcement/workdays';
 import { handOverDueAt, type AvHandOverLimit } from '../activities/case-deadline.activities';
 import { appendLedgerLeaf, LEDGERS } from '../integrity/ledger-leaves';
+import { appendDeviceFact } from './device-limit.facts';
 
 export interface DeviceActivityDeps {
   dataSource: DataSource;
@@ -101,7 +103,60 @@ export function createDeviceActivities({ dataSource, outbox, relay, exportLimit 
   };
 }
 
+/** The checkout return limit's side effects (SPEC R11, C2): each retry-safe. */
+export function createDeviceReturnActivities({ dataSource, outbox, relay }: Omit<DeviceActivityDeps, 'exportLimit'>) {
+  return {
+    /**
+     * Where the checkout stands in the store: `approved` (out), `returned`, or `unapproved` — the approval the
+     * workflow was started for never committed. The workflow asks this before it warns or records a miss, so a lost
+     * return signal costs a late close, never a false violation.
+     */
+    async deviceReturnState({ checkoutId }: { checkoutId: string }): Promise<{
+      state: 'approved' | 'returned' | 'unapproved';
+    }> {
+      const [row] = await dataSource.query<{ approved: boolean | null; returned: boolean }[]>(
+        `select d.approved, r.checkout_id is not null as returned
+           from device_checkouts c
+           left join device_checkout_decisions d on d.checkout_id = c.id
+           left join device_returns r on r.checkout_id = c.id
+          where c.id = $1`,
+        [checkoutId],
+      );
+      if (row?.returned) return { state: 'returned' };
+      return { state: row?.approved ? 'approved' : 'unapproved' };
+    },
+
+    /**
+     * A lapse's warning, or its miss recorded as a violation of the borrower and the unit (C2, R13): a notice row in
+     * the integrity log and its `deadline.*` fact on `enforcement.deadline.v1`, in one transaction, keyed by
+     * (checkout, kind).
+     */
+    async announceDeviceReturn(n: DeviceReturnInput & { warnAt: string; kind: 'warning' | 'missed' }): Promise<void> {
+      await dataSource.transaction(async (m) => {
+        const [row] = await m.query<Record<string, unknown>[]>(
+          `insert into device_return_notices (checkout_id, kind, due_at, unit_id, responsible_user_id)
+           values ($1, $2, $3, $4, $5) on conflict do nothing returning *`,
+          [n.checkoutId, n.kind, n.expectedReturnAt, n.unitId, n.borrower],
+        );
+        if (!row) return;
+        await appendLedgerLeaf(m, LEDGERS.deviceReturnNotice, row);
+        const limit = { ...n, limit: 'device-return' as const, deadline: n.expectedReturnAt };
+        await appendDeviceFact(
+          outbox,
+          m,
+          limit,
+          n.kind === 'warning'
+            ? { kind: 'warning', at: n.warnAt, workdaysLeft: daysLeft(n.warnAt, n.expectedReturnAt) }
+            : { kind: 'missed', at: n.expectedReturnAt },
+        );
+      });
+      relay.kick();
+    },
+  };
+}
+
 export type DeviceActivities = ReturnType<typeof createDeviceActivities>;
+export type DeviceReturnActivities = ReturnType<typeof createDeviceReturnActivities>;
 
 function daysLeft(fromIso: string, dueIso: string): number {
   try {

@@ -1,7 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { deviceExportExceptions, deviceKinds, type DeviceExportException, type DeviceKind } from '@enforcement/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import {
+  deviceExportExceptions,
+  deviceKinds,
+  deviceRetirementKinds,
+  type DeviceExportException,
+  type DeviceKind,
+  type DeviceRetirementKind,
+} from '@enforcement/domain';
 import { IsCanonicalId, IsCaseNumber, IsStoreSafeText } from '@enforcement/platform';
 
 /** 执法记录仪登记 — one device of the register (R11). */
@@ -39,6 +56,13 @@ export class CheckoutDeviceDto {
   @IsCaseNumber()
   caseNumber?: string;
   @ApiProperty({ type: DeviceCheckDto }) @ValidateNested() @Type(() => DeviceCheckDto) check!: DeviceCheckDto;
+  @ApiProperty({
+    description:
+      '预计交回时间 — an instant with its offset, after now and within 30 days; a device not back by then is warned ' +
+      'about and its lapse recorded as a violation (C2)',
+  })
+  @IsISO8601({ strict: true })
+  expectedReturnAt!: string;
 }
 
 /** 批准 — the unit head approves or refuses a checkout (R11). */
@@ -82,4 +106,43 @@ export class ExportDeviceDto {
   @IsString()
   @IsStoreSafeText({ max: 500 })
   note?: string;
+}
+
+/** 报废、停用、丢失 — the device leaves service for good, with the reason (R11; 000 附件6 第六条 固定资产管理). */
+export class RetireDeviceDto {
+  @ApiProperty({ enum: deviceRetirementKinds }) @IsIn(deviceRetirementKinds) kind!: DeviceRetirementKind;
+  @ApiProperty({ description: 'Why: the damage found, the asset disposal record, where it was lost…' })
+  @IsString()
+  @IsStoreSafeText({ max: 500 })
+  reason!: string;
+}
+
+/** 调拨 — the device moves to another unit, another administrator, or both (R11; 004 第二十八条). */
+export class ReassignDeviceDto {
+  @ApiPropertyOptional({ description: 'The unit that keeps and uses it from now on' })
+  @IsOptional()
+  @IsCanonicalId()
+  unitId?: string;
+  @ApiPropertyOptional({ description: 'The administrator from now on: a user id on the roster (管理员名册)' })
+  @IsOptional()
+  @IsCanonicalId()
+  administrator?: string;
+  @ApiProperty() @IsString() @IsStoreSafeText({ max: 500 }) reason!: string;
+}
+
+/** 管理员名册 — a person appointed to keep devices, or their entry brought up to date (R11; 000 附件6 第六条). */
+export class AppointAdministratorDto {
+  @ApiProperty({ description: 'User id (the token `sub`)' }) @IsCanonicalId() userId!: string;
+  @ApiProperty({ description: '管理员姓名' }) @IsString() @IsStoreSafeText({ max: 100 }) name!: string;
+  @ApiProperty({ description: '管理员所属部门' }) @IsCanonicalId() unitId!: string;
+  @ApiPropertyOptional({ description: '联系电话: digits, spaces, + - ( )' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9+()\- ]{3,30}$/, { message: 'phone: 3–30 digits, spaces or + - ( )' })
+  phone?: string;
+}
+
+/** The administrator leaves the roster; their devices must have another administrator first. */
+export class RemoveAdministratorDto {
+  @ApiProperty() @IsString() @IsStoreSafeText({ max: 500 }) reason!: string;
 }

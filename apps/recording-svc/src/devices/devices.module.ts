@@ -1,6 +1,21 @@
 import { Module } from '@nestjs/common';
+import { DeviceAdministratorsController } from './device-administrators.controller';
+import { DeviceCheckoutsController } from './device-checkouts.controller';
+import { DeviceLifecycleController } from './device-lifecycle.controller';
 import { DevicesController } from './devices.controller';
+import { DeviceSettings } from './devices.settings';
 
-/** 执法记录仪 — register, checks, checkout log with approver, return and export (SPEC R11). */
-@Module({ controllers: [DevicesController] })
+/**
+ * 执法记录仪 (SPEC R11): the register and its periodic checks, the checkout log (approval, return by the expected time,
+ * export with the memory cleared), retirement and reassignment, and the administrators' roster.
+ */
+@Module({
+  controllers: [
+    DevicesController,
+    DeviceCheckoutsController,
+    DeviceLifecycleController,
+    DeviceAdministratorsController,
+  ],
+  providers: [DeviceSettings],
+})
 export class DevicesModule {}

@@ -67,3 +67,44 @@ export async function exportProblems(m: EntityManager, c: CheckoutRow, dto: Expo
   }
   return problems;
 }
+
+/** A field the service itself judges (against the clock, the store): 400 naming it, in both languages. */
+export function fieldRefusal(p: { field: string; zh: string; en: string }): AppError {
+  return refuse(
+    'REQUEST.VALIDATION_FAILED',
+    HttpStatus.BAD_REQUEST,
+    `请求字段不符合要求：${p.field}（${p.zh}）`,
+    `These fields are not valid: ${p.field} (${p.en})`,
+    p.field,
+    `${p.zh} / ${p.en}`,
+  );
+}
+
+/** 报废、停用、丢失: a retired device stays in the register and its log, and nothing more happens to it. */
+export function retiredDevice(assetNumber: string): AppError {
+  return refuse(
+    'DEVICE.RETIRED',
+    HttpStatus.CONFLICT,
+    `执法记录仪 ${assetNumber} 已报废或停用，不得领用、核查或调拨`,
+    `Device ${assetNumber} is retired: it cannot be checked out, checked or reassigned`,
+    'assetNumber',
+    'retired',
+  );
+}
+
+/** The person named as a device's administrator is on the roster (管理员名册, 000 附件6 第六条 指定专人管理). */
+export async function mustBeOnRoster(m: EntityManager, userId: string, field: string): Promise<void> {
+  const [latest] = await m.query<{ action: string }[]>(
+    `select action from device_administrator_roster where user_id = $1 order by changed_at desc, id desc limit 1`,
+    [userId],
+  );
+  if (latest?.action === 'appointed') return;
+  throw refuse(
+    'DEVICE.NOT_ON_ROSTER',
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    `${userId} 不在执法记录仪管理员名册中，须先登记为管理员（${field}）`,
+    `${userId} is not on the device administrators' roster; appoint them first (${field})`,
+    field,
+    'not on the roster',
+  );
+}

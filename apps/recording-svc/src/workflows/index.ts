@@ -3,3 +3,4 @@ export { caseWorkflow } from './case.workflow';
 export { integrityCheckpointWorkflow } from './integrity-checkpoint.workflow';
 export { accessApplicationWorkflow } from './access-application.workflow';
 export { deviceExportWorkflow } from './device-export.workflow';
+export { deviceReturnWorkflow } from './device-return.workflow';

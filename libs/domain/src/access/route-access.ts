@@ -126,6 +126,15 @@ export const routeAccess = {
   'recording.device-approve': { roles: ['unit-head'], scope: 'unit' },
   /** 交回 and 导出保存 (R11): the borrower, their unit head or the administrator who receives the device. */
   'recording.device-handback': { roles: [...UNIT_ROLES, 'records-administrator'], scope: 'unit' },
+  /**
+   * 报废/停用 and 调拨 (R11; 000 附件6 第六条 固定资产管理, 004 第二十八条 办公室负责登记、发放、更新): the records
+   * administrator, who keeps the register, retires a device or moves it to another unit or administrator.
+   */
+  'recording.device-lifecycle': { roles: ['records-administrator'], scope: 'agency' },
+  /** 管理员名册 (R11, 000 附件6 第六条 指定专人管理): the records administrator appoints and removes administrators. */
+  'recording.device-roster': { roles: ['records-administrator'], scope: 'agency' },
+  /** The roster (name, unit, phone, devices kept): the records administrator and the legal section that spot-checks. */
+  'recording.device-roster-read': { roles: ['records-administrator', ...LEGAL_SECTION_ROLES], scope: 'agency' },
   /** 案卷评查 (R13): the legal section organises and records case-file evaluations. */
   'recording.evaluate': { roles: LEGAL_SECTION_ROLES, scope: 'agency' },
   /** R13 accountability counts per unit: the legal section and the leaders; a unit head sees their own unit. */

@@ -44,13 +44,18 @@ export function deviceCheckProblems(c: DeviceCheck): DeviceCheckProblem[] {
   return out;
 }
 
-/** Where a device stands, derived from its append-only history (nothing in the register ever changes). */
-export type DeviceStatus = 'available' | 'requested' | 'checked-out' | 'defective';
+/**
+ * Where a device stands, derived from its append-only history (nothing in the register ever changes). `retired`
+ * (报废、停用、丢失) is final: the device stays in the register with its log, and never goes out again.
+ */
+export type DeviceStatus = 'available' | 'requested' | 'checked-out' | 'defective' | 'retired';
 
 export function deviceStatusOf(h: {
   openCheckout: 'requested' | 'checked-out' | null;
   latestCheckOutcome: DeviceCheck['outcome'] | null;
+  retired?: boolean;
 }): DeviceStatus {
+  if (h.retired) return 'retired';
   if (h.openCheckout) return h.openCheckout;
   return h.latestCheckOutcome === 'defect' ? 'defective' : 'available';
 }
@@ -68,7 +73,6 @@ export function mayApproveCheckout(
   return 'ok';
 }
 
-/** The export-after-return limit, watched by one workflow per returned checkout. */
 /**
  * Why the same-day export could not be done (000 附件6 第十九条: 连续工作、异地执法): then the footage is due within the
  * configured limit (24 h) of the device's return instead of by the end of that day.

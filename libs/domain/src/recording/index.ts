@@ -15,4 +15,5 @@ export * from './access-application.rules';
 export * from './retention.rules';
 export * from './evaluation.rules';
 export * from './device.rules';
+export * from './device-lifecycle.rules';
 export * from './case-list.contract';

@@ -169,6 +169,14 @@ export class ServiceEnvironment {
   @Matches(/^(\d+h|\d+wd)$/, { message: 'DEVICE_EXPORT_LIMIT must look like 24h or 2wd' })
   DEVICE_EXPORT_LIMIT: string = '24h';
 
+  /**
+   * 定期核查 (R11, 000 附件6 第七条): the administrator checks each device at least every N calendar days (`30d`); the
+   * seed says only 定期, so the default is ours. The register shows the next check's date and an overdue one.
+   */
+  @IsOptional()
+  @Matches(/^([1-9]\d{0,2})d$/, { message: 'DEVICE_CHECK_INTERVAL must look like 30d (1–999 days)' })
+  DEVICE_CHECK_INTERVAL: string = '30d';
+
   /** Hours the right approver has to decide an application to read recordings (R8); the seeds set none, so 72. */
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))

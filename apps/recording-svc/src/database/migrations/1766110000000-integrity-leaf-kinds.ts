@@ -14,6 +14,9 @@ export class IntegrityLeafKinds1766110000000 implements MigrationInterface {
     await q.query(`alter table integrity_log add constraint integrity_log_kind_check
                    check (kind in ('record', 'file', 'access', 'draw', 'inspection-form', 'evaluation', 'device'))`);
     for (const l of ALL_LEDGERS) {
+      // Ledgers of tables a later migration creates (R11's retirements, reassignments…) log their rows as written.
+      const [{ present }] = await q.query(`select to_regclass($1) is not null as present`, [l.table]);
+      if (!present) continue;
       const rows = await q.query(`select * from ${l.table} order by ${l.key}`);
       for (const row of rows as Record<string, unknown>[]) await appendLedgerLeaf(q.manager, l, row);
     }

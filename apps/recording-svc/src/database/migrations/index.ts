@@ -11,6 +11,7 @@ import { IntegrityLeafKinds1766110000000 } from './1766110000000-integrity-leaf-
 import { AuditTrail1766400100000 } from './1766400100000-audit-trail';
 import { OutboxTraceContext1767100000002 } from './1767100000002-outbox-trace-context';
 import { DeviceExportException1767400000000 } from './1767400000000-device-export-exception';
+import { DeviceLifecycle1767500000000 } from './1767500000000-device-lifecycle';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AuditTrail1766400100000,
   OutboxTraceContext1767100000002,
   DeviceExportException1767400000000,
+  DeviceLifecycle1767500000000,
 ];

@@ -1,0 +1,63 @@
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  deviceReturnedSignal,
+  deviceReturnStatusQuery,
+  deviceReturnWarnAt,
+  type DeviceReturnInput,
+  type DeviceReturnStatus,
+} from '@enforcement/domain';
+import type { DeviceReturnActivities } from '../devices/device.activities';
+
+const { deviceReturnState, announceDeviceReturn } = proxyActivities<DeviceReturnActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/**
+ * 领用期限 (SPEC R11, C2): a device checked out must be back by the expected return its borrower stated. One workflow
+ * per approved checkout, started in the approval's transaction: a durable timer warns before the expected return
+ * (a day before, or three quarters into a short checkout) and records the lapse as a violation when it passes. Before
+ * either it reads the store, so it never warns about a device that is back (the return's signal only ends it sooner)
+ * and ends without a word when the approval it was started for did not commit. The limit's start and its end (the
+ * return, late or not) are announced by the approval and the return themselves.
+ */
+export async function deviceReturnWorkflow(input: DeviceReturnInput): Promise<DeviceReturnStatus> {
+  const status: DeviceReturnStatus = {
+    checkoutId: input.checkoutId,
+    expectedReturnAt: input.expectedReturnAt,
+    warnAt: deviceReturnWarnAt(input.approvedAt, input.expectedReturnAt),
+    state: 'running',
+    warned: false,
+  };
+  let signalled = false;
+  setHandler(deviceReturnStatusQuery, () => ({ ...status }));
+  setHandler(deviceReturnedSignal, () => {
+    signalled = true;
+  });
+
+  const steps = [
+    { kind: 'warning', at: status.warnAt },
+    { kind: 'missed', at: input.expectedReturnAt },
+  ] as const;
+  for (const step of steps) {
+    // Wakes at the step's instant, or on the return's signal; either way the store decides.
+    for (;;) {
+      const early = await condition(() => signalled, Math.max(1, Date.parse(step.at) - Date.now()));
+      signalled = false;
+      const { state } = await deviceReturnState({ checkoutId: input.checkoutId });
+      if (state === 'returned') {
+        status.state = 'returned';
+        return { ...status };
+      }
+      if (state === 'unapproved') {
+        status.state = 'void';
+        return { ...status };
+      }
+      if (!early) break;
+    }
+    await announceDeviceReturn({ ...input, warnAt: status.warnAt, kind: step.kind });
+    if (step.kind === 'warning') status.warned = true;
+  }
+  status.state = 'missed';
+  return { ...status };
+}
