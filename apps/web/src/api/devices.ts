@@ -1,7 +1,13 @@
 /**
- * Typed client of the body-camera routes (gateway `/api/v1/recording/devices/…`, SPEC R11); shapes mirror
- * recording-svc's device and checkout views.
+ * Typed client of the body-camera routes (gateway `/api/v1/recording/devices/…` and `…/device-administrators`, SPEC
+ * R11); shapes mirror recording-svc's device, checkout and roster views. Every person comes with their name as it
+ * was when they acted (`…Name`), null on rows from before names were kept.
  */
+import type {
+  DeviceExportState,
+  DeviceRetirementKind,
+  DeviceReturnState,
+} from '@enforcement/domain/recording/device-lifecycle.rules';
 import type { DeviceKind, DeviceStatus } from '@enforcement/domain/recording/device.rules';
 import { getJson, postJson } from './http';
 
@@ -9,11 +15,34 @@ export interface Device {
   assetNumber: string;
   kind: DeviceKind;
   unitId: string;
+  /** The unit it was registered to (a reassignment moves `unitId`). */
+  registeredUnitId: string;
   model: string | null;
   administrator: string;
+  administratorName: string | null;
   registeredBy: string;
+  registeredByName: string | null;
   registeredAt: string;
   status: DeviceStatus;
+  retirement: {
+    kind: DeviceRetirementKind;
+    reason: string;
+    by: string;
+    byName: string;
+    at: string;
+  } | null;
+  /** 定期核查: null once retired; `nextDueAt` null when the calendar does not cover it. */
+  periodicCheck: {
+    intervalDays: number;
+    lastCheckAt: string | null;
+    nextDueAt: string | null;
+    overdue: boolean;
+  } | null;
+}
+
+/** The register's line: what needs attention in the checkouts of the caller's unit. */
+export interface DeviceListItem extends Device {
+  attention: { returnOverdue: boolean; exportsMissing: number; exportsLate: number };
 }
 
 export interface DeviceCheck {
@@ -24,26 +53,68 @@ export interface DeviceCheck {
   note?: string;
 }
 
+export interface Notice {
+  kind: 'warning' | 'missed';
+  dueAt: string;
+  noticedAt: string;
+}
+
 export interface Checkout {
   id: string;
   assetNumber: string;
   unitId: string;
   borrower: string;
+  borrowerName: string | null;
   purpose: string;
   caseNumber: string | null;
   state: 'requested' | 'refused' | 'checked-out' | 'returned';
   requestedAt: string;
+  expectedReturnAt: string | null;
+  returnState: DeviceReturnState | null;
+  returnNotices: Notice[];
   approvedBy: string | null;
-  decision: { approved: boolean; by: string; reason: string | null; at: string } | null;
+  approvedByName: string | null;
+  decision: { approved: boolean; by: string; byName: string | null; reason: string | null; at: string } | null;
   returnedAt: string | null;
   receivedBy: string | null;
-  export: { at: string; evidenceIds: string[]; memoryCleared: boolean } | null;
-  /** Set on the return's answer: by when the footage must be exported (DEVICE_EXPORT_LIMIT). */
-  exportDueAt?: string;
+  receivedByName: string | null;
+  exportException: 'continuous-work' | 'off-site' | null;
+  /** By when the footage must be exported (the same day, or DEVICE_EXPORT_LIMIT on an exception). */
+  exportDueAt: string | null;
+  exportState: DeviceExportState | null;
+  export: {
+    at: string;
+    evidenceIds: string[];
+    memoryCleared: boolean;
+    recordedBy: string;
+    recordedByName: string | null;
+  } | null;
+  exportNotices: Notice[];
+}
+
+export interface Reassignment {
+  id: string;
+  fromUnitId: string;
+  toUnitId: string;
+  fromAdministrator: string;
+  fromAdministratorName: string | null;
+  toAdministrator: string;
+  toAdministratorName: string | null;
+  reason: string;
+  by: string;
+  byName: string;
+  at: string;
 }
 
 export interface DeviceRecord extends Device {
-  checks: (DeviceCheck & { id: string; purpose: string; checkedBy: string; checkedAt: string })[];
+  checks: (DeviceCheck & {
+    id: string;
+    purpose: string;
+    checkedBy: string;
+    checkedByName: string | null;
+    checkedAt: string;
+  })[];
+  reassignments: Reassignment[];
   checkouts: Checkout[];
 }
 
@@ -55,18 +126,43 @@ export interface NewDevice {
   administrator: string;
 }
 
+/** 管理员名册: one administrator as the roster stands. */
+export interface Administrator {
+  userId: string;
+  name: string;
+  unitId: string;
+  phone: string | null;
+  since: string;
+  devices: number;
+}
+
+export interface NewAdministrator {
+  userId: string;
+  name: string;
+  unitId: string;
+  phone?: string;
+}
+
 const base = '/api/v1/recording/devices';
+const roster = '/api/v1/recording/device-administrators';
+const devicePath = (assetNumber: string) => `${base}/${encodeURIComponent(assetNumber)}`;
 const checkoutPath = (id: string) => `${base}/checkouts/${encodeURIComponent(id)}`;
 
 export const devicesApi = {
-  list: () => getJson<Device[]>(base),
-  read: (assetNumber: string) => getJson<DeviceRecord>(`${base}/${encodeURIComponent(assetNumber)}`),
+  list: () => getJson<DeviceListItem[]>(base),
+  read: (assetNumber: string) => getJson<DeviceRecord>(devicePath(assetNumber)),
   register: (device: NewDevice) => postJson<Device>(base, device),
-  checkout: (assetNumber: string, purpose: string, check: DeviceCheck) =>
-    postJson<Checkout>(`${base}/${encodeURIComponent(assetNumber)}/checkouts`, { purpose, check }),
+  checkout: (assetNumber: string, purpose: string, check: DeviceCheck, expectedReturnAt: string) =>
+    postJson<Checkout>(`${devicePath(assetNumber)}/checkouts`, { purpose, check, expectedReturnAt }),
   decide: (id: string, approve: boolean, reason?: string) =>
     postJson<Checkout>(`${checkoutPath(id)}/decision`, { approve, ...(reason ? { reason } : {}) }),
   giveBack: (id: string) => postJson<Checkout>(`${checkoutPath(id)}/return`, {}),
   exported: (id: string, memoryCleared: boolean, note: string) =>
     postJson<Checkout>(`${checkoutPath(id)}/export`, { evidenceIds: [], memoryCleared, ...(note ? { note } : {}) }),
+  retire: (assetNumber: string, kind: DeviceRetirementKind, reason: string) =>
+    postJson<Device>(`${devicePath(assetNumber)}/retirement`, { kind, reason }),
+  reassign: (assetNumber: string, to: { unitId?: string; administrator?: string; reason: string }) =>
+    postJson<Device>(`${devicePath(assetNumber)}/reassignments`, to),
+  roster: () => getJson<Administrator[]>(roster),
+  appoint: (a: NewAdministrator) => postJson<Administrator>(roster, a),
 };
