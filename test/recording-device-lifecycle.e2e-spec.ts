@@ -252,7 +252,7 @@ describe('a device’s life through the gateway (SPEC R11)', () => {
     const boardOf = async () => {
       const res = await request(gateway)
         .get('/api/v1/supervision/deadlines')
-        .query({ caseNo: asset, kind: 'device', pageSize: 100 })
+        .query({ caseNo: asset, kind: 'device-return', pageSize: 100 })
         .set('authorization', head);
       return expectStatus(res, 200).body as { items: BoardItem[]; byPerson: Person[] };
     };
@@ -267,7 +267,7 @@ describe('a device’s life through the gateway (SPEC R11)', () => {
       120_000,
     );
     expect(missed).toMatchObject({
-      kind: 'device',
+      kind: 'device-return',
       caseNo: asset,
       unitId: 'unit-enforcement-1',
       responsibleUserId: 'u-officer-1',

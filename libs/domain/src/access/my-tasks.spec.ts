@@ -48,7 +48,7 @@ describe('我的待办: whose work a running limit is (SPEC C1, C2)', () => {
 
   it('C1: every kind of the board but the catch-all has a role that acts on it or a person named on it', () => {
     const byRole = new Set(Object.values(TASK_KINDS_BY_ROLE).flat());
-    const byPerson = ['av-handover', 'approval-backfill', 'archiving', 'device-export'];
+    const byPerson = ['av-handover', 'approval-backfill', 'archiving', 'device-export', 'device-return'];
     const reviews = ['review', 'review-supplement'];
     for (const kind of SUPERVISION_KINDS.filter((k) => k !== 'other')) {
       expect([kind, byRole.has(kind) || byPerson.includes(kind) || reviews.includes(kind)]).toEqual([kind, true]);

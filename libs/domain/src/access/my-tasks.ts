@@ -12,7 +12,7 @@ import type { Actor, Role } from './roles';
  *    their own unit's reviews, the legal section and the deciders every unit's.
  * 2. **By person**: a limit that names the caller as the one who answers for it — the officer who recorded an action
  *    whose footage awaits hand-over (R6), the officer who started an emergency case (R2 approval backfill) or the case
- *    (R10 archiving), the borrower of a returned device (R11 export). Only roles whose own acts create such limits
+ *    (R10 archiving), the borrower of a returned device (R11 export) or of one not back by its expected return (R11 lapse). Only roles whose own acts create such limits
  *    (`PERSON_TASK_ROLES`) have them, and a unit-scoped person only within their own unit.
  * 3. **By role** (`TASK_KINDS_BY_ROLE`): the kinds a role acts on for others — the unit head the approval backfill
  *    and archiving of their unit's cases; the agency head signs every unit's approval forms (R2); the records

@@ -77,6 +77,7 @@ describe('deadline board (C2)', () => {
     expect(supervisionKindOf('ex-ante-update')).toBe('ex-ante-update');
     expect(supervisionKindOf('take-down-limit')).toBe('take-down');
     expect(supervisionKindOf('device-export')).toBe('device-export');
+    expect(supervisionKindOf('device-return')).toBe('device-return');
     expect(supervisionKindOf('something-new')).toBe('other');
     expect(deadlineKey({ ...base, process: 'legal-review', limit: 'review-limit', round: 2 })).toBe(
       'legal-review|review-limit|publication:D-1|2',

@@ -22,6 +22,7 @@ export const SUPERVISION_KINDS = [
   'annual-report',
   'ex-ante-update',
   'device-export',
+  'device-return',
   'other',
 ] as const;
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
@@ -43,6 +44,8 @@ const KIND_BY_LIMIT: Record<string, SupervisionKind> = {
   'ex-ante-update': 'ex-ante-update',
   // R11: a returned device's footage exported the same day (recording-svc's device log, not a case's).
   'device-export': 'device-export',
+  // R11: a checked-out device back by the expected return its borrower stated.
+  'device-return': 'device-return',
 };
 
 export function supervisionKindOf(limit: string): SupervisionKind {

@@ -34,6 +34,10 @@ describe('我的待办: each task’s subject and the workbench page where it is
       subject: { type: 'device', id: 'DSJ-012' },
       link: '/devices',
     });
+    expect(target('device-return', 'checkout-2', 'DSJ-013')).toEqual({
+      subject: { type: 'device', id: 'DSJ-013' },
+      link: '/devices',
+    });
     expect(target('ex-ante-update', 'ex-ante:item-3', 'ex-ante:item-3')).toEqual({
       subject: { type: 'ex-ante-item', id: 'item-3' },
       link: '/disclosure',

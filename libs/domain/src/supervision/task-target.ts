@@ -15,7 +15,7 @@ const after = (prefix: string, id: string) => (id.startsWith(`${prefix}:`) ? id.
 /**
  * The subject of a limit on the board (C2). Each producer fills `subjectId` and `caseNo` its own way: a publication
  * and its take-down run on `publication:<decision number>`, an objection on `objection:<id>`, an ex-ante item on
- * `ex-ante:<item id>`; a device's export puts its asset number where the case number goes, the annual report
+ * `ex-ante:<item id>`; a device's export and return put its asset number where the case number goes, the annual report
  * `annual-report-<year>`.
  */
 export function taskSubjectOf(kind: SupervisionKind, subjectId: string, caseNo: string): TaskSubject {
@@ -28,6 +28,7 @@ export function taskSubjectOf(kind: SupervisionKind, subjectId: string, caseNo: 
     case 'ex-ante-update':
       return { type: 'ex-ante-item', id: after('ex-ante', subjectId) };
     case 'device-export':
+    case 'device-return':
       return { type: 'device', id: caseNo };
     case 'annual-report':
       return { type: 'annual-report', id: caseNo.replace(/^annual-report-/, '') };
@@ -62,6 +63,7 @@ export function workbenchLinkOf(kind: SupervisionKind, subject: TaskSubject): st
     case 'annual-report':
       return '/disclosure/annual-reports';
     case 'device-export':
+    case 'device-return':
       return '/devices';
     case 'other':
       return null;
