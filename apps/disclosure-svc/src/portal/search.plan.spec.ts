@@ -60,6 +60,13 @@ describe('portal search plan (D11, issue 10)', () => {
     expect(planSearch([], 21, stats)).toEqual({ kind: 'index' });
   });
 
+  it('D11: a number’s digit pairs count as independent, so a decision number looks about as rare as it is', () => {
+    // 〔2023〕15号: pairs 20, 02, 23, 15 → 1 × 1 × 0.25 × 0.06 = 1.5%, below its rarest gram's 6%.
+    const known = new Map([...grams, ['5号', 0.1]]);
+    expect(estimatedShare(['〔2023〕15号'], known)).toBeCloseTo(0.015);
+    expect(estimatedShare(['超标排放'], known)).toBeCloseTo(0.02);
+  });
+
   it('D11: the index query leaves grams in more than 7% of the rows out of its GIN keys, keeping a term’s rarest', () => {
     // Unknown grams (rarer than every listed one) stay; so does the rarest of a term made of frequent grams only.
     expect(indexKeys(['〔2023〕15号'], grams).sort()).toEqual(['15', '5号'].sort());

@@ -49,20 +49,28 @@ export interface PlanOptions {
 
 export const DEFAULT_PLAN: PlanOptions = { maxWindow: 2_000, maxSlice: 0.5, margin: 4 };
 
+/** Two ASCII digits (after normalisation): a gram of a number. */
+const DIGITS = /^[0-9]{2}$/;
+
 /**
- * The expected share of rows holding every term: per term, its rarest gram's frequency (a term's grams mostly occur
- * together); terms multiplied as if independent. `null` when a gram is not among the frequent ones (rare).
+ * The expected share of rows holding every term: per term, its rarest gram's frequency (a word's grams mostly occur
+ * together), and for a number no more than its digit pairs' frequencies multiplied — digit pairs meet by chance
+ * (`〔2023〕15594号`'s pairs are each in 4–25% of the items, the number in one), so taking the rarest alone sent a
+ * decision number to a recent slice that could not hold it. Terms multiplied as if independent. `null` when a gram is
+ * not among the frequent ones (rare).
  */
 export function estimatedShare(terms: readonly string[], freq: GramFrequencies): number | null {
   let share = 1;
   for (const term of terms) {
     let rarest = 1;
+    let digitPairs = 1;
     for (const gram of queryGrams([term])) {
       const f = freq.get(gram);
       if (f === undefined) return null;
       rarest = Math.min(rarest, f);
+      if (DIGITS.test(gram)) digitPairs *= f;
     }
-    share *= rarest;
+    share *= Math.min(rarest, digitPairs);
   }
   return share;
 }
