@@ -65,11 +65,13 @@ async function writePart(part, parts, now, orderFile) {
       ]
         .map(copyField)
         .join('\t') + '\n';
-    if (buffer.length > 1 << 20 || k === order.length - 1) {
+    if (buffer.length > 1 << 20) {
       if (!process.stdout.write(buffer)) await new Promise((r) => process.stdout.once('drain', r));
       buffer = '';
     }
   }
+  // The rest after the loop: the order's last row may be another part's, so no row of the loop can tell it is last.
+  process.stdout.write(buffer);
 }
 
 /** One part: a generating child piped into its own psql COPY (the audit trigger off for these synthetic rows). */
@@ -167,6 +169,10 @@ async function load({ admin, adminUrl, items, stackDir, reload = false }) {
   // interleave, so the heap follows publication up to a few chunks, like a table the service appended to.
   await Promise.all(Array.from({ length: parts }, (_, k) => copyPart(adminUrl, k, parts, now, orderFile)));
   fs.rmSync(orderFile, { force: true });
+  const [{ loaded }] = (
+    await admin.query(`select count(*)::int as loaded from ${TABLE} where publication_id like 'bench:%'`)
+  ).rows;
+  if (loaded !== items) throw new Error(`the COPY wrote ${loaded} bench items, not ${items}`);
   const copied = (performance.now() - t) / 1000;
   t = performance.now();
   await rebuild(adminUrl, admin, all);
