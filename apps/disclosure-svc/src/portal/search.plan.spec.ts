@@ -44,7 +44,7 @@ describe('portal search plan (D11, issue 10)', () => {
     expect(planSearch(['生态环境局', '超标排放'], 21, stats)).toEqual({ kind: 'recent', since: day(94) });
   });
 
-  it('D11: a slice over half the table, or a table without a histogram, takes the plain index query', () => {
+  it('D11: a slice over a tenth of the table, or a table without a histogram, takes the plain index query', () => {
     expect(planSearch(['生态环境局', '超标排放'], 21, { ...stats, rows: 100_000 })).toEqual({ kind: 'index' });
     expect(planSearch(['超标排放'], 50 * 200 + 1, stats)).toEqual({ kind: 'index' });
     expect(planSearch(['超标排放'], 21, { ...stats, publishedBounds: [] })).toEqual({ kind: 'index' });

@@ -41,13 +41,13 @@ export type SearchPlan =
 export interface PlanOptions {
   /** Largest prefix worth walking row by row (beyond it, the GIN index on a recent slice costs less). */
   readonly maxWindow: number;
-  /** Largest share of the table a recent slice may span (beyond it, the plain index query is as good). */
+  /** Largest share of the table a recent slice may span: a slice that holds less than its estimate costs its size. */
   readonly maxSlice: number;
   /** Margin over the expected prefix: the estimate is per gram, and a term is rarer than its rarest gram. */
   readonly margin: number;
 }
 
-export const DEFAULT_PLAN: PlanOptions = { maxWindow: 2_000, maxSlice: 0.5, margin: 4 };
+export const DEFAULT_PLAN: PlanOptions = { maxWindow: 2_000, maxSlice: 0.1, margin: 4 };
 
 /** Two ASCII digits (after normalisation): a gram of a number. */
 const DIGITS = /^[0-9]{2}$/;
