@@ -21,6 +21,8 @@ const notState: Record<string, string> = {
   'disclosure.inbox': 'ids of consumed messages (deduplication)',
   'gateway.inbox': 'ids of consumed messages (deduplication)',
   'gateway.request_keys': 'idempotency keys: a replay cache of answers, not a record',
+  'disclosure.publication_starts':
+    'workflow starts queued with a draft written, and audited, in the same transaction; deleted once started',
   'recording.access_log': 'itself an append-only record of reads (R8)',
   'recording.integrity_log': 'itself an append-only hash chain (R7)',
   'recording.integrity_checkpoints': 'signed heads of the hash chain (R7), append-only',

@@ -22,6 +22,7 @@ import { DecisionEventsConsumer } from './messaging/decision-events.consumer';
 import { ResultEventsConsumer } from './messaging/result-events.consumer';
 import { PortalModule } from './portal/portal.module';
 import { PublicationObligation } from './publications/publication-obligation.entity';
+import { PublicationStartsModule } from './publications/publication.starter';
 import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer';
 
 @Module({
@@ -54,6 +55,7 @@ import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer
         },
       },
     }),
+    PublicationStartsModule,
     PortalModule,
     AccountabilityModule,
     ExAnteModule,

@@ -41,3 +41,4 @@ export * from './audit/audit-trail.reader';
 export * from './audit/audit-trail.controller';
 export * from './temporal/origin.interceptors';
 export * from './temporal/payload-codec';
+export { currentTraceHeaders, withTraceHeaders, type TraceHeaders } from './tracing/tracing.messaging';

@@ -1,10 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
 import {
-  PUBLICATION_WORKFLOW_TYPE,
-  TaskQueues,
   caseDecisionIssuedV1,
   caseDecisionRevokedV1,
   decisionRevokedSignal,
@@ -14,24 +11,26 @@ import {
   type CaseDecisionRevokedV1,
   type EventEnvelope,
   type PublicationLimit,
-  type PublicationWorkflowInput,
 } from '@enforcement/domain';
 import { OutboxWriter, TEMPORAL_CLIENT, type EventHandler } from '@enforcement/platform';
 import { currentCalendar } from '@enforcement/workdays';
 import { createPublicationCalendarActivities } from '../activities/publication-calendar.activities';
 import { draftedState, writeDraft } from '../activities/publication-store.activities';
+import { enqueuePublicationStart } from '../publications/publication-starts.queue';
+import { PublicationStarter } from '../publications/publication.starter';
 
 /**
- * Decision facts from recording-svc drive publication (SPEC D4, D8): an issued decision starts its publication
- * workflow (one per decision number — a repeated fact, or the same decision announced twice, starts nothing); a
- * revocation signals it. Both are idempotent towards Temporal, so Kafka's redelivery is harmless.
+ * Decision facts from recording-svc drive publication (SPEC D4, D8): an issued decision gets its draft and its
+ * publication workflow (one per decision number — a repeated fact, or the same decision announced twice, adds
+ * nothing); a revocation signals it.
  *
- * Issue 10: the draft (redaction, working row, D4 limit, `drafted` step) is written here, in the inbox transaction,
- * right after the workflow start — so the disclosure officer's draft waits for Kafka and one transaction, not for
- * the workflow's first task and two activities. Order and failures: the start comes first, so a committed draft
- * always has its workflow; a failed start rolls the draft and the inbox row back and Kafka redelivers; a crash after
- * the start but before the commit redelivers too, the start finds the workflow (already started) and the draft is
- * left to the workflow's own `prepareDraft`, which writes the same rows (`on conflict do nothing`, same event id).
+ * Issue 10: the draft (redaction, working row, D4 limit with its `deadline.started.v1`, `drafted` step) and a
+ * pending start (`publication_starts`) commit together in the inbox transaction; the workflow is started after the
+ * commit (afterCommit kicks the PublicationStarter), so the disclosure officer's draft waits for Kafka and one
+ * transaction, not for Temporal. Failures: before the commit, nothing is written and Kafka redelivers; after it, the
+ * row stays until its workflow is started — by the kicked start, or by the starter's sweep when that start failed or
+ * the process died first. The workflow begins from the committed draft (`input.drafted`) and drafts nothing again.
+ * Without the year's calendar (W3) no draft is written here: the workflow waits for the calendar and drafts itself.
  */
 @Injectable()
 export class DecisionEventsConsumer implements EventHandler {
@@ -44,33 +43,44 @@ export class DecisionEventsConsumer implements EventHandler {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly outbox: OutboxWriter,
+    private readonly starter: PublicationStarter,
   ) {}
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
     if (event.type === caseDecisionIssuedV1.type) {
-      await this.start(event.data as CaseDecisionIssuedV1, event.id, manager);
-    } else await this.revoke(event.data as CaseDecisionRevokedV1);
+      await this.draft(event.data as CaseDecisionIssuedV1, event.id, manager);
+    } else await this.revoke(event.data as CaseDecisionRevokedV1, manager);
   }
 
-  private async start(decision: CaseDecisionIssuedV1, eventId: string, manager: EntityManager): Promise<void> {
-    const input: PublicationWorkflowInput = { decision, correlationId: eventId };
+  afterCommit(event: EventEnvelope): void {
+    if (event.type === caseDecisionIssuedV1.type) this.starter.kick();
+  }
+
+  private async draft(decision: CaseDecisionIssuedV1, eventId: string, manager: EntityManager): Promise<void> {
     const publicationId = publicationWorkflowId(decision.decisionNumber);
+    if (await this.known(manager, publicationId)) return; // drafted or started for an earlier fact
     const limit = await this.limitOf(decision);
-    try {
-      await this.temporal.workflow.start(PUBLICATION_WORKFLOW_TYPE, {
-        taskQueue: TaskQueues.disclosure,
-        workflowId: publicationId,
-        // A decision is published once in its life: a closed publication is never started again.
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [input],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      return; // its workflow drafts (or drafted) it
+    if (limit === null) {
+      await enqueuePublicationStart(manager, publicationId, { decision, correlationId: eventId });
+      return;
     }
-    if (limit === null) return;
     const state = draftedState(publicationId, decision);
     await writeDraft(manager, this.outbox, { publicationId, decision, limit, state, correlationId: eventId });
+    await enqueuePublicationStart(manager, publicationId, {
+      decision,
+      correlationId: eventId,
+      drafted: { limit, draft: state.draft },
+    });
+  }
+
+  /** Whether an earlier fact about the decision already drafted it or queued its start. */
+  private async known(manager: EntityManager, publicationId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `select 1 from publications where publication_id = $1
+       union all select 1 from publication_starts where publication_id = $1 limit 1`,
+      [publicationId],
+    );
+    return rows.length > 0;
   }
 
   /** The D4 limit, as the workflow computes it; null while the calendar lacks the year (W3: the workflow waits). */
@@ -86,11 +96,13 @@ export class DecisionEventsConsumer implements EventHandler {
     }
   }
 
-  private async revoke(fact: CaseDecisionRevokedV1): Promise<void> {
+  private async revoke(fact: CaseDecisionRevokedV1, manager: EntityManager): Promise<void> {
+    const publicationId = publicationWorkflowId(fact.decisionNumber);
+    // The issue's start may still be pending (just committed, or left to the sweeper): start it first, so the
+    // revocation reaches the workflow instead of being dropped as 'never published'.
+    await this.starter.startPendingNow(manager, publicationId);
     try {
-      await this.temporal.workflow
-        .getHandle(publicationWorkflowId(fact.decisionNumber))
-        .signal(decisionRevokedSignal, fact);
+      await this.temporal.workflow.getHandle(publicationId).signal(decisionRevokedSignal, fact);
     } catch (error) {
       // Never published here, or its publication is over (withdrawn, exempted): nothing is on the portal to take down.
       if (error instanceof WorkflowNotFoundError) {

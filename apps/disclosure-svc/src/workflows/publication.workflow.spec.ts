@@ -10,6 +10,7 @@ import {
   TaskQueues,
   decisionRevokedSignal,
   publicationCommandUpdate,
+  publicationPeriod,
   publicationViewQuery,
   publicationWorkflowId,
   type CaseDecisionIssuedV1,
@@ -76,11 +77,15 @@ class MemoryStore {
   readonly withdrawn: WithdrawInput[] = [];
   readonly notices: PublicationNoticeInput[] = [];
   readonly steps: string[] = [];
+  drafts = 0;
   readonly corrections: CorrectInput[] = [];
 
   activities(): PublicationStoreActivities {
     return {
-      prepareDraft: async (input) => draftedState(input.publicationId, input.decision),
+      prepareDraft: async (input) => {
+        this.drafts += 1;
+        return draftedState(input.publicationId, input.decision);
+      },
       recordReviewStep: async (input) => {
         this.steps.push(input.step);
       },
@@ -466,6 +471,39 @@ describe('publicationWorkflow (time-skipping)', () => {
       expect(done.publishedAt).toBeNull();
       expect(h.store.published).toEqual([]);
       expect(h.store.withdrawn.map((w) => w.wasPublic)).toEqual([false]);
+    });
+  }, 90_000);
+
+  it('D4, D6 (issue 10): started with the draft the decision consumer committed, the workflow begins from it — no limit or draft activity runs, and the officer reviews and publishes those marks under that limit', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const d = decision({ decisionNumber: `罚〔${YEAR}〕31号` });
+      const publicationId = publicationWorkflowId(d.decisionNumber);
+      await skipTo(h.env, bj(`${YEAR}-09-28`, '11:00'));
+      const limit = await createPublicationCalendarActivities({ calendar: () => testCalendar }).computePublicationLimit(
+        {
+          from: d.decidedAt,
+          period: publicationPeriod(d.category),
+        },
+      );
+      const { draft } = draftedState(publicationId, d);
+      const handle = await h.env.client.workflow.start<typeof publicationWorkflow>('publicationWorkflow', {
+        taskQueue: TaskQueues.disclosure,
+        workflowId: publicationId,
+        args: [{ decision: d, correlationId: 'consumer', drafted: { limit, draft } }],
+      });
+      const view = await waitForDraft(handle);
+      expect(view.publishBy).toEqual(limit);
+      expect(view.publishBy?.deadline).toBe(endOf(nthWorkdayAfter(`${YEAR}-09-28`, 7)));
+      expect(view.marks).toEqual(draft.marks);
+      expect(view.redacted).not.toContain('430223199001011235');
+      expect(h.store.drafts).toBe(0);
+      const scheduled = (await handle.fetchHistory()).events?.filter((e) => e.activityTaskScheduledEventAttributes);
+      expect(scheduled).toEqual([]);
+
+      const published = await publishAt(h, handle, bj(`${YEAR}-09-29`, '10:00'));
+      expect(published.status).toBe('published');
+      expect(h.store.published.map((p) => [p.state.draft.marks, p.limit])).toEqual([[draft.marks, limit]]);
     });
   }, 90_000);
 });

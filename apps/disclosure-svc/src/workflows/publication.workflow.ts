@@ -6,6 +6,7 @@ import {
   applyPublicationCommand,
   calendarChangedSignal,
   decisionRevokedSignal,
+  initialPublicationState,
   publicationCommandUpdate,
   publicationPeriod,
   publicationViewQuery,
@@ -62,12 +63,17 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
     calendarChanged = true;
   });
 
-  let limit = await calendarActivities.computePublicationLimit({
-    from: decision.decidedAt,
-    // Results published the same way carry their own period (20 working days, 000 附件1 第十八条).
-    period: input.period ?? publicationPeriod(decision.category),
-  });
-  let state: PublicationState = await storeActivities.prepareDraft({ publicationId: workflowId, decision, limit });
+  // The decision consumer drafted it already (its rows are committed before the start): begin from that draft.
+  let limit: PublicationLimit =
+    input.drafted?.limit ??
+    (await calendarActivities.computePublicationLimit({
+      from: decision.decidedAt,
+      // Results published the same way carry their own period (20 working days, 000 附件1 第十八条).
+      period: input.period ?? publicationPeriod(decision.category),
+    }));
+  let state: PublicationState = input.drafted
+    ? initialPublicationState(workflowId, decision, input.drafted.draft)
+    : await storeActivities.prepareDraft({ publicationId: workflowId, decision, limit });
 
   const view = (): PublicationView => ({
     publicationId: workflowId,

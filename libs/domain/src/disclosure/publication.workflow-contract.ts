@@ -4,7 +4,7 @@ import type { CaseDecisionIssuedV1 } from '../events/case-decision-issued.v1';
 import type { CaseDecisionRevokedV1 } from '../events/case-decision-revoked.v1';
 import type { PublicationMode } from './publication-mode.rules';
 import type { PublicationCommand, PublicationStatus } from './publication.rules';
-import type { MarkAudit, RedactionMark } from './redaction-draft.rules';
+import type { MarkAudit, RedactionDraft, RedactionMark } from './redaction-draft.rules';
 import type { ExemptionDecision } from './exemption.rules';
 
 /** Workflow type of one decision's ex-post publication (SPEC D4–D8), on task queue `disclosure`. */
@@ -26,6 +26,12 @@ export interface PublicationWorkflowInput {
   readonly period?: LegalPeriod;
   /** What is published: a decision (absent) or one of the results published the same way. */
   readonly source?: 'inspection-result' | 'double-random-result' | 'execution';
+  /**
+   * The draft the decision consumer committed before the workflow was started (issue 10): its D4 limit and the
+   * engine's marks. The workflow begins from it instead of computing the limit and drafting again; absent when the
+   * consumer could not draft (the calendar lacks the year, W3), for results, and in workflows started before.
+   */
+  readonly drafted?: { readonly limit: PublicationLimit; readonly draft: RedactionDraft };
 }
 
 /** A limit as the workflow keeps it (computed by an activity with the service's calendar). */

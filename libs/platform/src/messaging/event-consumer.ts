@@ -25,6 +25,13 @@ export interface EventHandler {
   readonly consumer: string;
   readonly types: readonly string[];
   handle(event: EventEnvelope, manager: EntityManager): Promise<void>;
+  /**
+   * Runs once the transaction that recorded a new message has committed (never for a redelivered one), for work that
+   * must not hold the transaction — such as starting what the handler left pending in its tables. It must not throw
+   * for a failure of that work: what it does must be recoverable from the committed rows (a sweeper), because the
+   * message counts as handled from the commit on. An error it throws anyway is logged and does not redeliver.
+   */
+  afterCommit?(event: EventEnvelope): void;
 }
 
 /** A handler throws this when a message can never be handled (retrying cannot help): it goes to the dead letters. */
@@ -110,17 +117,19 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       try {
         // What a handler changes is the system's doing on this event, under the correlation id of its cause (C3).
         const origin = { actor: `system:${handler.consumer}`, correlationId: event.correlationId };
-        await runWithOrigin(origin, () =>
+        const handled = await runWithOrigin(origin, () =>
           this.dataSource.transaction(async (manager) => {
             const inserted: unknown[] = await manager.query(
               `insert into inbox (message_id, consumer, type) values ($1, $2, $3)
              on conflict do nothing returning message_id`,
               [event.id, handler.consumer, event.type],
             );
-            if (inserted.length === 0) return; // seen before: effects once
+            if (inserted.length === 0) return false; // seen before: effects once
             await handler.handle(event, manager);
+            return true;
           }),
         );
+        if (handled) this.afterCommit(handler, event);
         // The case number and correlation id tie this line to the request and workflow that caused the event.
         this.logger.log(
           `${event.type} ${event.id} handled by ${handler.consumer} [case ${event.subject}] [correlation ${event.correlationId}]`,
@@ -132,6 +141,14 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
           { reason: 'invalid-data', detail: `${handler.consumer}: ${err.message}` },
         );
       }
+    }
+  }
+
+  private afterCommit(handler: EventHandler, event: EventEnvelope): void {
+    try {
+      handler.afterCommit?.(event);
+    } catch (err) {
+      this.logger.warn(`${handler.consumer}: after-commit step for ${event.id} failed: ${(err as Error).message}`);
     }
   }
 

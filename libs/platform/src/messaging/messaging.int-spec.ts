@@ -104,7 +104,9 @@ describe('messaging foundation on real PostgreSQL and Kafka', () => {
     expect(await db.query(`select count(*)::int as n from outbox where id = $1`, [bad.id])).toEqual([{ n: 0 }]);
   });
 
-  it('inbox and dead letters: a repeat is handled once; bad messages go to the dead-letter topic and consumption goes on', async () => {
+  it('inbox and dead letters: a repeat is handled once, and its after-commit step runs once, after the commit; bad messages go to the dead-letter topic and consumption goes on', async () => {
+    /** What each after-commit step saw: its message's row, from another connection (so only if committed). */
+    const afterCommit: Promise<[number, number]>[] = [];
     const handler: EventHandler = {
       consumer: 'it.handled',
       types: [contract.type],
@@ -112,6 +114,14 @@ describe('messaging foundation on real PostgreSQL and Kafka', () => {
         const { n } = event.data as { n: number };
         if (n === 13) throw new UnprocessableEventError('13 is refused by this handler');
         await m.query(`insert into handled (n, message_id) values ($1, $2)`, [n, event.id]);
+      },
+      afterCommit(event: EventEnvelope) {
+        const { n } = event.data as { n: number };
+        afterCommit.push(
+          db
+            .query<{ rows: number }[]>(`select count(*)::int as rows from handled where message_id = $1`, [event.id])
+            .then(([{ rows }]) => [n, rows]),
+        );
       },
     };
     const dead = await collect(Topics.deadLetter);
@@ -141,6 +151,10 @@ describe('messaging foundation on real PostgreSQL and Kafka', () => {
     }, 'the message after the bad ones');
     // The topic also holds n=1 from the outbox test above (this group reads from the beginning); assert only ours.
     expect(handled.map((r) => r.n).filter((n) => n >= 10)).toEqual([10, 14]);
+    expect((await Promise.all(afterCommit)).filter(([n]) => n >= 10)).toEqual([
+      [10, 1],
+      [14, 1],
+    ]);
 
     const reasons = await eventually(async () => {
       const mine = dead.messages.filter((m) => m.headers?.['consumer-group']?.toString() === `it-consumer-${run}`);

@@ -36,6 +36,15 @@ export function currentTraceHeaders(): TraceHeaders | null {
   return carrier.traceparent ? carrier : null;
 }
 
+/**
+ * Runs `fn` in the trace context stored with a row (see currentTraceHeaders), so work done later on the row's behalf
+ * — a workflow started after the commit — continues the trace that wrote it; without stored context, as it is.
+ */
+export function withTraceHeaders<T>(headers: TraceHeaders | null, fn: () => T): T {
+  if (!headers) return fn();
+  return context.with(propagation.extract(ROOT_CONTEXT, headers), fn);
+}
+
 export interface OutgoingRecord {
   readonly topic: string;
   readonly key: string;

@@ -8,6 +8,7 @@ import { AuditTrail1766400300000 } from './1766400300000-audit-trail';
 import { OutboxTraceContext1767100000003 } from './1767100000003-outbox-trace-context';
 import { AuditLawChanges1767200000001 } from './1767200000001-audit-law-changes';
 import { PortalGramStatistics1767300000000 } from './1767300000000-portal-gram-statistics';
+import { PublicationStarts1767500000000 } from './1767500000000-publication-starts';
 
 /** Every migration of disclosure-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   OutboxTraceContext1767100000003,
   AuditLawChanges1767200000001,
   PortalGramStatistics1767300000000,
+  PublicationStarts1767500000000,
 ];
