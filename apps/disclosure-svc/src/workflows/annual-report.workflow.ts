@@ -10,7 +10,7 @@ import {
   type AnnualReportView,
   type AnnualReportWorkflowInput,
   type PublicationLimit,
-} from '@enforcement/domain';
+} from '@enforcement/domain/disclosure';
 import type { AnnualReportActivities } from '../activities/annual-report-store.activities';
 
 /*

@@ -19,7 +19,7 @@ import {
   type ExAnteView,
   type ExAnteWorkflowInput,
   type PublicationLimit,
-} from '@enforcement/domain';
+} from '@enforcement/domain/disclosure';
 import type { ExAnteActivities } from '../ex-ante/ex-ante.activities';
 
 /*

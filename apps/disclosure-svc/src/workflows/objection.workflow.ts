@@ -1,9 +1,8 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { maySeeUnit } from '@enforcement/domain/access/groups';
 import {
   DisclosureRuleError,
-  calendarChangedSignal,
   checkObjectionDecision,
-  maySeeUnit,
   decideObjectionUpdate,
   objectionPeriod,
   objectionViewQuery,
@@ -11,7 +10,8 @@ import {
   type ObjectionView,
   type ObjectionWorkflowInput,
   type DisclosureActor,
-} from '@enforcement/domain';
+} from '@enforcement/domain/disclosure';
+import { calendarChangedSignal } from '@enforcement/domain/review/review.workflow-contract';
 import type { ObjectionActivities } from '../activities/publication.activities';
 
 /*

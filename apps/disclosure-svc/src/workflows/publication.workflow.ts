@@ -4,7 +4,6 @@ import {
   TAKE_DOWN_PERIOD,
   abstractAllowed,
   applyPublicationCommand,
-  calendarChangedSignal,
   decisionRevokedSignal,
   initialPublicationState,
   publicationCommandUpdate,
@@ -12,13 +11,14 @@ import {
   publicationViewQuery,
   redactedText,
   retentionPeriod,
-  type CaseDecisionRevokedV1,
   type PublicationCommand,
   type PublicationLimit,
   type PublicationState,
   type PublicationView,
   type PublicationWorkflowInput,
-} from '@enforcement/domain';
+} from '@enforcement/domain/disclosure';
+import type { CaseDecisionRevokedV1 } from '@enforcement/domain/events/case-decision-revoked.v1';
+import { calendarChangedSignal } from '@enforcement/domain/review/review.workflow-contract';
 import type { PublicationActivities } from '../activities/publication.activities';
 
 /*
