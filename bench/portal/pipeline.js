@@ -1,16 +1,22 @@
 'use strict';
 // decision-issued → draft-ready (issue 10) beside a bare Kafka round trip on the same broker, in the same run.
 // A decision fact is put on the case topic exactly as recording-svc's outbox relay sends it (the domain's contract,
-// validated); it is ready when disclosure-svc's publication workflow has written its 'drafted' step (redaction done,
-// the working row open for the disclosure officer). The latency is that step's own timestamp minus the moment the
-// fact was handed to the producer (one machine, one clock), so polling adds nothing to it. The baseline is a
-// producer and a consumer (the services' consumer settings) on a throwaway one-partition topic, one message at a
-// time. Decisions go to a unit of their own (unit-bench); their workflows are terminated at the end.
+// validated); it is ready when disclosure-svc has committed its 'drafted' step (redaction done, the working row in
+// the disclosure officer's inbox). The latency is that step's own timestamp minus the moment the fact was handed to
+// the producer (one machine, one clock), so polling adds nothing to it; where it goes is split at the consumer's
+// transaction start (its inbox row's received_at). Also timed: until the draft can be opened (the publication
+// workflow answers its view query, which the gateway reads), polled every 5 ms; the next decision is sent after that.
+// The baseline is a producer and a consumer (the services' consumer settings) on a throwaway one-partition topic, one
+// message at a time. CPU per operation of each process of the stack is printed from /proc (cpu.js), its idle share
+// (measured for 5 s first) taken off. Decisions go to a unit of their own (unit-bench); their workflows are
+// terminated at the end.
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { Kafka, logLevel } = require('kafkajs');
 const { Connection, Client: TemporalClient } = require('@temporalio/client');
 const domain = require('@enforcement/domain');
+const { payloadDataConverter } = require('../../libs/platform/src/temporal/payload-codec.ts');
+const cpu = require('./cpu');
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const line = (label, xs) => {
@@ -79,11 +85,26 @@ function decision(n, runId) {
   });
 }
 
-async function draftLatencies(kafka, admin, n) {
+/** When the publication's workflow answers the view the officer opens (the gateway's GET reads this query). */
+async function viewable(temporal, publicationId, deadline) {
+  const handle = temporal.workflow.getHandle(publicationId);
+  for (;;) {
+    try {
+      await handle.query(domain.publicationViewQuery);
+      return Date.now();
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`no view of ${publicationId} within 30 s: ${err.message}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+}
+
+async function draftLatencies(kafka, admin, temporal, n) {
   const runId = randomUUID().slice(0, 6);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   await producer.connect();
   const times = [];
+  const phases = { kafka: [], handler: [], commit: [], view: [] };
   const ids = [];
   try {
     for (let i = -5; i < n; i++) {
@@ -105,44 +126,90 @@ async function draftLatencies(kafka, admin, n) {
         messages: [{ key: d.caseNumber, value: JSON.stringify(envelope) }],
       });
       const deadline = Date.now() + 30_000;
-      let at;
-      while (!at) {
+      let row;
+      while (!row) {
+        // The inbox row's received_at is now() of the consumer's transaction: when it began to handle the fact.
         const res = await admin.query(
-          `select at from disclosure.publication_history where publication_id = $1 and step = 'drafted'`,
-          [publicationId],
+          `select h.at, i.received_at from disclosure.publication_history h
+             left join disclosure.inbox i on i.message_id = $2 and i.consumer = 'disclosure.publications'
+            where h.publication_id = $1 and h.step = 'drafted'`,
+          [publicationId, envelope.id],
         );
-        if (res.rowCount) at = new Date(res.rows[0].at).getTime();
+        if (res.rowCount) row = { ...res.rows[0], seen: Date.now() };
         else if (Date.now() > deadline) throw new Error(`no draft for ${d.decisionNumber} within 30 s`);
         else await new Promise((r) => setTimeout(r, 5));
       }
-      if (i >= 0) times.push(at - sentAt); // the first five warm the workers up
+      // The next decision is sent once this one can be opened, so it does not queue behind this one's workflow start.
+      const viewAt = await viewable(temporal, publicationId, deadline);
+      const at = new Date(row.at).getTime();
+      if (i < 0) continue; // the first five warm the workers up
+      phases.view.push(viewAt - sentAt);
+      times.push(at - sentAt);
+      if (row.received_at) {
+        const received = new Date(row.received_at).getTime();
+        phases.kafka.push(received - sentAt);
+        phases.handler.push(at - received);
+      }
+      phases.commit.push(row.seen - at);
     }
-    return { times, ids };
+    return { times, ids, phases };
   } finally {
     await producer.disconnect();
   }
 }
 
-async function runPipeline({ env, admin, decisions }) {
+const cpuLine = (label, entries) =>
+  `  ${label.padEnd(34)} ${entries.map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join(', ')} ms`;
+
+async function runPipeline({ env, admin, decisions, stackDir }) {
   console.log(`decision-issued → draft-ready beside a bare Kafka round trip (broker ${env.KAFKA_BROKERS})`);
   const kafka = new Kafka({
     clientId: 'bench-portal',
     brokers: env.KAFKA_BROKERS.split(','),
     logLevel: logLevel.NOTHING,
   });
+  // Idle first: what the stack's processes burn doing nothing (pollers, heartbeats), taken off the figures below.
+  const idle0 = cpu.snapshot(stackDir);
+  const idleStart = performance.now();
+  await new Promise((r) => setTimeout(r, 5000));
+  const idleMs = performance.now() - idleStart;
+  const idle = cpu.perOperation(idle0, cpu.snapshot(stackDir), idleMs / 1000);
+  const c0 = cpu.snapshot(stackDir);
+  const t0 = performance.now();
   const rtt = await kafkaRoundTrips(kafka, decisions);
-  const { times, ids } = await draftLatencies(kafka, admin, decisions);
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const client = new TemporalClient({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    dataConverter: payloadDataConverter(env.TEMPORAL_PAYLOAD_KEYS),
+  });
+  const c1 = cpu.snapshot(stackDir);
+  const t1 = performance.now();
+  const { times, ids, phases } = await draftLatencies(kafka, admin, client, decisions);
+  const c2 = cpu.snapshot(stackDir);
+  const t2 = performance.now();
   const rttSorted = [...rtt].sort((a, b) => a - b);
   const draftSorted = [...times].sort((a, b) => a - b);
   console.log(line('Kafka produce → consume', rtt));
   console.log(line('decision-issued → draft-ready', times));
+  // Where the time goes: to the consumer's transaction (Kafka, fetch, parse), inside it up to the 'drafted' stamp,
+  // and from the stamp until the bench's poll saw the committed row (the commit, plus up to 5 ms of polling).
+  if (phases.kafka.length) console.log(line('  of which: fact → consumer tx', phases.kafka));
+  if (phases.handler.length) console.log(line('  of which: consumer tx → drafted', phases.handler));
+  console.log(line('  then: drafted → seen committed', phases.commit));
+  // The officer's inbox lists the committed draft; opening it reads the workflow's view, which needs the workflow.
+  console.log(line('decision-issued → draft viewable', phases.view));
+  // What each costs the machine (user + system CPU of the stack's processes), independent of others' load; the
+  // draft's share includes what follows it (the workflow start and first task, the relayed deadline fact).
+  console.log(cpuLine('CPU idle, per second', idle));
+  const rates = Object.fromEntries(idle.filter(([k]) => k !== 'bench'));
+  console.log(cpuLine('CPU per Kafka round trip', cpu.perOperation(c0, c1, decisions + 10, rates, t1 - t0)));
+  console.log(cpuLine('CPU per decision', cpu.perOperation(c1, c2, decisions + 5, rates, t2 - t1)));
   console.log(
     `  ratio at p99: ${(pct(draftSorted, 99) / pct(rttSorted, 99)).toFixed(1)}× (aim within 2×); at p50: ${(pct(draftSorted, 50) / pct(rttSorted, 50)).toFixed(1)}×` +
       ' (draft times: whole milliseconds of the disclosure-svc clock, same machine)',
   );
   // The bench's publications would otherwise wait for review with live timers: end their workflows.
-  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new TemporalClient({ connection, namespace: env.TEMPORAL_NAMESPACE });
   for (const id of ids) {
     await client.workflow
       .getHandle(id)

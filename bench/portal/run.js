@@ -183,7 +183,7 @@ async function main() {
       return;
     }
     if (!flag('pipeline-only')) await search(admin);
-    if (!flag('search-only')) await runPipeline({ env, admin, decisions: arg('decisions', 200) });
+    if (!flag('search-only')) await runPipeline({ env, admin, decisions: arg('decisions', 200), stackDir });
     console.log(
       `  machine load average ${os
         .loadavg()
