@@ -8,8 +8,8 @@
 // workflow answers its view query, which the gateway reads), polled every 5 ms; the next decision is sent after that.
 // The baseline is a producer and a consumer (the services' consumer settings) on a throwaway one-partition topic, one
 // message at a time. CPU per operation of each process of the stack is printed from /proc (cpu.js), its idle share
-// (measured for 5 s first) taken off. Decisions go to a unit of their own (unit-bench); their workflows are
-// terminated at the end.
+// (measured for 5 s first) taken off. Decisions go to a unit of their own (unit-bench); at the end each is revoked
+// through Kafka, so its draft leaves the officer's inbox and the supervision board (see revokeAll).
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { Kafka, logLevel } = require('kafkajs');
@@ -110,7 +110,7 @@ async function draftLatencies(kafka, admin, temporal, n) {
     for (let i = -5; i < n; i++) {
       const d = decision(i + 5, runId);
       const publicationId = domain.publicationWorkflowId(d.decisionNumber);
-      ids.push(publicationId);
+      ids.push({ publicationId, caseNumber: d.caseNumber, decisionNumber: d.decisionNumber });
       const envelope = {
         id: randomUUID(),
         type: domain.caseDecisionIssuedV1.type,
@@ -209,14 +209,65 @@ async function runPipeline({ env, admin, decisions, stackDir }) {
     `  ratio at p99: ${(pct(draftSorted, 99) / pct(rttSorted, 99)).toFixed(1)}× (aim within 2×); at p50: ${(pct(draftSorted, 50) / pct(rttSorted, 50)).toFixed(1)}×` +
       ' (draft times: whole milliseconds of the disclosure-svc clock, same machine)',
   );
-  // The bench's publications would otherwise wait for review with live timers: end their workflows.
+  await revokeAll(kafka, admin, client, ids);
+  await connection.close();
+}
+
+/**
+ * The bench's drafts would otherwise stay in the disclosure officer's inbox and on the supervision board for good:
+ * each decision is revoked the way recording-svc would announce it, so its workflow withdraws it (never published)
+ * and meets its limit. A workflow still running after that (one that did not get the fact in time) is terminated.
+ */
+async function revokeAll(kafka, admin, temporal, sent) {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    const now = new Date().toISOString();
+    const facts = sent.map(({ caseNumber, decisionNumber }) => {
+      const data = domain.caseDecisionRevokedV1.data.parse({
+        caseNumber,
+        decisionNumber,
+        kind: 'revoked',
+        legalDocument: { number: `基准撤销〔${caseNumber}〕`, issuedBy: '基准测试', receivedAt: now },
+        explanation: '基准测试的决定，测试结束即撤下。',
+        newDecisionNumber: null,
+        unitId: 'unit-bench',
+      });
+      const envelope = {
+        id: randomUUID(),
+        type: domain.caseDecisionRevokedV1.type,
+        source: 'recording-svc',
+        subject: caseNumber,
+        time: now,
+        correlationId: 'bench-cleanup',
+        data,
+      };
+      return { key: caseNumber, value: JSON.stringify(envelope) };
+    });
+    for (let i = 0; i < facts.length; i += 100) {
+      await producer.send({ topic: domain.Topics.case, messages: facts.slice(i, i + 100) });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+  const ids = sent.map((s) => s.publicationId);
+  const deadline = Date.now() + 120_000;
+  let left = ids.length;
+  while (left > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    const res = await admin.query(
+      `select count(*)::int as n from disclosure.publications where publication_id = any($1) and status = 'in-review'`,
+      [ids],
+    );
+    left = res.rows[0].n;
+  }
   for (const id of ids) {
-    await client.workflow
+    await temporal.workflow
       .getHandle(id)
       .terminate('benchmark decision')
       .catch(() => undefined);
   }
-  await connection.close();
+  console.log(`  the bench's ${ids.length} decisions revoked (${left} still in review after 120 s, terminated)`);
 }
 
 module.exports = { runPipeline };
