@@ -73,11 +73,13 @@ export function createAnnualReportStoreActivities({ dataSource, outbox, relay }:
       return dataSource.transaction(async (m) => {
         const statistics = await readAnnualStatistics(m, input.year, input.at);
         const inserted: unknown[] = await m.query(
-          `insert into annual_reports (year, workflow_id, statistics, assembled_at, submit_by, public_by, provisional)
-           values ($1, $2, $3::jsonb, $4, $5, $6, $7)
+          `insert into annual_reports (year, workflow_id, statistics, assembled_at, submit_by, public_by, provisional,
+                                       submit_warning_at, public_warning_at)
+           values ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9)
            on conflict (year) do update set workflow_id = excluded.workflow_id, statistics = excluded.statistics,
              assembled_at = excluded.assembled_at, submit_by = excluded.submit_by, public_by = excluded.public_by,
-             provisional = excluded.provisional
+             provisional = excluded.provisional, submit_warning_at = excluded.submit_warning_at,
+             public_warning_at = excluded.public_warning_at
            where annual_reports.published_at is null
            returning year`,
           [
@@ -88,6 +90,8 @@ export function createAnnualReportStoreActivities({ dataSource, outbox, relay }:
             input.submitBy.deadline,
             input.publicBy.deadline,
             input.submitBy.provisional || input.publicBy.provisional,
+            input.submitBy.warningAt,
+            input.publicBy.warningAt,
           ],
         );
         if (inserted.length > 0) {

@@ -25,6 +25,7 @@ import {
   ANNUAL_REPORT_WORKFLOW_TYPE,
   TaskQueues,
   annualReportCommandUpdate,
+  annualReportDueDates,
   annualReportWorkflowId,
   type Actor,
   type AnnualReportCommand,
@@ -41,6 +42,8 @@ import {
   Public,
   TEMPORAL_CLIENT,
 } from '@enforcement/platform';
+import { CalendarNotCoveredError, currentCalendar } from '@enforcement/workdays';
+import { annualReportLimitOn } from '../activities/annual-report-calendar.activities';
 import { renderAnnualReport } from './annual-report.pdf';
 import { AnnualReportSchedule } from './annual-report.schedule';
 
@@ -66,6 +69,9 @@ export interface AnnualReportRecord {
   assembledAt: string;
   submitBy: string;
   publicBy: string;
+  /** C2: when each limit is warned — the start of the last working day on or before it (null: calendar lacks it). */
+  submitWarningAt: string | null;
+  publicWarningAt: string | null;
   provisional: boolean;
   submittedAt: string | null;
   submittedBy: string | null;
@@ -102,6 +108,16 @@ const notFound = () =>
     en: 'No annual report for that year: year',
   });
 
+/** A row assembled before the warnings were kept: the workflow's rule, today's calendar; none if it lacks the year. */
+function warningByTodaysCalendar(date: string): string | null {
+  try {
+    return annualReportLimitOn(date, currentCalendar()).warningAt;
+  } catch (error) {
+    if (error instanceof CalendarNotCoveredError) return null;
+    throw error;
+  }
+}
+
 @Injectable()
 export class AnnualReportRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -109,13 +125,14 @@ export class AnnualReportRepository {
   async find(year: number): Promise<(AnnualReportRecord & { workflowId: string }) | null> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `select year, workflow_id, statistics, assembled_at, submit_by, public_by, provisional, submitted_at,
-              submitted_by, submission_reference, published_at, published_by
+              submitted_by, submission_reference, published_at, published_by, submit_warning_at, public_warning_at
          from annual_reports where year = $1`,
       [year],
     );
     const r = rows[0];
     if (!r) return null;
     const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
+    const due = annualReportDueDates(year);
     return {
       year: Number(r.year),
       workflowId: String(r.workflow_id),
@@ -123,6 +140,8 @@ export class AnnualReportRepository {
       assembledAt: iso(r.assembled_at) ?? '',
       submitBy: iso(r.submit_by) ?? '',
       publicBy: iso(r.public_by) ?? '',
+      submitWarningAt: iso(r.submit_warning_at) ?? warningByTodaysCalendar(due.justiceBureau),
+      publicWarningAt: iso(r.public_warning_at) ?? warningByTodaysCalendar(due.public),
       provisional: Boolean(r.provisional),
       submittedAt: iso(r.submitted_at),
       submittedBy: (r.submitted_by as string | null) ?? null,

@@ -114,6 +114,9 @@ export interface AnnualReport {
   submitBy: string;
   /** Due to the public: end of 31 January of the next year. */
   publicBy: string;
+  /** C2: when each limit is warned, as its workflow warns — one working day left (null: the calendar lacks the year). */
+  submitWarningAt: string | null;
+  publicWarningAt: string | null;
   provisional: boolean;
   submittedAt: string | null;
   submittedBy: string | null;

@@ -9,6 +9,7 @@ import { OutboxTraceContext1767100000003 } from './1767100000003-outbox-trace-co
 import { AuditLawChanges1767200000001 } from './1767200000001-audit-law-changes';
 import { PortalGramStatistics1767300000000 } from './1767300000000-portal-gram-statistics';
 import { PublicationStarts1767500000000 } from './1767500000000-publication-starts';
+import { AnnualReportWarnings1767500000400 } from './1767500000400-annual-report-warnings';
 
 /** Every migration of disclosure-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AuditLawChanges1767200000001,
   PortalGramStatistics1767300000000,
   PublicationStarts1767500000000,
+  AnnualReportWarnings1767500000400,
 ];
