@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { eventually } from '@enforcement/platform/testing/stack-env';
 
 export const SCREENSHOTS = join(__dirname, '../../.local/test-results/screenshots');
@@ -46,21 +46,27 @@ export class Person {
     });
   }
 
-  /** A new tab with nobody signed in (the public portal, the sign-in page). */
-  static async anonymous(browser: Browser, baseUrl: string): Promise<Person> {
+  /** A new tab with nobody signed in (the public portal, the sign-in page); `options` e.g. another time zone. */
+  static async anonymous(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<Person> {
     // Reduced motion, as a person who asks for it gets: Element Plus fades tags in, and a tag that a page's own refresh
     // renders while axe runs would be judged half-transparent (a false contrast failure seen in a fresh-clone run).
     const context = await browser.newContext({
       viewport: { width: 1366, height: 900 },
       locale: 'zh-CN',
       reducedMotion: 'reduce',
+      ...options,
     });
     return new Person(context, await context.newPage(), baseUrl);
   }
 
   /** Signs in through the local sign-in page by choosing the demo user, as a person would. */
-  static async signedIn(browser: Browser, baseUrl: string, userId: string): Promise<Person> {
-    const person = await Person.anonymous(browser, baseUrl);
+  static async signedIn(
+    browser: Browser,
+    baseUrl: string,
+    userId: string,
+    options: BrowserContextOptions = {},
+  ): Promise<Person> {
+    const person = await Person.anonymous(browser, baseUrl, options);
     await person.goto('/sign-in');
     await person.page.getByTestId(`sign-in-${userId}`).click();
     await person.page.waitForURL(/\/tasks$/);
@@ -71,8 +77,14 @@ export class Person {
    * Signs in with a token the agency's identity provider would issue (here the test stack's issuer), for people who
    * are not among the demo users: the app keeps the session in this tab's sessionStorage as it does after sign-in.
    */
-  static async withToken(browser: Browser, baseUrl: string, token: string, actor: object): Promise<Person> {
-    const person = await Person.anonymous(browser, baseUrl);
+  static async withToken(
+    browser: Browser,
+    baseUrl: string,
+    token: string,
+    actor: object,
+    options: BrowserContextOptions = {},
+  ): Promise<Person> {
+    const person = await Person.anonymous(browser, baseUrl, options);
     const session = JSON.stringify({ token, actor, expiresAt: Date.now() + 600_000 });
     await person.context.addInitScript((value: string) => {
       (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(

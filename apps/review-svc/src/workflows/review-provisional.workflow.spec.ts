@@ -3,6 +3,7 @@ import {
   DEFAULT_REVIEW_POLICY,
   TaskQueues,
   calendarChangedSignal,
+  limitText,
   reviewCommandUpdate,
   reviewViewQuery,
   reviewWorkflowId,
@@ -188,7 +189,7 @@ describe('reviewWorkflow and the provisional year (SPEC W7, time-skipping)', () 
         expect(recorded.projections.at(-1)).toMatchObject({ ...official, deadlineProvisional: false });
         const recomputed = retimed.history.find((entry) => entry.type === 'review.deadline-recomputed');
         expect(recomputed?.summary_en).toBe(
-          `working-day calendar changed, limit recomputed: ${derived.deadline} (provisional) → ${official.deadline}`,
+          `working-day calendar changed, limit recomputed: ${limitText(derived.deadline).en} (provisional) → ${limitText(official.deadline).en}`,
         );
 
         // The alarms follow the official limit: nothing at the derived instants, warning and miss at the new ones.

@@ -4,6 +4,7 @@
  */
 import {
   FINAL_STATUSES,
+  limitText,
   OPINION_LABELS,
   STATUS_LABELS,
   openPauses,
@@ -183,8 +184,8 @@ function summarise(event: ReviewEvent): { summary_zh: string; summary_en: string
       };
     case 'review.materials-requested.v1':
       return {
-        summary_zh: `一次性告知补正 ${event.payload.missing.length} 项材料，期限至 ${event.payload.supplementDueBy}${zhMark(event.payload)}`,
-        summary_en: `one-time notice of ${event.payload.missing.length} missing items, due ${event.payload.supplementDueBy}${enMark(event.payload)}`,
+        summary_zh: `一次性告知补正 ${event.payload.missing.length} 项材料，期限至 ${limitText(event.payload.supplementDueBy).zh}${zhMark(event.payload)}`,
+        summary_en: `one-time notice of ${event.payload.missing.length} missing items, due ${limitText(event.payload.supplementDueBy).en}${enMark(event.payload)}`,
       };
     case 'review.not-accepted.v1':
       return {
@@ -196,8 +197,8 @@ function summarise(event: ReviewEvent): { summary_zh: string; summary_en: string
       };
     case 'review.accepted.v1':
       return {
-        summary_zh: `受理（第 ${event.payload.round} 轮），${event.payload.periodWorkdays} 个工作日，期限 ${event.payload.deadline}${zhMark(event.payload)}`,
-        summary_en: `accepted (round ${event.payload.round}), ${event.payload.periodWorkdays} working days, due ${event.payload.deadline}${enMark(event.payload)}`,
+        summary_zh: `受理（第 ${event.payload.round} 轮），${event.payload.periodWorkdays} 个工作日，期限 ${limitText(event.payload.deadline).zh}${zhMark(event.payload)}`,
+        summary_en: `accepted (round ${event.payload.round}), ${event.payload.periodWorkdays} working days, due ${limitText(event.payload.deadline).en}${enMark(event.payload)}`,
       };
     case 'review.paused.v1':
       return {
@@ -206,8 +207,8 @@ function summarise(event: ReviewEvent): { summary_zh: string; summary_en: string
       };
     case 'review.resumed.v1':
       return {
-        summary_zh: `恢复计时${event.payload.deadline ? `，期限 ${event.payload.deadline}${zhMark(event.payload)}` : ''}`,
-        summary_en: `clock resumed${event.payload.deadline ? `, due ${event.payload.deadline}${enMark(event.payload)}` : ''}`,
+        summary_zh: `恢复计时${event.payload.deadline ? `，期限 ${limitText(event.payload.deadline).zh}${zhMark(event.payload)}` : ''}`,
+        summary_en: `clock resumed${event.payload.deadline ? `, due ${limitText(event.payload.deadline).en}${enMark(event.payload)}` : ''}`,
       };
     case 'review.extended.v1':
       return {

@@ -17,6 +17,7 @@ import {
   calendarChangedSignal,
   decide,
   decisionGate,
+  limitText,
   markProvisionalLimits,
   plannedAlarms,
   reviewCalendarPort,
@@ -595,12 +596,12 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
       actorId: systemActor.id,
       summary_zh:
         kind === 'warning'
-          ? `${label[0]}即将届满（${alarm.deadline}）${zhMark}`
-          : `${label[0]}已届满（${alarm.deadline}）${zhMark}`,
+          ? `${label[0]}即将届满（${limitText(alarm.deadline).zh}）${zhMark}`
+          : `${label[0]}已届满（${limitText(alarm.deadline).zh}）${zhMark}`,
       summary_en:
         kind === 'warning'
-          ? `${label[1]} ends soon (${alarm.deadline})${enMark}`
-          : `${label[1]} missed (${alarm.deadline})${enMark}`,
+          ? `${label[1]} ends soon (${limitText(alarm.deadline).en})${enMark}`
+          : `${label[1]} missed (${limitText(alarm.deadline).en})${enMark}`,
     });
     const left = calendar === null ? 0 : workdaysLeftSafe(at, new Date(alarm.deadline), calendar.port);
     await serially(async () => {
@@ -662,9 +663,11 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
       const now = after?.review ?? after?.supplement ?? null;
       // W7: the line says which side was provisional, so publishing the official year shows as such.
       const zh = (limit: typeof now) =>
-        limit === null ? '无' : `${limit.deadline}${limit.provisional === true ? '（暂定）' : ''}`;
+        limit === null ? '无' : `${limitText(limit.deadline).zh}${limit.provisional === true ? '（暂定）' : ''}`;
       const en = (limit: typeof now) =>
-        limit === null ? 'none' : `${limit.deadline}${limit.provisional === true ? ' (provisional)' : ''}`;
+        limit === null
+          ? 'none'
+          : `${limitText(limit.deadline).en}${limit.provisional === true ? ' (provisional)' : ''}`;
       history.push({
         type: 'review.deadline-recomputed',
         at: new Date().toISOString(),

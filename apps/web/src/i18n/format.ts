@@ -38,3 +38,8 @@ export function formatDeadline(iso: string | null | undefined): string {
   }).format(new Date(instant.getTime() - 1));
   return `${lastDay} 24:00`;
 }
+
+/** Items of a list in the reader's language: 甲、乙 in Chinese, "a, b" in English. */
+export function formatList(items: readonly string[]): string {
+  return items.join(locale.value === 'zh' ? '、' : ', ');
+}

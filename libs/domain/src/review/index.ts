@@ -11,6 +11,7 @@ export * from './review-calendar.port';
 export * from './review-provisional.rules';
 export * from './review-readers.rules';
 export * from './review-clock.rules';
+export * from './limit-text';
 export * from './review.commands';
 export * from './review.errors';
 export * from './review.events';
