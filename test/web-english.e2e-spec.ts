@@ -213,4 +213,43 @@ describe('web application: the workbench and the portal in English', () => {
 
     expect(leftovers).toEqual({});
   });
+
+  it('issue 11, C1: the API’s refusals in the reader’s language first — in English the message and each field’s problem read English first, the Chinese after; switched back to 中文, Chinese first', async () => {
+    const visitor = keep(await Person.anonymous(browser, gateway, BROWSER_ZONE));
+    // A correction asked for an item that is not (or no longer) on the portal: the item's refusal, then the form's.
+    await visitor.goto(`/portal/items/${randomUUID()}/objection`);
+    await toEnglish(visitor);
+    await visitor.page.getByTestId('objection-form').waitFor();
+    await visitor.page.getByRole('button', { name: 'Send the request' }).click();
+    const atName = visitor.page
+      .locator('.el-form-item', { has: visitor.page.getByTestId('objection-name') })
+      .locator('.el-form-item__error');
+    await atName.waitFor();
+    const englishFirst = (await atName.textContent()) ?? '';
+    // Each problem (after the field it may name): the English half, then the Chinese one.
+    const halves = (text: string) =>
+      text.split('; ').map((problem) => {
+        const [, field, first, second] = /^(\w+: )?(.*?) \/ (.*)$/.exec(problem) ?? [];
+        return { field: field ?? '', first, second };
+      });
+    const english = halves(englishFirst);
+    expect(english.length).toBeGreaterThan(0);
+    for (const { first, second } of english) {
+      expect(first).toMatch(/^[^\u3400-\u9fff]*[a-z][^\u3400-\u9fff]*$/);
+      expect(second).toMatch(/[\u3400-\u9fff]/);
+    }
+    const refusal = visitor.page.getByTestId('api-error').last();
+    expect(await refusal.locator('.el-alert__title').textContent()).toMatch(/^[^\u4e00-\u9fff]+$/);
+    expect(await refusal.locator('.error-secondary').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await visitor.checkAccessibility('refusals in English')).toEqual([]);
+    await visitor.screenshot('81-english-refusals-english-first');
+
+    // The same refusal after switching back: Chinese first, the English after, the same two halves.
+    await visitor.page.getByTestId('language-switch').click();
+    await visitor.page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+    const chineseFirst = halves((await atName.textContent()) ?? '');
+    expect(chineseFirst).toEqual(english.map(({ field, first, second }) => ({ field, first: second, second: first })));
+    expect(await refusal.locator('.el-alert__title').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await visitor.screenshot('82-chinese-refusals-chinese-first');
+  });
 });

@@ -1,5 +1,6 @@
 import { ref } from 'vue';
 import { ApiError } from '@/api/http';
+import { readerFirst } from '@/i18n/reader-first';
 
 /**
  * One action of a page (a form's submit): whether it runs, and the API's refusal to show beside it. Field problems
@@ -27,9 +28,9 @@ export function useAction() {
     }
   }
 
-  /** Problems the server reported for one field, joined for an el-form-item's `error`. */
+  /** Problems the server reported for one field, each in the reader's language first, joined for an el-form-item. */
   function fieldError(field: string): string {
-    return error.value?.problemsOf(field).join('; ') ?? '';
+    return error.value?.problemsOf(field).map(readerFirst).join('; ') ?? '';
   }
 
   return { pending, error, done, run, fieldError };

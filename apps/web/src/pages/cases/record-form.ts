@@ -2,6 +2,7 @@ import type { FieldSpec, RecordType, RecordTypeSpec } from '@enforcement/domain/
 import { recordTypeSpecs } from '@enforcement/domain/recording/record-types.table';
 import type { CaseStep } from '@enforcement/domain/recording/recording.types';
 import type { ApiError } from '@/api/http';
+import { readerFirst } from '@/i18n/reader-first';
 
 /** One officer present (R3): the shape the case rules check. */
 export interface OfficerRow {
@@ -86,7 +87,7 @@ export function missingAt(error: ApiError | null, field: string): { zh: string; 
   const problems = error?.problemsOf(field) ?? [];
   if (items.length === 0 && problems.length === 0) return null;
   return {
-    zh: [...items.map((m) => `缺少：${m.zh}`), ...problems].join('；'),
-    en: [...items.map((m) => `missing: ${m.en}`), ...problems].join('; '),
+    zh: [...items.map((m) => `缺少：${m.zh}`), ...problems.map(readerFirst)].join('；'),
+    en: [...items.map((m) => `missing: ${m.en}`), ...problems.map(readerFirst)].join('; '),
   };
 }
