@@ -137,6 +137,10 @@ describe('caseWorkflow', () => {
         'registration',
       );
       await body(handle, store, start);
+      // A case left open keeps its limits on the shared test server; its timers would fire into the next test's
+      // worker (and, with an activity lost to a stopped worker, hold the time-skipping clock). Each test ends its own.
+      const { status } = await handle.describe();
+      if (status.name === 'RUNNING') await handle.terminate('test over');
     });
     return store;
   }
