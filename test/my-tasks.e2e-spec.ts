@@ -46,6 +46,22 @@ async function tokenOf(id: string, roles: Role[], unitId: string): Promise<strin
   return `Bearer ${await issueToken(key, { id, name: '测试人员', roles, unitId }, 'enforcement-local', '10m')}`;
 }
 
+/**
+ * C2: overdue first, then by the deadline; steps without a limit last. Held per page: each page is one answer at one
+ * instant, and a limit that runs out between two requests rightly moves up between them.
+ */
+function inOrder(items: Task[]): void {
+  const rank = (t: Task) => [t.overdue ? 0 : 1, t.deadline === null ? Infinity : Date.parse(t.deadline)] as const;
+  for (let i = 1; i < items.length; i += 1) {
+    const [a, b] = [rank(items[i - 1]), rank(items[i])];
+    expect([items[i - 1].key, items[i].key, a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1])]).toEqual([
+      items[i - 1].key,
+      items[i].key,
+      true,
+    ]);
+  }
+}
+
 /** Every page of the caller's inbox (a shared stack holds every other test's work too), checking the order. */
 async function tasksOf(authorization: string, kind?: string): Promise<Task[]> {
   const all: Task[] = [];
@@ -55,14 +71,9 @@ async function tasksOf(authorization: string, kind?: string): Promise<Task[]> {
       .query({ page, pageSize: 100, ...(kind ? { kind } : {}) })
       .set('authorization', authorization);
     const body = expectStatus(res, 200).body as { total: number; items: Task[] };
+    inOrder(body.items);
     all.push(...body.items);
     if (body.items.length === 0 || all.length >= body.total) break;
-  }
-  // C2: overdue first, then by the deadline; steps without a limit last.
-  const rank = (t: Task) => [t.overdue ? 0 : 1, t.deadline === null ? Infinity : Date.parse(t.deadline)] as const;
-  for (let i = 1; i < all.length; i += 1) {
-    const [a, b] = [rank(all[i - 1]), rank(all[i])];
-    expect(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1])).toBe(true);
   }
   return all;
 }

@@ -72,10 +72,11 @@ export async function myOpenTasks(
               or kind = any($6::text[])
               or (unit_id = $7 and kind = any($8::text[]))))
     select * from mine where $9::text is null or kind = $9`;
+  // A step without a limit compares to null, and `desc` puts nulls first: coalesced, it sorts with the not-overdue.
   const [{ total }] = await m.query(`select count(*)::int as total from (${mine}) t`, params);
   const rows: Record<string, unknown>[] = await m.query(
     `${mine}
-     order by (state = 'missed' or deadline <= $1::timestamptz) desc, deadline asc nulls last, key
+     order by (state = 'missed' or coalesce(deadline <= $1::timestamptz, false)) desc, deadline asc nulls last, key
      limit $10 offset $11`,
     [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
   );
