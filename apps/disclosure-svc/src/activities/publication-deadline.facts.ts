@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { deadlineMetV1, deadlineStartedV1, type PublicationLimit } from '@enforcement/domain';
+import {
+  deadlineMetV1,
+  deadlineStartedV1,
+  type EventContract,
+  type EventEnvelope,
+  type PublicationLimit,
+} from '@enforcement/domain';
 import { deterministicEventId, type OutboxWriter } from '@enforcement/platform';
 
 /** The decision fields a publication limit's notice names. */
@@ -16,15 +22,26 @@ interface LimitOwner {
 export async function appendPublicationLimitFact(
   outbox: OutboxWriter,
   m: EntityManager,
-  input: {
-    kind: 'started' | 'met';
-    publicationId: string;
-    decision: LimitOwner;
-    limit: Pick<PublicationLimit, 'deadline' | 'provisional'> & { calendarFingerprint: string | null };
-    at: string;
-    correlationId: string;
-  },
+  input: PublicationLimitFactInput,
 ): Promise<void> {
+  const { contract, envelope } = publicationLimitFact(input);
+  await outbox.append(m, contract, envelope);
+}
+
+export interface PublicationLimitFactInput {
+  kind: 'started' | 'met';
+  publicationId: string;
+  decision: LimitOwner;
+  limit: Pick<PublicationLimit, 'deadline' | 'provisional'> & { calendarFingerprint: string | null };
+  at: string;
+  correlationId: string;
+}
+
+/** The fact itself with its contract, for a caller that writes it in a statement of its own (see OutboxWriter.row). */
+export function publicationLimitFact(input: PublicationLimitFactInput): {
+  contract: EventContract;
+  envelope: EventEnvelope;
+} {
   const base = {
     process: 'disclosure',
     limit: 'publication-limit',
@@ -45,19 +62,15 @@ export async function appendPublicationLimitFact(
     time: input.at,
     correlationId: input.correlationId,
   };
-  if (input.kind === 'started') {
-    await outbox.append(m, deadlineStartedV1, {
-      ...envelope,
-      type: deadlineStartedV1.type,
-      data: { ...base, startedAt: input.at },
-    });
-  } else {
-    await outbox.append(m, deadlineMetV1, {
-      ...envelope,
-      type: deadlineMetV1.type,
-      data: { ...base, metAt: input.at },
-    });
-  }
+  return input.kind === 'started'
+    ? {
+        contract: deadlineStartedV1,
+        envelope: { ...envelope, type: deadlineStartedV1.type, data: { ...base, startedAt: input.at } },
+      }
+    : {
+        contract: deadlineMetV1,
+        envelope: { ...envelope, type: deadlineMetV1.type, data: { ...base, metAt: input.at } },
+      };
 }
 
 /** The limit ended without publication (exempted, or revoked while in review): `deadline.met.v1` from the stored row. */

@@ -15,21 +15,26 @@ import {
   type DeadlineWarningV1,
   type PublicationLimit,
   type PublicationState,
+  type PublicationWorkflowInput,
   publicationWorkflowId,
 } from '@enforcement/domain';
-import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
+import { currentOrigin, deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { findPersonalData } from '@enforcement/redaction';
 import { civilDate } from '@enforcement/workdays';
 import {
   appendHistory,
   deletePortalItem,
   insertPortalItem,
-  insertPublication,
+  insertDraft,
   replacePortalBody,
   updatePublication,
 } from '../publications/publication.records';
 import { appendLimitFact } from './limit-lifecycle.facts';
-import { appendPublicationLimitEnded, appendPublicationLimitFact } from './publication-deadline.facts';
+import {
+  appendPublicationLimitEnded,
+  appendPublicationLimitFact,
+  publicationLimitFact,
+} from './publication-deadline.facts';
 
 const SOURCE = 'disclosure-svc';
 
@@ -159,9 +164,10 @@ export function draftedState(publicationId: string, d: CaseDecisionIssuedV1): Pu
 }
 
 /**
- * D6, C2: the draft's working row, the D4 limit's `deadline.started.v1` and the `drafted` step, in the caller's
- * transaction. Idempotent (row and step `on conflict do nothing`, deterministic event id): the decision consumer
- * writes it before the workflow's own `prepareDraft`, which then finds it there and writes nothing.
+ * D6, C2: the draft's working row, the D4 limit's `deadline.started.v1` and the `drafted` step — with `start`, also the
+ * pending workflow start — in the caller's transaction, in one statement (insertDraft). Idempotent: when the working
+ * row exists nothing is written (deterministic event id besides). The decision consumer drafts before the workflow
+ * starts; the workflow's own `prepareDraft` (only when the consumer could not) then writes nothing. True if it drafted.
  */
 export async function writeDraft(
   m: EntityManager,
@@ -172,12 +178,12 @@ export async function writeDraft(
     limit: PublicationLimit;
     state: PublicationState;
     correlationId?: string;
+    start?: PublicationWorkflowInput;
   },
-): Promise<void> {
+): Promise<boolean> {
   const { decision: d, limit, state } = input;
-  await insertPublication(m, input.publicationId, d, limit, state);
   // C2: the supervision board knows the D4 limit from the decision on, not only from its warning.
-  await appendPublicationLimitFact(outbox, m, {
+  const { contract, envelope } = publicationLimitFact({
     kind: 'started',
     publicationId: input.publicationId,
     decision: d,
@@ -185,10 +191,17 @@ export async function writeDraft(
     at: d.decidedAt,
     correlationId: input.correlationId ?? input.publicationId,
   });
-  await appendHistory(m, input.publicationId, 'drafted', new Date().toISOString(), 'system', {
-    marks: state.draft.marks.length,
-    publishBy: limit.deadline,
-    provisional: limit.provisional,
+  return insertDraft(m, {
+    publicationId: input.publicationId,
+    decision: d,
+    limit,
+    state,
+    limitStarted: outbox.row(contract, envelope),
+    drafted: {
+      at: new Date().toISOString(),
+      detail: { marks: state.draft.marks.length, publishBy: limit.deadline, provisional: limit.provisional },
+    },
+    start: input.start && { input: input.start, origin: currentOrigin() ?? {} },
   });
 }
 

@@ -58,29 +58,21 @@ export class DecisionEventsConsumer implements EventHandler {
 
   private async draft(decision: CaseDecisionIssuedV1, eventId: string, manager: EntityManager): Promise<void> {
     const publicationId = publicationWorkflowId(decision.decisionNumber);
-    if (await this.known(manager, publicationId)) return; // drafted or started for an earlier fact
     const limit = await this.limitOf(decision);
     if (limit === null) {
       await enqueuePublicationStart(manager, publicationId, { decision, correlationId: eventId });
       return;
     }
     const state = draftedState(publicationId, decision);
-    await writeDraft(manager, this.outbox, { publicationId, decision, limit, state, correlationId: eventId });
-    await enqueuePublicationStart(manager, publicationId, {
+    // One statement; nothing when an earlier fact about the decision drafted it (its start is queued or done).
+    await writeDraft(manager, this.outbox, {
+      publicationId,
       decision,
+      limit,
+      state,
       correlationId: eventId,
-      drafted: { limit, draft: state.draft },
+      start: { decision, correlationId: eventId, drafted: { limit, draft: state.draft } },
     });
-  }
-
-  /** Whether an earlier fact about the decision already drafted it or queued its start. */
-  private async known(manager: EntityManager, publicationId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `select 1 from publications where publication_id = $1
-       union all select 1 from publication_starts where publication_id = $1 limit 1`,
-      [publicationId],
-    );
-    return rows.length > 0;
   }
 
   /** The D4 limit, as the workflow computes it; null while the calendar lacks the year (W3: the workflow waits). */

@@ -1,36 +1,89 @@
 import type { EntityManager } from 'typeorm';
-import type { CaseDecisionIssuedV1, PublicationLimit, PublicationState } from '@enforcement/domain';
+import type {
+  CaseDecisionIssuedV1,
+  PublicationLimit,
+  PublicationState,
+  PublicationWorkflowInput,
+} from '@enforcement/domain';
+import type { Origin, OutboxRow } from '@enforcement/platform';
 import { gramsOf, normaliseForSearch } from '../portal/search.grams';
 
-/** Opens the publication's working row (idempotent: a retried activity finds it there). */
-export async function insertPublication(
-  m: EntityManager,
+/** The working row's insert (parameters $1–$13, see publicationValues); a row already there is kept. */
+const INSERT_PUBLICATION = `insert into publications (publication_id, decision_number, case_number, unit_id, agency_id,
+       category, party_kind, status, mode, decided_at, publish_by, publish_by_provisional, marks, revision)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, 0)
+     on conflict (publication_id) do nothing`;
+
+function publicationValues(
   publicationId: string,
   decision: CaseDecisionIssuedV1,
   limit: PublicationLimit,
   state: PublicationState,
-): Promise<void> {
-  await m.query(
-    `insert into publications (publication_id, decision_number, case_number, unit_id, agency_id, category, party_kind,
-       status, mode, decided_at, publish_by, publish_by_provisional, marks, revision)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, 0)
-     on conflict (publication_id) do nothing`,
+): unknown[] {
+  return [
+    publicationId,
+    decision.decisionNumber,
+    decision.caseNumber,
+    decision.unitId,
+    decision.agency.id,
+    decision.category,
+    decision.party.kind,
+    state.status,
+    state.mode,
+    decision.decidedAt,
+    limit.deadline,
+    limit.provisional,
+    JSON.stringify(state.draft.marks),
+  ];
+}
+
+/**
+ * D6, C2, issue 10: a draft's rows in one statement, so the decision consumer's transaction makes one round trip for
+ * them, not four: the working row, the D4 limit's `deadline.started.v1` (an outbox row, see OutboxWriter.row), the
+ * `drafted` step and, when given, the pending workflow start (`publication_starts`). All or nothing: when the working
+ * row exists already (an earlier fact, or the workflow drafted it) nothing is written. True when this call drafted.
+ */
+export async function insertDraft(
+  m: EntityManager,
+  input: {
+    publicationId: string;
+    decision: CaseDecisionIssuedV1;
+    limit: PublicationLimit;
+    state: PublicationState;
+    limitStarted: OutboxRow;
+    drafted: { at: string; detail: Record<string, unknown> };
+    start?: { input: PublicationWorkflowInput; origin: Origin };
+  },
+): Promise<boolean> {
+  const { limitStarted: fact, start } = input;
+  const rows: { drafted: number }[] = await m.query(
+    `with draft as (${INSERT_PUBLICATION} returning publication_id),
+       fact as (insert into outbox (id, topic, key, type, payload, trace_context)
+                select $14::uuid, $15, $16, $17, $18::jsonb, $19::jsonb from draft on conflict do nothing),
+       step as (insert into publication_history (publication_id, step, at, actor, detail)
+                select publication_id, 'drafted', $20::timestamptz, 'system', $21::jsonb from draft
+                on conflict (publication_id, step) do nothing)
+       ${
+         start
+           ? `, start as (insert into publication_starts (publication_id, input, origin, trace_context)
+                select publication_id, $22::jsonb, $23::jsonb, $19::jsonb from draft on conflict do nothing)`
+           : ''
+       }
+     select count(*)::int as drafted from draft`,
     [
-      publicationId,
-      decision.decisionNumber,
-      decision.caseNumber,
-      decision.unitId,
-      decision.agency.id,
-      decision.category,
-      decision.party.kind,
-      state.status,
-      state.mode,
-      decision.decidedAt,
-      limit.deadline,
-      limit.provisional,
-      JSON.stringify(state.draft.marks),
+      ...publicationValues(input.publicationId, input.decision, input.limit, input.state),
+      fact.id,
+      fact.topic,
+      fact.key,
+      fact.type,
+      JSON.stringify(fact.payload),
+      fact.traceContext && JSON.stringify(fact.traceContext),
+      input.drafted.at,
+      JSON.stringify(input.drafted.detail),
+      ...(start ? [JSON.stringify(start.input), JSON.stringify(start.origin)] : []),
     ],
   );
+  return rows[0].drafted === 1;
 }
 
 /** The working row after a review step; a stale retry (lower revision) changes nothing. */
