@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import {
   caseDecisionIssuedV1,
   caseDecisionRevokedV1,
+  publicationPeriod,
   publicationViewQuery,
   publicationWorkflowId,
   type CaseDecisionIssuedV1,
@@ -194,6 +195,32 @@ describe('publication starts after the draft commits (issue 10, D4; PostgreSQL, 
     expect(await counts(id)).toEqual({ publications: 1, drafted: 1, started: 1, pending: 0 });
     const now = await temporal.workflow.getHandle(id).describe();
     expect([now.runId, now.status.name]).toEqual([runId, 'RUNNING']);
+  }, 90_000);
+
+  it('D4, D6, C2: a draft the workflow wrote itself (retried) is written once, and a fact arriving after it writes no second draft, no second limit fact and queues no start', async () => {
+    const store = createPublicationStoreActivities({
+      dataSource: db,
+      outbox,
+      relay: { kick: () => undefined } as never,
+    });
+    const calendar = createPublicationCalendarActivities({ calendar: currentCalendar });
+    const d = decision(6);
+    const id = publicationWorkflowId(d.decisionNumber);
+    const limit = await calendar.computePublicationLimit({ from: d.decidedAt, period: publicationPeriod(d.category) });
+    // The workflow's own prepareDraft, and its retry (the activity's result lost): one statement each.
+    const first = await store.prepareDraft({ publicationId: id, decision: d, limit });
+    const retried = await store.prepareDraft({ publicationId: id, decision: d, limit });
+    expect(retried).toEqual(first);
+    expect(await counts(id)).toEqual({ publications: 1, drafted: 1, started: 1, pending: 0 });
+
+    const starter = starterWith(temporal);
+    await deliver(
+      new DecisionEventsConsumer(temporal, outbox, starter),
+      envelope(caseDecisionIssuedV1.type, d, d.caseNumber),
+    );
+    expect(await counts(id)).toEqual({ publications: 1, drafted: 1, started: 1, pending: 0 });
+    expect(await starter.sweep()).toBe(0);
+    expect(await workflowExists(id)).toBe(false);
   }, 90_000);
 
   it('D4: a start Temporal refuses leaves the row pending with its error and a back-off; a sweep after the back-off starts the workflow', async () => {
