@@ -11,6 +11,7 @@ import {
   ReassignDeviceDto,
   RegisterDeviceDto,
   RemoveAdministratorDto,
+  ReportDeviceLossDto,
   RetireDeviceDto,
   ReturnDeviceDto,
 } from './recording-devices.dto';
@@ -20,8 +21,8 @@ const api = '/devices';
 
 /**
  * 执法记录仪 at the edge (SPEC R11): the register, checks, checkout with the unit head's approval and an expected
- * return, return, the export of the footage within the limit after the return, retirement and reassignment — served
- * by recording-svc, which checks unit and borrower.
+ * return, return (or the report of a loss or damage while out), the export of the footage within the limit after the
+ * return, retirement and reassignment — served by recording-svc, which checks unit and borrower.
  */
 @ApiTags('recording')
 @ApiBearerAuth()
@@ -152,6 +153,23 @@ export class RecordingDevicesController {
     @Req() req: Req,
   ) {
     return this.post(`${api}/checkouts/${id}/export`, dto, authorization, req);
+  }
+
+  @Post('checkouts/:id/loss')
+  @HttpCode(HttpStatus.CREATED)
+  @Access('recording.device-handback')
+  @ApiOperation({
+    summary:
+      '丢失/损坏 — a device lost or damaged while out ends its checkout (who, when, why); a lost one is retired as ' +
+      'lost and owes no export, a damaged one’s footage is due as after a return (R11)',
+  })
+  reportLoss(
+    @Param('id', IdParamPipe) id: string,
+    @Body() dto: ReportDeviceLossDto,
+    @Headers('authorization') authorization: string,
+    @Req() req: Req,
+  ) {
+    return this.post(`${api}/checkouts/${id}/loss`, dto, authorization, req);
   }
 }
 

@@ -14,9 +14,11 @@ import {
 import {
   deviceExportExceptions,
   deviceKinds,
+  deviceLossKinds,
   deviceRetirementKinds,
   type DeviceExportException,
   type DeviceKind,
+  type DeviceLossKind,
   type DeviceRetirementKind,
 } from '@enforcement/domain';
 import { IsCanonicalId, IsCaseNumber, IsStoreSafeText } from '@enforcement/platform';
@@ -87,6 +89,27 @@ export class ReturnDeviceDto {
     description:
       '连续工作、异地执法 — why the footage cannot be exported today; then it is due 24 h after the return ' +
       '(000 附件6 第十九条). Absent: the same-day rule',
+  })
+  @IsOptional()
+  @IsIn(deviceExportExceptions)
+  exportException?: DeviceExportException;
+}
+
+/** 领用中丢失、损坏 — the device cannot come back whole; the report ends the checkout (R11). */
+export class ReportDeviceLossDto {
+  @ApiProperty({ enum: deviceLossKinds, description: 'lost (丢失) or damaged (损坏, handed in broken)' })
+  @IsIn(deviceLossKinds)
+  kind!: DeviceLossKind;
+  @ApiProperty({ description: '发生时间 — when it was lost or damaged: an instant with its offset, while it was out' })
+  @IsISO8601({ strict: true })
+  occurredAt!: string;
+  @ApiProperty({ description: 'What happened: where it was lost, how it was damaged' })
+  @IsString()
+  @IsStoreSafeText({ max: 500 })
+  reason!: string;
+  @ApiPropertyOptional({
+    enum: deviceExportExceptions,
+    description: 'A damaged device only: why its footage cannot be exported today (as with a return)',
   })
   @IsOptional()
   @IsIn(deviceExportExceptions)

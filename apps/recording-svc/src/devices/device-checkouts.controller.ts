@@ -29,7 +29,7 @@ import {
   TEMPORAL_CLIENT,
 } from '@enforcement/platform';
 import { LEDGERS } from '../integrity/ledger-leaves';
-import { appendDeviceFact } from './device-limit.facts';
+import { appendDeviceFact, limitOf } from './device-limit.facts';
 import { CheckoutDeviceDto, DecideCheckoutDto, ExportDeviceDto, ReturnDeviceDto } from './devices.dto';
 import { exportProblems, fieldRefusal, mustHandle, refuse, retiredDevice, wrongState } from './devices.refusals';
 import { checkoutOf, checkoutState, checkoutView, deviceOf, statusOf, type CheckoutRow } from './devices.queries';
@@ -273,7 +273,10 @@ export class DeviceCheckoutsController {
       const c = await this.lockedCheckout(m, id, actor);
       mustHandle(c, actor);
       const state = checkoutState(c);
-      if (state !== 'checked-out' && state !== 'returned') throw wrongState(id, state, 'checked-out');
+      // A device handed in damaged still has its footage to export; a lost one has none (its state refuses).
+      if (state !== 'checked-out' && state !== 'returned' && state !== 'damaged') {
+        throw wrongState(id, state, 'checked-out');
+      }
       if (c.exported_at !== null) {
         throw refuse(
           'DEVICE.EXPORTED_ALREADY',
@@ -302,8 +305,8 @@ export class DeviceCheckoutsController {
         [id, JSON.stringify([...new Set(dto.evidenceIds)]), dto.memoryCleared, dto.note ?? null, actor.id, actor.name],
       );
       const done = await checkoutOf(m, id, actor);
-      if (done.returned_at !== null) {
-        const due = this.settings.exportDueAt(done.returned_at.toISOString(), done.export_exception);
+      if (done.handed_in_at !== null) {
+        const due = this.settings.exportDueAt(done.handed_in_at.toISOString(), done.export_exception);
         await appendDeviceFact(this.outbox, m, limitOf(done, 'device-export', due), {
           kind: 'met',
           at: done.exported_at!.toISOString(),
@@ -371,8 +374,4 @@ export class DeviceCheckoutsController {
     await lockDevice(m, c.asset_number);
     return checkoutOf(m, id, actor);
   }
-}
-
-function limitOf(c: CheckoutRow, limit: 'device-return' | 'device-export', deadline: string) {
-  return { limit, checkoutId: c.id, assetNumber: c.asset_number, unitId: c.unit_id, borrower: c.borrower, deadline };
 }

@@ -16,6 +16,15 @@ export interface DeviceLimit {
   deadline: string;
 }
 
+/** A checkout's limit, as the board keys it. */
+export function limitOf(
+  c: { id: string; asset_number: string; unit_id: string; borrower: string },
+  limit: DeviceLimit['limit'],
+  deadline: string,
+): DeviceLimit {
+  return { limit, checkoutId: c.id, assetNumber: c.asset_number, unitId: c.unit_id, borrower: c.borrower, deadline };
+}
+
 /** Who must act: the borrower brings the device back; the unit head answers for the unit's devices. */
 const RESPONSIBLE_ROLES: Record<DeviceLimit['limit'], string[]> = {
   'device-return': ['officer', 'unit-head'],

@@ -107,22 +107,25 @@ export function createDeviceActivities({ dataSource, outbox, relay, exportLimit 
 export function createDeviceReturnActivities({ dataSource, outbox, relay }: Omit<DeviceActivityDeps, 'exportLimit'>) {
   return {
     /**
-     * Where the checkout stands in the store: `approved` (out), `returned`, or `unapproved` — the approval the
+     * Where the checkout stands in the store: `approved` (out), `returned`, `lost` (ended by a report of loss or
+     * damage, R11), or `unapproved` — the approval the
      * workflow was started for never committed. The workflow asks this before it warns or records a miss, so a lost
      * return signal costs a late close, never a false violation.
      */
     async deviceReturnState({ checkoutId }: { checkoutId: string }): Promise<{
-      state: 'approved' | 'returned' | 'unapproved';
+      state: 'approved' | 'returned' | 'lost' | 'unapproved';
     }> {
-      const [row] = await dataSource.query<{ approved: boolean | null; returned: boolean }[]>(
-        `select d.approved, r.checkout_id is not null as returned
+      const [row] = await dataSource.query<{ approved: boolean | null; returned: boolean; lost: boolean }[]>(
+        `select d.approved, r.checkout_id is not null as returned, l.checkout_id is not null as lost
            from device_checkouts c
            left join device_checkout_decisions d on d.checkout_id = c.id
            left join device_returns r on r.checkout_id = c.id
+           left join device_checkout_losses l on l.checkout_id = c.id
           where c.id = $1`,
         [checkoutId],
       );
       if (row?.returned) return { state: 'returned' };
+      if (row?.lost) return { state: 'lost' };
       return { state: row?.approved ? 'approved' : 'unapproved' };
     },
 

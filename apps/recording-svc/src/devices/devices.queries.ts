@@ -8,6 +8,7 @@ import {
   periodicCheckDueAt,
   type Actor,
   type DeviceExportException,
+  type DeviceLossKind,
   type DeviceStatus,
 } from '@enforcement/domain';
 import { AppError } from '@enforcement/platform';
@@ -57,7 +58,17 @@ export interface CheckoutRow {
   returned_at: Date | null;
   received_by: string | null;
   received_by_name: string | null;
+  /** Why the export could not be done the same day: stated with the return, or with the report of a damaged device. */
   export_exception: DeviceExportException | null;
+  /** 领用中丢失、损坏: the report that ended the checkout instead of a return. */
+  loss_kind: DeviceLossKind | null;
+  loss_occurred_at: Date | null;
+  loss_reason: string | null;
+  loss_reported_by: string | null;
+  loss_reported_by_name: string | null;
+  loss_reported_at: Date | null;
+  /** When the footage's export limit starts: the return, or the report of a damaged device handed in. */
+  handed_in_at: Date | null;
   exported_at: Date | null;
   evidence_ids: string[] | null;
   memory_cleared: boolean | null;
@@ -67,11 +78,12 @@ export interface CheckoutRow {
   return_notices: { kind: string; dueAt: string; noticedAt: string }[];
 }
 
-export type CheckoutState = 'requested' | 'refused' | 'checked-out' | 'returned';
+export type CheckoutState = 'requested' | 'refused' | 'checked-out' | 'returned' | DeviceLossKind;
 
-export function checkoutState(c: Pick<CheckoutRow, 'approved' | 'returned_at'>): CheckoutState {
+export function checkoutState(c: Pick<CheckoutRow, 'approved' | 'returned_at' | 'loss_kind'>): CheckoutState {
   if (c.approved === null) return 'requested';
   if (!c.approved) return 'refused';
+  if (c.loss_kind !== null) return c.loss_kind;
   return c.returned_at === null ? 'checked-out' : 'returned';
 }
 
@@ -96,13 +108,18 @@ const noticesOf = (table: string) => `
 
 const CHECKOUT_SELECT = `
   select c.*, d.approved, d.decided_by, d.decided_by_name, d.reason as decision_reason, d.decided_at, r.returned_at,
-         r.received_by, r.received_by_name, r.export_exception, e.exported_at, e.evidence_ids, e.memory_cleared,
+         r.received_by, r.received_by_name, coalesce(r.export_exception, l.export_exception) as export_exception,
+         l.kind as loss_kind, l.occurred_at as loss_occurred_at, l.reason as loss_reason,
+         l.reported_by as loss_reported_by, l.reported_by_name as loss_reported_by_name,
+         l.reported_at as loss_reported_at,
+         coalesce(r.returned_at, case when l.kind = 'damaged' then l.reported_at end) as handed_in_at, e.exported_at, e.evidence_ids, e.memory_cleared,
          e.recorded_by, e.recorded_by_name,
          ${noticesOf('device_export_notices')} as notices, ${noticesOf('device_return_notices')} as return_notices
     from device_checkouts c
     left join device_checkout_decisions d on d.checkout_id = c.id
     left join device_returns r on r.checkout_id = c.id
-    left join device_exports e on e.checkout_id = c.id`;
+    left join device_exports e on e.checkout_id = c.id
+    left join device_checkout_losses l on l.checkout_id = c.id`;
 
 export function deviceNotFound(assetNumber: string): AppError {
   return new AppError('DEVICE.NOT_FOUND', HttpStatus.NOT_FOUND, {
@@ -151,14 +168,21 @@ export async function checkoutsOf(m: EntityManager, assetNumber: string, actor?:
 /** Where a device stands: retired, else from its latest checkout and its latest check. */
 export async function statusOf(m: EntityManager, d: DeviceRow, latest?: CheckoutRow | null): Promise<DeviceStatus> {
   const last = latest === undefined ? (await checkoutsOf(m, d.asset_number))[0] : latest;
-  const [check] = await m.query<{ outcome: 'ok' | 'defect' }[]>(
-    `select outcome from device_checks where asset_number = $1 order by checked_at desc, id desc limit 1`,
+  const [check] = await m.query<{ outcome: 'ok' | 'defect'; checked_at: Date }[]>(
+    `select outcome, checked_at from device_checks where asset_number = $1 order by checked_at desc, id desc limit 1`,
     [d.asset_number],
   );
+  const [damage] = await m.query<{ at: Date | null }[]>(
+    `select max(l.reported_at) as at from device_checkout_losses l join device_checkouts c on c.id = l.checkout_id
+      where c.asset_number = $1 and l.kind = 'damaged'`,
+    [d.asset_number],
+  );
+  // A device handed in damaged is faulty until a check after the damage finds it fixed, as after a failed check.
+  const damagedSinceCheck = damage?.at != null && (!check || damage.at > check.checked_at);
   const state = last ? checkoutState(last) : null;
   return deviceStatusOf({
     openCheckout: state === 'requested' || state === 'checked-out' ? state : null,
-    latestCheckOutcome: check?.outcome ?? null,
+    latestCheckOutcome: damagedSinceCheck ? 'defect' : (check?.outcome ?? null),
     retired: d.retired_at !== null,
   });
 }
@@ -174,7 +198,10 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export function checkoutView(c: CheckoutRow, ctx: ViewContext) {
   const returnedAt = iso(c.returned_at);
   const exportedAt = iso(c.exported_at);
-  const exportDueAt = returnedAt === null ? null : ctx.settings.exportDueAt(returnedAt, c.export_exception);
+  const handedInAt = iso(c.handed_in_at);
+  const exportDueAt = handedInAt === null ? null : ctx.settings.exportDueAt(handedInAt, c.export_exception);
+  // Lost before its export: nothing can be exported, and the page says so rather than showing no limit at all.
+  const lostFootage = c.loss_kind === 'lost' && exportedAt === null;
   return {
     id: c.id,
     assetNumber: c.asset_number,
@@ -189,7 +216,12 @@ export function checkoutView(c: CheckoutRow, ctx: ViewContext) {
     /** 预计交回时间, and where the checkout stands against it (a lapse is a recorded violation, C2). */
     expectedReturnAt: iso(c.expected_return_at),
     returnState: deviceReturnStateOf(
-      { expectedReturnAt: iso(c.expected_return_at), returnedAt, approved: c.approved === true },
+      {
+        expectedReturnAt: iso(c.expected_return_at),
+        // A report of loss or damage ends the checkout as a return does: the limit is closed at the report.
+        returnedAt: returnedAt ?? iso(c.loss_reported_at),
+        approved: c.approved === true,
+      },
       ctx.now,
     ),
     returnNotices: c.return_notices,
@@ -211,7 +243,23 @@ export function checkoutView(c: CheckoutRow, ctx: ViewContext) {
     exportException: c.export_exception,
     exportDueAt,
     /** 导出: pending, exported in time, exported late, or missing (past due, not exported). */
-    exportState: exportDueAt === null ? null : deviceExportStateOf({ dueAt: exportDueAt, exportedAt }, ctx.now),
+    exportState: lostFootage
+      ? ('lost-with-device' as const)
+      : exportDueAt === null
+        ? null
+        : deviceExportStateOf({ dueAt: exportDueAt, exportedAt }, ctx.now),
+    /** 领用中丢失、损坏: who reported it, when it happened, why. */
+    loss:
+      c.loss_kind === null
+        ? null
+        : {
+            kind: c.loss_kind,
+            occurredAt: iso(c.loss_occurred_at),
+            reason: c.loss_reason,
+            reportedBy: c.loss_reported_by,
+            reportedByName: c.loss_reported_by_name,
+            reportedAt: iso(c.loss_reported_at),
+          },
     export:
       exportedAt === null
         ? null

@@ -88,6 +88,15 @@ export const LEDGERS = {
     '领用逾期未交回',
     'return notice',
   ),
+  deviceLoss: ledger(
+    'device',
+    'device_checkout_losses',
+    'device-loss/',
+    'checkout_id',
+    null,
+    '领用中丢失或损坏',
+    'loss or damage while out',
+  ),
   deviceRetirement: ledger(
     'device',
     'device_retirements',

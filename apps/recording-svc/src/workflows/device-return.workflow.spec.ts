@@ -150,6 +150,30 @@ describe('deviceReturnWorkflow (R11, C2: a checkout lapses when the device is no
     });
   }, 180_000);
 
+  it('R11: a device reported lost while out closes the limit at the report’s signal: no warning, no violation, ever', async () => {
+    await run(async () => {
+      const { handle } = await approved('lost-1', 48);
+      await env.sleep(5 * HOUR);
+      stored.set('lost-1', 'lost');
+      await handle.signal(deviceReturnedSignal);
+      expect(await handle.result()).toMatchObject({ state: 'lost', warned: false });
+      // Well past the warning and the expected return: nothing fires for a checkout that ended as lost.
+      await env.sleep(100 * HOUR);
+      expect(mine('lost-1')).toEqual([]);
+    });
+  }, 180_000);
+
+  it('R11: reported damaged after the warning and its signal lost: the store ends the limit at the expected return, with no violation', async () => {
+    await run(async () => {
+      const { handle } = await approved('damaged-1', 8);
+      await env.sleep(7 * HOUR);
+      await warnedBy(handle);
+      stored.set('damaged-1', 'lost');
+      expect(await handle.result()).toMatchObject({ state: 'lost', warned: true });
+      expect(mine('damaged-1').map((n) => n.kind)).toEqual(['warning']);
+    });
+  }, 180_000);
+
   it('R11: a workflow whose approval never committed ends without a word', async () => {
     await run(async () => {
       const { handle } = await approved('void-1', 8, 'unapproved');

@@ -17,9 +17,9 @@ const { deviceReturnState, announceDeviceReturn } = proxyActivities<DeviceReturn
  * 领用期限 (SPEC R11, C2): a device checked out must be back by the expected return its borrower stated. One workflow
  * per approved checkout, started in the approval's transaction: a durable timer warns before the expected return
  * (a day before, or three quarters into a short checkout) and records the lapse as a violation when it passes. Before
- * either it reads the store, so it never warns about a device that is back (the return's signal only ends it sooner)
- * and ends without a word when the approval it was started for did not commit. The limit's start and its end (the
- * return, late or not) are announced by the approval and the return themselves.
+ * either it reads the store, so it never warns about a device that is back or reported lost or damaged (the signal
+ * only ends it sooner) and ends without a word when the approval it was started for did not commit. The limit's start and its end (the
+ * return, late or not, or the report of its loss or damage) are announced by those steps themselves.
  */
 export async function deviceReturnWorkflow(input: DeviceReturnInput): Promise<DeviceReturnStatus> {
   const status: DeviceReturnStatus = {
@@ -45,8 +45,8 @@ export async function deviceReturnWorkflow(input: DeviceReturnInput): Promise<De
       const early = await condition(() => signalled, Math.max(1, Date.parse(step.at) - Date.now()));
       signalled = false;
       const { state } = await deviceReturnState({ checkoutId: input.checkoutId });
-      if (state === 'returned') {
-        status.state = 'returned';
+      if (state === 'returned' || state === 'lost') {
+        status.state = state;
         return { ...status };
       }
       if (state === 'unapproved') {

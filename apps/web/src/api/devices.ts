@@ -67,7 +67,7 @@ export interface Checkout {
   borrowerName: string | null;
   purpose: string;
   caseNumber: string | null;
-  state: 'requested' | 'refused' | 'checked-out' | 'returned';
+  state: 'requested' | 'refused' | 'checked-out' | 'returned' | 'lost' | 'damaged';
   requestedAt: string;
   expectedReturnAt: string | null;
   returnState: DeviceReturnState | null;
@@ -90,6 +90,15 @@ export interface Checkout {
     recordedByName: string | null;
   } | null;
   exportNotices: Notice[];
+  /** 领用中丢失、损坏: the report that ended the checkout instead of a return. */
+  loss: {
+    kind: 'lost' | 'damaged';
+    occurredAt: string;
+    reason: string;
+    reportedBy: string;
+    reportedByName: string | null;
+    reportedAt: string;
+  } | null;
 }
 
 export interface Reassignment {

@@ -49,6 +49,47 @@ export function expectedReturnProblems(expectedIso: string, nowMs: number): Devi
   return [];
 }
 
+/**
+ * 领用中丢失、损坏 — how a checkout ends when the device cannot come back whole: `lost` (the device is gone, and leaves
+ * the register's service as 丢失 with it) or `damaged` (handed in broken: out of use until the administrator's check
+ * finds it fixed; its footage is still due for export, as after a return).
+ */
+export const deviceLossKinds = ['lost', 'damaged'] as const;
+export type DeviceLossKind = (typeof deviceLossKinds)[number];
+
+/**
+ * When a loss or damage happened: an instant, not in the future, and not before the device went out (the approval) —
+ * before that it was the administrator's, and a loss then is a retirement, not a checkout's end.
+ */
+export function deviceLossProblems(
+  r: { occurredAt: string; kind: DeviceLossKind; exportException?: string | null },
+  outSinceIso: string,
+  nowMs: number,
+): DeviceProblem[] {
+  const at = Date.parse(r.occurredAt);
+  if (Number.isNaN(at)) return [{ field: 'occurredAt', zh: '发生时间格式不正确', en: 'not an instant' }];
+  if (at > nowMs) return [{ field: 'occurredAt', zh: '发生时间不得晚于现在', en: 'it cannot be in the future' }];
+  if (at < Date.parse(outSinceIso)) {
+    return [
+      {
+        field: 'occurredAt',
+        zh: '发生时间不得早于领用批准时间',
+        en: 'it cannot be before the checkout was approved',
+      },
+    ];
+  }
+  if (r.kind === 'lost' && r.exportException) {
+    return [
+      {
+        field: 'exportException',
+        zh: '设备丢失时音像资料无法导出，不适用导出例外',
+        en: 'a lost device has no footage to export, so no export exception applies',
+      },
+    ];
+  }
+  return [];
+}
+
 /** 调拨 — a reassignment must change the unit, the administrator, or both. */
 export function reassignmentProblems(
   current: { unitId: string; administrator: string },
@@ -79,8 +120,11 @@ export function deviceReturnStateOf(
   return nowMs > due ? 'overdue' : 'out';
 }
 
-/** Where a returned device's footage stands against its export limit (000 附件6 第十九条). */
-export type DeviceExportState = 'pending' | 'exported' | 'late' | 'missing';
+/**
+ * Where a returned device's footage stands against its export limit (000 附件6 第十九条); `lost-with-device`: the
+ * device was lost while out before its footage was exported, so nothing is due — the loss itself is on record.
+ */
+export type DeviceExportState = 'pending' | 'exported' | 'late' | 'missing' | 'lost-with-device';
 
 export function deviceExportStateOf(c: { dueAt: string; exportedAt: string | null }, nowMs: number): DeviceExportState {
   const due = Date.parse(c.dueAt);
@@ -112,8 +156,11 @@ export interface DeviceReturnStatus {
   checkoutId: string;
   expectedReturnAt: string;
   warnAt: string;
-  /** `void`: the approval the workflow was started for was never stored (its transaction rolled back). */
-  state: 'running' | 'returned' | 'missed' | 'void';
+  /**
+   * `void`: the approval the workflow was started for was never stored (its transaction rolled back); `lost`: the
+   * checkout ended with a report of loss or damage, which closes the limit as a return does.
+   */
+  state: 'running' | 'returned' | 'lost' | 'missed' | 'void';
   warned: boolean;
 }
 

@@ -12,6 +12,7 @@ import { AuditTrail1766400100000 } from './1766400100000-audit-trail';
 import { OutboxTraceContext1767100000002 } from './1767100000002-outbox-trace-context';
 import { DeviceExportException1767400000000 } from './1767400000000-device-export-exception';
 import { DeviceLifecycle1767500000000 } from './1767500000000-device-lifecycle';
+import { DeviceCheckoutLosses1767600000000 } from './1767600000000-device-checkout-losses';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   OutboxTraceContext1767100000002,
   DeviceExportException1767400000000,
   DeviceLifecycle1767500000000,
+  DeviceCheckoutLosses1767600000000,
 ];
