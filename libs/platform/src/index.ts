@@ -30,6 +30,7 @@ export * from './idempotency/request-keys.table';
 export * from './idempotency/request-key.store';
 export * from './idempotency/idempotency.interceptor';
 export * from './validation/number.decorators';
+export * from './validation/page-query.dto';
 export * from './http-limits/json-depth';
 export * from './http-limits/http-edge';
 export * from './http-limits/rate-limit';

@@ -1,13 +1,12 @@
 import { Controller, Get, Injectable, Module, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { EX_ANTE_KINDS, seesAcrossUnits, type Actor, type ExAnteKind } from '@enforcement/domain';
-import { Access, CurrentActor, IsCanonicalId } from '@enforcement/platform';
+import { Access, CurrentActor, IsCanonicalId, PageQuery } from '@enforcement/platform';
 
-export class ExAnteListQuery {
+export class ExAnteListQuery extends PageQuery({ defaultPageSize: 50, maxPage: 100 }) {
   @ApiPropertyOptional({ enum: EX_ANTE_KINDS })
   @IsOptional()
   @IsIn(EX_ANTE_KINDS)
@@ -23,22 +22,6 @@ export class ExAnteListQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   flagged?: 'true' | 'false';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 50;
 }
 
 /** One ex-ante item in a list; its full state (versions, reviews) is the workflow's view. */

@@ -1,35 +1,18 @@
 import { Controller, Get, Injectable, Module, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { seesAcrossUnits, type Actor } from '@enforcement/domain';
-import { Access, CurrentActor, IsCanonicalId } from '@enforcement/platform';
+import { Access, CurrentActor, IsCanonicalId, PageQuery } from '@enforcement/platform';
 import { workdaysLeft } from '@enforcement/workdays';
 
-export class InboxQuery {
+export class InboxQuery extends PageQuery({ defaultPageSize: 50, maxPage: 100 }) {
   @ApiPropertyOptional({ description: 'One unit only (a unit-scoped caller: always their own)' })
   @IsOptional()
   @IsString()
   @IsCanonicalId()
   unitId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 50;
 }
 
 /**

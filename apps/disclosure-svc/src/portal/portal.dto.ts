@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { enforcementCategories, type EnforcementCategory, type ExAnteKind } from '@enforcement/domain';
-import { IsCanonicalId } from '@enforcement/platform';
+import { IsCanonicalId, PageQuery } from '@enforcement/platform';
 
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -16,7 +15,7 @@ export const MAX_PAGE_SIZE = 50;
 export const MAX_PAGE = 200;
 
 /** D11: browse by agency, category and decision date, or search the published text. */
-export class PortalQuery {
+export class PortalQuery extends PageQuery({ defaultPageSize: 20, maxPageSize: MAX_PAGE_SIZE, maxPage: MAX_PAGE }) {
   @ApiPropertyOptional({ description: '全文检索 — words to find in the published text (whitespace separates words)' })
   @IsOptional()
   @IsString()
@@ -51,22 +50,6 @@ export class PortalQuery {
   @IsOptional()
   @Matches(CIVIL_DATE, { message: 'to must be a date YYYY-MM-DD' })
   to?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize: number = 20;
 }
 
 /** One published item as the public sees it: redacted text only. */

@@ -12,10 +12,9 @@ import {
   Req,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { EX_ANTE_KINDS, type Actor, type ExAnteContent, type ExAnteView } from '@enforcement/domain';
-import { Access, CurrentActor, IsCanonicalId } from '@enforcement/platform';
+import { Access, CurrentActor, IsCanonicalId, PageQuery } from '@enforcement/platform';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 import {
   CreateExAnteDto,
@@ -27,12 +26,10 @@ import {
 } from './ex-ante.dto';
 import { ExAnteWorkflowClient, actingAs } from './ex-ante-workflow.client';
 
-export class ExAnteListQueryDto {
+export class ExAnteListQueryDto extends PageQuery({ defaultPageSize: 50, maxPage: 100 }) {
   @ApiPropertyOptional({ enum: EX_ANTE_KINDS }) @IsOptional() @IsIn(EX_ANTE_KINDS) kind?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsCanonicalId() unitId?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) flagged?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) page?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
 function contentOf(dto: ExAnteContentDto): ExAnteContent {

@@ -1,14 +1,11 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { Access, IsCanonicalId } from '@enforcement/platform';
+import { IsOptional, IsString } from 'class-validator';
+import { Access, IsCanonicalId, PageQuery } from '@enforcement/platform';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 
-export class DisclosureInboxQueryDto {
+export class DisclosureInboxQueryDto extends PageQuery({ defaultPageSize: 50, maxPage: 100 }) {
   @ApiPropertyOptional({ description: 'One unit only' }) @IsOptional() @IsString() @IsCanonicalId() unitId?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) page?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
 /** 公示工作人员待办 (SPEC D1–D9, C2): served by disclosure-svc with the caller's token, overdue first. */

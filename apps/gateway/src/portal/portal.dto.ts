@@ -1,13 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { enforcementCategories, type EnforcementCategory } from '@enforcement/domain';
-import { IsCanonicalId, IsStoreSafeText } from '@enforcement/platform';
+import { IsCanonicalId, IsStoreSafeText, PageQuery } from '@enforcement/platform';
 
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** D11: what the public may ask the portal — bounded, so no request can ask for the whole table. */
-export class PortalQueryDto {
+export class PortalQueryDto extends PageQuery({ defaultPageSize: 20, maxPageSize: 50, maxPage: 200 }) {
   @ApiPropertyOptional({ description: '全文检索 — words to find in the published text, separated by spaces' })
   @IsOptional()
   @IsString()
@@ -40,20 +39,4 @@ export class PortalQueryDto {
   @IsOptional()
   @Matches(CIVIL_DATE, { message: 'to must be a date YYYY-MM-DD' })
   to?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  pageSize?: number;
 }

@@ -1,5 +1,4 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import {
   CASE_LIST_MAX_PAGE_SIZE,
@@ -11,10 +10,13 @@ import {
   type CaseStep,
   type EnforcementCategory,
 } from '@enforcement/domain';
-import { IsBoundedInt, IsCanonicalId, IsStoreSafeText, MAX_PAGE_NUMBER } from '@enforcement/platform';
+import { IsCanonicalId, IsStoreSafeText, PageQuery } from '@enforcement/platform';
 
 /** Filters of the case list at the edge (recording-svc checks the same shape again). */
-export class CaseListQueryDto implements CaseListFilter {
+export class CaseListQueryDto
+  extends PageQuery({ defaultPageSize: 20, maxPageSize: CASE_LIST_MAX_PAGE_SIZE })
+  implements CaseListFilter
+{
   @ApiPropertyOptional({ enum: caseListStatuses, description: 'open, closed (结案), archived (归档), not-taken-up' })
   @IsOptional()
   @IsIn(caseListStatuses)
@@ -44,16 +46,4 @@ export class CaseListQueryDto implements CaseListFilter {
   @IsOptional()
   @IsCanonicalId()
   unitId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsBoundedInt(1, MAX_PAGE_NUMBER)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: CASE_LIST_MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsBoundedInt(1, CASE_LIST_MAX_PAGE_SIZE)
-  pageSize?: number;
 }

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCanonicalId, MAX_PAGE_NUMBER } from '@enforcement/platform';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsCanonicalId, PageQuery } from '@enforcement/platform';
 import { routeAccess } from '@enforcement/domain';
 
 /** Roles that can hold a review task (from the one access module). */
 export const TASK_ROLES = routeAccess['reviews.tasks'].roles;
 
 /** A page of the task inbox. */
-export class TaskInboxQueryDto {
+export class TaskInboxQueryDto extends PageQuery({ defaultPageSize: 20 }) {
   @ApiPropertyOptional({ enum: TASK_ROLES, description: 'whose tasks: one of the caller’s roles (default: the first)' })
   @IsOptional()
   @IsIn(TASK_ROLES)
@@ -20,22 +19,6 @@ export class TaskInboxQueryDto {
   @MaxLength(64)
   @IsCanonicalId()
   unitId?: string;
-
-  @ApiPropertyOptional({ description: '1-based page number', default: 1, minimum: 1, maximum: MAX_PAGE_NUMBER })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_NUMBER)
-  page?: number;
-
-  @ApiPropertyOptional({ description: 'tasks per page', default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

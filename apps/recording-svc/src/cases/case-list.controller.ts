@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import {
@@ -20,17 +19,13 @@ import {
   type EnforcementCategory,
   type PartyKind,
 } from '@enforcement/domain';
-import {
-  Access,
-  CurrentActor,
-  IsBoundedInt,
-  IsCanonicalId,
-  IsStoreSafeText,
-  MAX_PAGE_NUMBER,
-} from '@enforcement/platform';
+import { Access, CurrentActor, IsCanonicalId, IsStoreSafeText, PageQuery } from '@enforcement/platform';
 
 /** The list's filters, checked again here (the gateway checks the same shape). */
-export class CaseListQueryDto implements CaseListFilter {
+export class CaseListQueryDto
+  extends PageQuery({ defaultPageSize: 20, maxPageSize: CASE_LIST_MAX_PAGE_SIZE })
+  implements CaseListFilter
+{
   @ApiPropertyOptional({ enum: caseListStatuses }) @IsOptional() @IsIn(caseListStatuses) status?: CaseListStatus;
   @ApiPropertyOptional({ enum: caseSteps }) @IsOptional() @IsIn(caseSteps) step?: CaseStep;
   @ApiPropertyOptional({ enum: enforcementCategories })
@@ -49,16 +44,6 @@ export class CaseListQueryDto implements CaseListFilter {
   @IsOptional()
   @IsCanonicalId()
   unitId?: string;
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsBoundedInt(1, MAX_PAGE_NUMBER)
-  page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: CASE_LIST_MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsBoundedInt(1, CASE_LIST_MAX_PAGE_SIZE)
-  pageSize?: number;
 }
 
 const STATUS_SQL: Record<CaseListStatus, string> = {

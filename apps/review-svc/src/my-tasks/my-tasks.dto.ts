@@ -1,29 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { SUPERVISION_KINDS, type SupervisionKind } from '@enforcement/domain';
-import { MAX_PAGE_NUMBER } from '@enforcement/platform';
+import { PageQuery } from '@enforcement/platform';
 
 /** The personal inbox's query (C2): one kind, one page. Whose tasks is never asked: the token says. */
-export class MyTasksQuery {
+export class MyTasksQuery extends PageQuery({ defaultPageSize: 50 }) {
   @ApiPropertyOptional({ enum: SUPERVISION_KINDS, description: 'Only tasks of this kind' })
   @IsOptional()
   @IsIn(SUPERVISION_KINDS)
   kind?: SupervisionKind;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_NUMBER)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 50;
 }

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCanonicalId, MAX_PAGE_NUMBER } from '@enforcement/platform';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsCanonicalId, PageQuery } from '@enforcement/platform';
 import { routeAccess } from '@enforcement/domain';
 
 /** Roles that can hold a review task (the assignees of `reviewStepOf`), from the one access module. */
 export const TASK_ROLES = routeAccess['reviews.tasks'].roles;
 
-export class TaskInboxQuery {
+export class TaskInboxQuery extends PageQuery({ defaultPageSize: 20 }) {
   @ApiPropertyOptional({ enum: TASK_ROLES, description: 'Role whose tasks to list; one of the caller’s roles' })
   @IsOptional()
   @IsIn(TASK_ROLES)
@@ -19,22 +18,6 @@ export class TaskInboxQuery {
   @MaxLength(64)
   @IsCanonicalId()
   unitId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_NUMBER)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 20;
 }
 
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,11 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DEADLINE_STATES, SUPERVISION_KINDS, type DeadlineState, type SupervisionKind } from '@enforcement/domain';
-import { IsCanonicalId, MAX_PAGE_NUMBER } from '@enforcement/platform';
+import { IsCanonicalId, PageQuery } from '@enforcement/platform';
 
 /** Filters of the C2 supervision list; the gateway and review-svc validate the same shape. */
-export class DeadlineQuery {
+export class DeadlineQuery extends PageQuery({ defaultPageSize: 20 }) {
   @ApiPropertyOptional({ description: 'Only this handling unit (a unit head: their own, always)' })
   @IsOptional()
   @IsString()
@@ -36,22 +35,6 @@ export class DeadlineQuery {
   @IsOptional()
   @IsIn(DEADLINE_STATES.filter((s) => s !== 'met'))
   state?: DeadlineState;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_NUMBER)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 20;
 }
 
 export class DigestQuery {
