@@ -56,6 +56,10 @@ export class Person {
       reducedMotion: 'reduce',
       ...options,
     });
+    // A page load took 66 s on the shared 2-core machine at load 40 (sign-in page, measured 2026-12-03): the default
+    // 30 s failed every navigation there. Waiting longer costs nothing when the page comes sooner.
+    context.setDefaultNavigationTimeout(120_000);
+    context.setDefaultTimeout(60_000);
     return new Person(context, await context.newPage(), baseUrl);
   }
 
