@@ -33,7 +33,7 @@ describe('web application: my tasks in the browser', () => {
     await browser?.close();
   });
 
-  it('C2, R6, R2: the officer sees their overdue AV hand-over first and the approval backfill after it, as tags linking to the case; the backfill leaves without a reload when filed; no serious accessibility problem; English on request', async () => {
+  it('C2, R6, R2, W1: the officer sees their overdue AV hand-over first and the approval backfill after it, as tags linking to the case; the backfill leaves without a reload when filed; no serious accessibility problem; English on request, counting "2 tasks" and then "1 task"', async () => {
     const officer: Actor = { id: `u-web-tasks-${run}`, name: '孙执法', roles: ['officer'], unitId: `unit-wt-${run}` };
     const key = readFileSync(stackEnv().JWT_PRIVATE_KEY_FILE, 'utf8');
     const token = await issueToken(key, officer, 'enforcement-local', '30m');
@@ -101,6 +101,7 @@ describe('web application: my tasks in the browser', () => {
     await person.page.getByRole('heading', { name: 'My tasks' }).waitFor();
     await expect(rows.nth(0).textContent()).resolves.toMatch(/AV hand-over[\s\S]*Case WEBT-[\s\S]*overdue/i);
     await expect(rows.nth(1).textContent()).resolves.toMatch(/Approval backfill/);
+    await expect(person.page.getByTestId('task-total').textContent()).resolves.toBe('2 tasks');
     expect(await person.checkAccessibility('my tasks, English')).toEqual([]);
     await person.screenshot('81-my-tasks-officer-en');
     await person.page.getByTestId('language-switch').click();
@@ -118,6 +119,12 @@ describe('web application: my tasks in the browser', () => {
     );
     await backfill.waitFor({ state: 'detached', timeout: 90_000 });
     await expect(rows.count()).resolves.toBe(1);
+    // W1: one task is "1 task" in English, not "1 tasks".
+    await person.page.getByTestId('language-switch').click();
+    await person.page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await expect(person.page.getByTestId('task-total').textContent()).resolves.toBe('1 task');
+    await person.screenshot('81-my-tasks-officer-en-one');
+    await person.page.getByTestId('language-switch').click();
 
     // The row's link opens the page where the work is done: the case, to hand the footage over.
     await handover.click();

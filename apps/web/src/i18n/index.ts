@@ -1,4 +1,5 @@
 import { computed, ref } from 'vue';
+import { fillMessage } from './fill';
 import { MESSAGES, type Messages } from './messages';
 
 export type Locale = 'zh' | 'en';
@@ -25,9 +26,9 @@ function lookup(messages: Messages, key: string): string {
   return typeof value === 'string' ? value : key;
 }
 
-/** The text of a key in the current language, `{name}` placeholders filled from `params`. */
+/** The text of a key in the current language, placeholders (and counted words) filled from `params` (see fill.ts). */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return lookup(MESSAGES[locale.value], key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return fillMessage(lookup(MESSAGES[locale.value], key), params, locale.value);
 }
 
 /** A key chosen at run time (a role, a step or a category from the API); unknown ones show as they are. */

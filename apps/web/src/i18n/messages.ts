@@ -340,7 +340,7 @@ const en: Messages = {
     left: 'Working days left',
     flags: 'Notes',
     open: 'Open',
-    total: '{n} tasks',
+    total: '{n} {n|task|tasks}',
     noTaskRole: 'Your roles hold no tasks.',
   },
   deadline: {
@@ -348,7 +348,7 @@ const en: Messages = {
     overdue: 'overdue',
     warning: 'due soon',
     late: 'late submission',
-    workdays: '{n} working days',
+    workdays: '{n} working {n|day|days}',
     review: 'review limit',
     supplement: 'supplement window',
     zone: 'Beijing time',
