@@ -6,7 +6,7 @@ import { launchBrowser, Person } from './web/browser';
 
 // The case page in a real browser on the test stack (issue 11): a case's full-process record, a record the case
 // refuses with its message beside the field it names, the record made, and the integrity check of the case.
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 /** An Asia/Shanghai wall-clock time `minutesAgo` before now, as a datetime-local input takes it. */
 function shanghaiLocal(minutesAgo: number): string {
@@ -148,6 +148,84 @@ describe('web application: the case record in the browser', () => {
     await officer.page.locator('[data-testid="timeline-entry"][data-kind="av-attached"]').first().waitFor();
     expect(await officer.checkAccessibility('evidence uploaded after a dropped connection')).toEqual([]);
     await officer.screenshot('23-evidence-upload-resumed');
+    expect(officer.cspViolations).toEqual([]);
+  });
+
+  it('W1, R3, R5: in a browser in Los Angeles the case’s time pickers say they take Beijing time (zh and en), and the time picked goes to the API as that Beijing instant — the record’s approval time and the footage’s start and end', async () => {
+    const own = await ReviewJourney.initiated('WEBTZ');
+    const officer = await Person.signedIn(browser, gateway, 'u-officer-1', { timezoneId: 'America/Los_Angeles' });
+    people.push(officer);
+    expect(await officer.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
+      'America/Los_Angeles',
+    );
+    await officer.goto(`/cases/${encodeURIComponent(own.caseNo)}`);
+    await officer.page.getByTestId('record-form').waitFor();
+    const approvedAtLabel = officer.page.locator('label[for="rf-approvedAt"]');
+    expect((await approvedAtLabel.textContent())?.trim()).toBe('批准时间（北京时间）');
+
+    // An hour ago in Beijing, as the officer reads it off their Beijing-time notes. Read by the browser's own zone
+    // the same wall time would be 15 or 16 hours later: the form must not do that.
+    const picked = shanghaiLocalHourAgo();
+    const instant = Date.parse(`${picked}:00+08:00`);
+    const asLosAngeles = await officer.page.evaluate((local) => new Date(local).getTime(), picked);
+    expect([15, 16]).toContain((asLosAngeles - instant) / 3_600_000);
+
+    const sent = officer.page.waitForRequest(
+      (r) => r.method() === 'POST' && r.url().endsWith(`/cases/${encodeURIComponent(own.caseNo)}/records`),
+    );
+    const answered = officer.page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith(`/cases/${encodeURIComponent(own.caseNo)}/records`),
+    );
+    await officer.fill('record-input-approvedBy', '吴局长');
+    await officer.fill('record-input-basis', '《行政处罚法》第五十四条');
+    await officer.page.getByTestId('record-input-approvedAt').fill(picked);
+    await officer.page.getByTestId('save-record').click();
+    const fields = ((await sent).postDataJSON() as { fields: { approvedAt: string } }).fields;
+    expect(fields.approvedAt).toBe(`${picked}:00+08:00`);
+    expect(Date.parse(fields.approvedAt)).toBe(instant);
+    expect((await answered).status()).toBe(201);
+
+    // The footage form, in English: both pickers labelled, both times sent as Beijing instants in the tus metadata.
+    const upload = officer.page.getByTestId('evidence-upload');
+    await upload.waitFor();
+    await officer.page.getByTestId('language-switch').click();
+    await officer.page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    expect((await officer.page.locator('label[for="ev-start"]').textContent())?.trim()).toBe(
+      'Started (Beijing time, UTC+8)',
+    );
+    expect((await officer.page.locator('label[for="ev-end"]').textContent())?.trim()).toBe(
+      'Ended (Beijing time, UTC+8)',
+    );
+    expect((await approvedAtLabel.textContent())?.trim()).toBe('the approval time (Beijing time, UTC+8)');
+    const metadata = officer.page.waitForRequest((r) => r.method() === 'POST' && /\/evidence\/uploads$/.test(r.url()));
+    const ended = shanghaiLocal(59);
+    await officer.fill('evidence-officer', 'u-officer-1');
+    await officer.fill('evidence-device', 'DEV-0001');
+    await officer.fill('evidence-place', '某市某区现场');
+    await officer.page.getByTestId('evidence-start').fill(picked);
+    await officer.page.getByTestId('evidence-end').fill(ended);
+    await officer.page
+      .getByTestId('evidence-file')
+      .setInputFiles({ name: 'tz.mp4', mimeType: 'video/mp4', buffer: randomBytes(64 * 1024) });
+    expect(await officer.checkAccessibility('time pickers in Beijing time (English, Los Angeles)')).toEqual([]);
+    await officer.screenshot('24-time-pickers-beijing-time-en');
+    await officer.page.getByTestId('evidence-send').click();
+    // tus: "key base64,key base64,…"
+    const header = (await metadata).headers()['upload-metadata'] ?? '';
+    const meta = Object.fromEntries(
+      header.split(',').map((pair) => {
+        const [key, value = ''] = pair.trim().split(' ');
+        return [key, Buffer.from(value, 'base64').toString('utf8')];
+      }),
+    );
+    expect([meta.startedAt, meta.endedAt]).toEqual([`${picked}:00+08:00`, `${ended}:00+08:00`]);
+    expect(Date.parse(meta.startedAt)).toBe(instant);
+    await eventually(
+      async () =>
+        (await officer.page.getByTestId('evidence-state').getAttribute('data-state')) === 'done' ? true : undefined,
+      'the upload to finish',
+      60_000,
+    );
     expect(officer.cspViolations).toEqual([]);
   });
 });

@@ -93,6 +93,8 @@ const zh = {
     review: '审核期限',
     supplement: '补正期限',
     zone: '北京时间',
+    /** A time typed into a form is Beijing time, whatever the browser's zone (W1): its label says so. */
+    zoneLabel: '{label}（北京时间）',
   },
   prepare: {
     title: '报送法制审核',
@@ -352,6 +354,7 @@ const en: Messages = {
     review: 'review limit',
     supplement: 'supplement window',
     zone: 'Beijing time',
+    zoneLabel: '{label} (Beijing time, UTC+8)',
   },
   prepare: {
     title: 'Submit for legal review',

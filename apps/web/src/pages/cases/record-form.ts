@@ -30,10 +30,12 @@ export function emptyValue(spec: FieldSpec): FieldValue {
 
 /**
  * A wall-clock time typed in the form (`datetime-local`) is an Asia/Shanghai time, whatever the browser's zone
- * (SPEC W1); China keeps no daylight saving, so the offset is always +08:00.
+ * (SPEC W1; the label says "Beijing time"); China keeps no daylight saving, so the offset is always +08:00. The
+ * input gives minutes, or seconds where a browser offers them; anything else goes as typed, for the API to refuse.
  */
 export function shanghaiInstant(local: string): string {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00+08:00` : local;
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(?:\.\d{1,3})?)?$/.exec(local);
+  return m ? `${m[1]}${m[2] ?? ':00'}+08:00` : local;
 }
 
 /** The form's values as the record's `fields`: blanks left out so the case names them as missing. */
