@@ -189,6 +189,11 @@ describe('web application: the disclosure officer’s own limits in 我的待办
     await inboxUntil('u-disclosure-officer', 'ex-ante-update', (t) => mine(t).length === 0, 'the update gone');
     await row.waitFor({ state: 'detached', timeout: 60_000 });
     expect(officer.cspViolations).toEqual([]);
+    // Withdrawn again, so the item (Chinese data) is not left on the desk and the portal of a shared stack.
+    expectStatus(
+      await request(gateway).post(`${path}/withdraw`).set('authorization', office).send({ reason: '测试结束撤回' }),
+      200,
+    );
   });
 
   it('C2, D10: a year’s annual report puts both limits (justice bureau, public) in the disclosure officer’s list as soon as it is assembled; sending it takes the first off, making it public the second', async () => {
