@@ -24,6 +24,9 @@ const notState: Record<string, string> = {
   'disclosure.publication_starts':
     'workflow starts queued with a draft written, and audited, in the same transaction; deleted once started',
   'recording.access_log': 'itself an append-only record of reads (R8)',
+  'review.access_log': 'itself an append-only record of reads (R8)',
+  'disclosure.access_log': 'itself an append-only record of reads (R8)',
+  'gateway.access_log': 'itself an append-only record of reads (R8)',
   'recording.integrity_log': 'itself an append-only hash chain (R7)',
   'recording.integrity_checkpoints': 'signed heads of the hash chain (R7), append-only',
   'review.review_tasks': 'the task inbox, a projection of the review workflow; each change is audited on reviews',

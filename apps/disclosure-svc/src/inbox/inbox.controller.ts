@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsOptional, IsString } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { seesAcrossUnits, type Actor } from '@enforcement/domain';
-import { Access, CurrentActor, IsCanonicalId, PageQuery } from '@enforcement/platform';
+import { Access, CurrentActor, IsCanonicalId, PageQuery, recordAccess } from '@enforcement/platform';
 import { workdaysLeft } from '@enforcement/workdays';
 
 export class InboxQuery extends PageQuery({ defaultPageSize: 50, maxPage: 100 }) {
@@ -108,14 +108,29 @@ function leftNow(now: Date, deadline: Date | null): number | null {
 @ApiBearerAuth()
 @Controller('disclosure/inbox')
 export class InboxController {
-  constructor(private readonly inbox: InboxRepository) {}
+  constructor(
+    private readonly inbox: InboxRepository,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Get()
   @Access('disclosure.inbox')
-  @ApiOperation({ summary: 'D1–D9, C2: drafts to review, ex-ante items to publish, objections to answer' })
-  list(@Query() query: InboxQuery, @CurrentActor() actor: Actor): Promise<InboxPage> {
+  @ApiOperation({ summary: 'D1–D9, C2: drafts to review, ex-ante items to publish, objections to answer; logged' })
+  async list(@Query() query: InboxQuery, @CurrentActor() actor: Actor): Promise<InboxPage> {
     const unitId = seesAcrossUnits(actor) ? (query.unitId ?? null) : actor.unitId;
-    return this.inbox.tasks(unitId, query.page, query.pageSize, new Date());
+    const page = await this.inbox.tasks(unitId, query.page, query.pageSize, new Date());
+    // The list names the drafts' cases and parties: one access record with the query and the count (R8, C3).
+    await recordAccess(this.db, actor, {
+      action: 'list',
+      caseNumber: null,
+      subject: 'disclosure/inbox',
+      detail: {
+        query: { unitId, page: query.page, pageSize: query.pageSize },
+        count: page.tasks.length,
+        more: page.hasMore,
+      },
+    });
+    return page;
   }
 }
 

@@ -3,6 +3,7 @@ import { mergeAuditTrails } from './audit-merge';
 
 const entry = (service: string, id: string, at: string): AuditEntry => ({
   service,
+  kind: 'change',
   id,
   at,
   actor: 'u-1',

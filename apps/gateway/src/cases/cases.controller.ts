@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import {
   canonicalIdNumber,
@@ -12,7 +14,15 @@ import {
   type CaseStatus,
   type CaseWorkflowInput,
 } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, CurrentActor, Repeatable, TEMPORAL_CLIENT } from '@enforcement/platform';
+import {
+  Access,
+  AppError,
+  CaseNumberPipe,
+  CurrentActor,
+  recordAccess,
+  Repeatable,
+  TEMPORAL_CLIENT,
+} from '@enforcement/platform';
 import { CalendarNotCoveredError, deadline } from '@enforcement/workdays';
 import { CaseCreatedDto, CreateCaseDto } from './create-case.dto';
 
@@ -20,7 +30,10 @@ import { CaseCreatedDto, CreateCaseDto } from './create-case.dto';
 @ApiBearerAuth()
 @Controller('api/v1/cases')
 export class CasesController {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Post()
   @Access('cases.initiate')
@@ -84,7 +97,7 @@ export class CasesController {
 
   @Get(':caseNumber')
   @Access('cases.read')
-  @ApiOperation({ summary: 'Where a case stands (from its lifecycle workflow)' })
+  @ApiOperation({ summary: 'Where a case stands (from its lifecycle workflow); the read is logged (R8, C3)' })
   async status(
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
     @CurrentActor() actor: Actor,
@@ -98,6 +111,14 @@ export class CasesController {
     }
     // Officers and unit heads see their own unit's cases only (SPEC C1: role and ownership).
     if (!maySeeUnit(actor, status.unitId)) throw caseNotFound(caseNumber);
+    // The gateway serves this read itself (a workflow query), so its own access log records it (R8, C3); the status
+    // carries the party, so it is answered only once the record is written.
+    await recordAccess(this.db, actor, {
+      action: 'view',
+      caseNumber,
+      subject: `${caseNumber}/status`,
+      recordUnitId: status.unitId,
+    });
     return status;
   }
 }

@@ -10,12 +10,15 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { Actor, PublicationCommand, PublicationView } from '@enforcement/domain';
 import {
   Access,
   AppError,
   CurrentActor,
   identifierProblems,
+  recordAccess,
   Repeatable,
   type RepeatableRequest,
 } from '@enforcement/platform';
@@ -50,13 +53,26 @@ const RequestKey = createParamDecorator(
 @ApiBearerAuth()
 @Controller('api/v1/disclosure/publications')
 export class PublicationsController {
-  constructor(private readonly publications: PublicationWorkflowClient) {}
+  constructor(
+    private readonly publications: PublicationWorkflowClient,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Get(':decisionNumber')
   @Access('disclosure.publications.read')
-  @ApiOperation({ summary: 'D6: the draft beside the original, its marks and limits' })
-  view(@Param('decisionNumber') decisionNumber: string, @CurrentActor() actor: Actor): Promise<PublicationView> {
-    return this.publications.view(decisionNumberOf(decisionNumber), actor);
+  @ApiOperation({ summary: 'D6: the draft beside the original, its marks and limits; the read is logged (R8, C3)' })
+  async view(@Param('decisionNumber') decisionNumber: string, @CurrentActor() actor: Actor): Promise<PublicationView> {
+    const view = await this.publications.view(decisionNumberOf(decisionNumber), actor);
+    // The original beside the draft holds the unredacted text (ID numbers, phones): served here from the workflow,
+    // so recorded in the gateway's access log, under the case, before it is answered (R8, C3).
+    await recordAccess(this.db, actor, {
+      action: 'view',
+      caseNumber: view.caseNumber,
+      subject: `publications/${view.decisionNumber}`,
+      recordUnitId: view.unitId,
+      detail: { decisionNumber: view.decisionNumber, status: view.status },
+    });
+    return view;
   }
 
   @Post(':decisionNumber/marks')

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
-import { AppError, type ErrorBody } from '@enforcement/platform';
+import { AppError, originHeaders, type ErrorBody } from '@enforcement/platform';
 
 const READ_TIMEOUT_MS = 10_000;
 /**
@@ -93,7 +93,9 @@ export class DisclosureReadApi {
       accept,
       ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}),
       ...(call.requestId ? { 'x-request-id': call.requestId } : {}),
-      ...(call.authorization ? { authorization: call.authorization } : {}),
+      // Who and from where, for the service's access and audit rows (R8, C3) — for signed-in callers only: the
+      // public portal's visitors stay anonymous, their address is not handed on.
+      ...(call.authorization ? { authorization: call.authorization, ...originHeaders() } : {}),
     };
     const method = call.method ?? 'GET';
     let res: Answer;

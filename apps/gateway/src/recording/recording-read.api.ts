@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppError, type ErrorBody } from '@enforcement/platform';
+import { AppError, originHeaders, type ErrorBody } from '@enforcement/platform';
 
 const READ_TIMEOUT_MS = 30_000;
 
@@ -39,6 +39,8 @@ export class RecordingReadApi {
           authorization: caller.authorization,
           accept: 'application/json',
           ...(caller.requestId ? { 'x-request-id': caller.requestId } : {}),
+          // Who and from where, for the service's access and audit rows (R8, C3).
+          ...originHeaders(),
         },
         signal: AbortSignal.timeout(READ_TIMEOUT_MS),
       });

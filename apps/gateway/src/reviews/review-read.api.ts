@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AppError, type ErrorBody } from '@enforcement/platform';
+import { AppError, originHeaders, type ErrorBody } from '@enforcement/platform';
 
 const READ_TIMEOUT_MS = 10_000;
 
@@ -44,6 +44,8 @@ export class ReviewReadApi {
           authorization: caller.authorization,
           accept: 'application/json',
           ...(caller.requestId ? { 'x-request-id': caller.requestId } : {}),
+          // Who and from where, for the service's access and audit rows (R8, C3).
+          ...originHeaders(),
         },
         signal: AbortSignal.timeout(READ_TIMEOUT_MS),
       });
@@ -72,6 +74,8 @@ export class ReviewReadApi {
         headers: {
           authorization: caller.authorization,
           ...(caller.requestId ? { 'x-request-id': caller.requestId } : {}),
+          // Who and from where, for the service's access and audit rows (R8, C3).
+          ...originHeaders(),
         },
         signal: AbortSignal.timeout(READ_TIMEOUT_MS),
       });

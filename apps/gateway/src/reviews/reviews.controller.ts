@@ -10,8 +10,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { ReviewView } from '@enforcement/domain';
-import { Access, CaseNumberPipe, IdParamPipe, Repeatable } from '@enforcement/platform';
+import { Access, CaseNumberPipe, IdParamPipe, recordAccess, Repeatable } from '@enforcement/platform';
 import { civilDate } from '@enforcement/workdays';
 import { Caller, type ReviewCaller } from './review-caller';
 import { ReviewReadApi } from './review-read.api';
@@ -36,6 +38,7 @@ export class ReviewsController {
     private readonly reviews: ReviewWorkflowClient,
     private readonly reads: ReviewReadApi,
     private readonly preliminaryReviews: PreliminaryReviews,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Post()
@@ -187,10 +190,20 @@ export class ReviewsController {
 
   @Get(':caseNo')
   @Access('reviews.read')
-  @ApiOperation({ summary: 'Where a case’s legal review stands (officers and unit heads: their own unit’s only)' })
+  @ApiOperation({
+    summary: 'Where a case’s legal review stands (officers and unit heads: their own unit’s only); logged (R8, C3)',
+  })
   @ApiOkResponse({ type: ReviewViewDto })
   @ApiNotFoundResponse({ description: 'REVIEW.NOT_FOUND' })
-  view(@Param('caseNo', CaseNumberPipe) caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
-    return this.reviews.view(caseNo, caller);
+  async view(@Param('caseNo', CaseNumberPipe) caseNo: string, @Caller() caller: ReviewCaller): Promise<ReviewView> {
+    const view = await this.reviews.view(caseNo, caller);
+    // Served here from the review workflow, so recorded in the gateway's access log before it is answered (R8, C3).
+    await recordAccess(this.db, caller.actor, {
+      action: 'view',
+      caseNumber: caseNo,
+      subject: `${caseNo}/review`,
+      recordUnitId: view.unitId,
+    });
+    return view;
   }
 }

@@ -20,6 +20,7 @@ import {
   type PartyKind,
 } from '@enforcement/domain';
 import { Access, CurrentActor, IsCanonicalId, IsStoreSafeText, PageQuery } from '@enforcement/platform';
+import { logAccess } from '../integrity/access-log';
 
 /** The list's filters, checked again here (the gateway checks the same shape). */
 export class CaseListQueryDto
@@ -81,7 +82,8 @@ function statusOf(row: CaseListRow): CaseListStatus {
 /**
  * 案件列表 — the cases a person may see, newest first (SPEC R1, R8, C1): an officer the cases they took part in
  * (initiated, made a record, uploaded a file: 本人), a unit head their unit's, agency-wide roles every unit's. The
- * list shows no records, so it is not an access to be logged (R8); opening a case's timeline is.
+ * list names parties (personal data), so each list read is logged (R8, C3): once, with the query and the count —
+ * not a row per case listed (see docs/architecture.md, "Access log").
  */
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -145,6 +147,15 @@ export class CaseListController {
       initiatedAt: r.initiated_at.toISOString(),
       handlingDeadline: r.handling_deadline?.toISOString() ?? null,
     }));
+    // Answered only once its access record is written: a read that cannot be logged is not served.
+    await this.dataSource.transaction((m) =>
+      logAccess(m, actor, {
+        action: 'list',
+        caseNumber: null,
+        subject: 'cases',
+        detail: { query: { ...query, page, pageSize }, count: total, returned: items.length },
+      }),
+    );
     return { items, page, pageSize, total };
   }
 }

@@ -1,27 +1,32 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@enforcement/domain';
+import { recordAccess, type AccessEntry } from '@enforcement/platform';
 import { appendLogEntry } from './integrity-log';
 
-/** One view, download, export or verification of recorded material (SPEC R8): who, what, why, approved by whom. */
-export interface AccessEntry {
-  action: 'view' | 'download' | 'export' | 'verify';
-  caseNumber: string | null;
-  subject: string;
-  reason: string | null;
-  approver: string | null;
-}
+export type { AccessEntry };
 
-/** Logs an access in the access log and, in the same transaction, as a leaf of the integrity log (R8: tamper-evident). */
+/**
+ * Logs an access (SPEC R8) in the access log — who, role, unit, what, why, approver, when, from where, correlation
+ * id, as every service records its reads — and, in the same transaction, as a leaf of the integrity log (R8: the
+ * log itself is tamper-evident).
+ */
 export async function logAccess(manager: EntityManager, actor: Actor, e: AccessEntry): Promise<void> {
-  const [row] = await manager.query<{ id: string; at: Date }[]>(
-    `insert into access_log (actor, roles, action, case_number, subject, reason, approver)
-     values ($1, $2, $3, $4, $5, $6, $7) returning id, at`,
-    [actor.id, actor.roles, e.action, e.caseNumber, e.subject, e.reason, e.approver],
-  );
+  const row = await recordAccess(manager, actor, e);
   await appendLogEntry(manager, {
     kind: 'access',
     caseNumber: e.caseNumber,
     subject: `access/${row.id}`,
-    content: { id: Number(row.id), at: row.at.toISOString(), actor: actor.id, roles: actor.roles, ...e },
+    content: {
+      id: Number(row.id),
+      at: row.at.toISOString(),
+      actor: actor.id,
+      roles: actor.roles,
+      action: e.action,
+      caseNumber: e.caseNumber,
+      subject: e.subject,
+      reason: e.reason ?? null,
+      approver: e.approver ?? null,
+      ...(e.detail ? { detail: e.detail } : {}),
+    },
   });
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { maySeeUnit, type Actor, type OpinionCopy } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, CurrentActor, IdParamPipe } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, CurrentActor, IdParamPipe, recordAccess } from '@enforcement/platform';
 import { reviewNotFound } from '../reviews/review-not-found';
 import { BlobStore, sha256Hex } from '../blobs/blob.store';
 import { latestOpinionDocumentsOfCase, type OpinionDocumentRow } from './opinion-document.records';
@@ -17,7 +17,10 @@ export interface OpinionDocumentItem {
   documentNo: string;
 }
 
-/** 法制审核意见书 (L9): the registered copies of a case's latest opinion document, and each copy's PDF. */
+/**
+ * 法制审核意见书 (L9): the registered copies of a case's latest opinion document, and each copy's PDF. Each read is
+ * recorded in review-svc's access log before it is answered (R8, C3): the document names the party and the decision.
+ */
 @ApiTags('reviews')
 @ApiBearerAuth()
 @Controller('reviews')
@@ -36,7 +39,14 @@ export class OpinionDocumentsController {
     @Param('caseNo', CaseNumberPipe) caseNo: string,
     @CurrentActor() actor: Actor,
   ): Promise<OpinionDocumentItem[]> {
-    const documents = await this.documentsOf(caseNo, actor);
+    const { unitId, documents } = await this.documentsOf(caseNo, actor);
+    await recordAccess(this.dataSource, actor, {
+      action: 'view',
+      caseNumber: caseNo,
+      subject: `${caseNo}/opinion-documents`,
+      recordUnitId: unitId,
+      detail: { count: documents.length },
+    });
     return documents.map((d) => ({ copy: d.copy, sha256: d.sha256, size: d.byteSize, documentNo: d.documentNo }));
   }
 
@@ -57,7 +67,7 @@ export class OpinionDocumentsController {
         en: `The opinion document has no copy named "${copy}"`,
       });
     }
-    const documents = await this.documentsOf(caseNo, actor);
+    const { unitId, documents } = await this.documentsOf(caseNo, actor);
     const row = documents.find((d) => d.copy === copy);
     if (row === undefined) throw notIssued(caseNo);
     const bytes = await this.blobs.get(row.sha256);
@@ -72,6 +82,13 @@ export class OpinionDocumentsController {
         en: 'The stored opinion document does not match its registered checksum and was not served; contact the administrator',
       });
     }
+    await recordAccess(this.dataSource, actor, {
+      action: 'download',
+      caseNumber: caseNo,
+      subject: `${caseNo}/opinion-documents/${row.copy}`,
+      recordUnitId: unitId,
+      detail: { documentNo: row.documentNo, round: row.round, sha256: row.sha256 },
+    });
     res.setHeader('x-content-sha256', row.sha256);
     return new StreamableFile(bytes, {
       type: 'application/pdf',
@@ -80,12 +97,15 @@ export class OpinionDocumentsController {
     });
   }
 
-  private async documentsOf(caseNo: string, actor: Actor): Promise<OpinionDocumentRow[]> {
+  private async documentsOf(
+    caseNo: string,
+    actor: Actor,
+  ): Promise<{ unitId: string; documents: OpinionDocumentRow[] }> {
     const found = await latestOpinionDocumentsOfCase(this.dataSource, caseNo);
     // As the review read API: another unit's review is "not found" for a unit-scoped caller (C1).
     if (found === null || !maySeeUnit(actor, found.unitId)) throw reviewNotFound(caseNo);
     if (found.documents.length === 0) throw notIssued(caseNo);
-    return found.documents;
+    return { unitId: found.unitId, documents: found.documents };
   }
 }
 

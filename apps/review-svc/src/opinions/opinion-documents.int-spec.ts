@@ -19,6 +19,7 @@ import { ProvisionalDeadlines1764450000000 } from '../database/migrations/176445
 import { OutboxTraceContext1767100000001 } from '../database/migrations/1767100000001-outbox-trace-context';
 import { CaseParty1765100100000 } from '../database/migrations/1765100100000-case-party';
 import { AuditBySubject1765150000000 } from '../database/migrations/1765150000000-audit-by-subject';
+import { AccessLog1767600000001 } from '../database/migrations/1767600000001-access-log';
 import { opinionDocumentInputOf } from '../workflows/opinion-document.input';
 import { renderOpinionDocument } from './opinion-document.renderer';
 import { OpinionDocumentsController } from './opinion-documents.controller';
@@ -47,6 +48,8 @@ describe('opinion documents on real PostgreSQL and the blob store', () => {
       new OpinionDocuments1764300000000(),
       new ProvisionalDeadlines1764450000000(),
       new OutboxTraceContext1767100000001(),
+      // The read API records each read in the access log (R8, C3).
+      new AccessLog1767600000001(),
       new CaseParty1765100100000(),
       new AuditBySubject1765150000000(),
     ]);

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, ReviewView } from '@enforcement/domain';
 import { Flow } from '@enforcement/domain/review/testing/review.fixtures';
 import { plainViewOf } from '../testing/review-view.fixture';
@@ -58,7 +58,8 @@ function controllerServing(rows: Partial<TaskRow>[], stored: ReviewView | null):
     }),
     latestView: async () => (stored === null ? null : { view: stored, overdue: false }),
   } as unknown as ReviewReadRepository;
-  return new ReviewsController(reads);
+  // No database: the reads tested here (tasks, one review) log nothing; the rounds read, which does, is not called.
+  return new ReviewsController(reads, {} as DataSource);
 }
 
 describe('the task inbox and read API carry the provisional flag (SPEC W7)', () => {

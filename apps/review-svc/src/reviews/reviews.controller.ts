@@ -1,5 +1,7 @@
 import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import {
   mayReadReview,
   seesAcrossUnits,
@@ -8,7 +10,7 @@ import {
   type ReviewStatus,
   type ReviewView,
 } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, CurrentActor, recordAccess } from '@enforcement/platform';
 import { endOfCivilDay, startOfCivilDay, workdaysLeft } from '@enforcement/workdays';
 import { ReviewReadRepository, type ReviewerStatistics, type UnitStatistics } from './review-read.repository';
 import { reviewNotFound } from './review-not-found';
@@ -55,7 +57,10 @@ function leftNow(now: Date, deadline: Date | null): number | null {
 @ApiBearerAuth()
 @Controller('reviews')
 export class ReviewsController {
-  constructor(private readonly reads: ReviewReadRepository) {}
+  constructor(
+    private readonly reads: ReviewReadRepository,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Get('tasks')
   @Access('reviews.tasks')
@@ -152,6 +157,14 @@ export class ReviewsController {
     // The case is one unit's: another unit's rounds are "not found" like the review itself (C1).
     // A legal advisor sees the rounds they were invited to (L10), as the latest round's view says.
     if (rows.length === 0 || !mayReadReview(actor, rows[rows.length - 1].view)) throw reviewNotFound(caseNo);
+    // Every round's view, as the review view itself: recorded before it is answered (R8, C3).
+    await recordAccess(this.db, actor, {
+      action: 'view',
+      caseNumber: caseNo,
+      subject: `${caseNo}/review-rounds`,
+      recordUnitId: rows[rows.length - 1].view.unitId,
+      detail: { rounds: rows.length },
+    });
     return rows.map((row, i) => ({ round: i + 1, workflowId: row.workflowId, view: row.view }));
   }
 

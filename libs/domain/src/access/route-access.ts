@@ -143,8 +143,9 @@ export const routeAccess = {
     scope: 'unit',
   },
   /**
-   * 审计记录 (C3): every state change of a case or by a person — the legal section and the agency head across the
-   * agency, a unit head within their own unit (the services filter by the rows' unit).
+   * 审计记录 (C3) and 调阅登记 (R8): every state change and every logged read (view, list, copy, export) of a case or
+   * by a person — the legal section and the agency head across the agency, a unit head within their own unit (the
+   * services filter by the rows' unit).
    */
   'audit.read': { roles: [...LEGAL_SECTION_ROLES, 'agency-head', 'unit-head'], scope: 'unit' },
   /** 报送法制审核 (L2–L4). */

@@ -10,6 +10,7 @@ import { AuditLawChanges1767200000001 } from './1767200000001-audit-law-changes'
 import { PortalGramStatistics1767300000000 } from './1767300000000-portal-gram-statistics';
 import { PublicationStarts1767500000000 } from './1767500000000-publication-starts';
 import { AnnualReportWarnings1767500000400 } from './1767500000400-annual-report-warnings';
+import { AccessLog1767600000003 } from './1767600000003-access-log';
 
 /** Every migration of disclosure-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PortalGramStatistics1767300000000,
   PublicationStarts1767500000000,
   AnnualReportWarnings1767500000400,
+  AccessLog1767600000003,
 ];

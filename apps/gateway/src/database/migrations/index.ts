@@ -10,6 +10,7 @@ import { DropCatalogueVersions1765100200001 } from './1765100200001-drop-catalog
 import { AuditTrail1766400000000 } from './1766400000000-audit-trail';
 import { OutboxTraceContext1767100000000 } from './1767100000000-outbox-trace-context';
 import { RequestKeyLeases1767200000002 } from './1767200000002-request-key-leases';
+import { AccessLog1767600000000 } from './1767600000000-access-log';
 
 /** Every migration of the gateway, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AuditTrail1766400000000,
   OutboxTraceContext1767100000000,
   RequestKeyLeases1767200000002,
+  AccessLog1767600000000,
 ];

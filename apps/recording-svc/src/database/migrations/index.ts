@@ -13,6 +13,7 @@ import { OutboxTraceContext1767100000002 } from './1767100000002-outbox-trace-co
 import { DeviceExportException1767400000000 } from './1767400000000-device-export-exception';
 import { DeviceLifecycle1767500000000 } from './1767500000000-device-lifecycle';
 import { DeviceCheckoutLosses1767600000000 } from './1767600000000-device-checkout-losses';
+import { AccessLog1767600000002 } from './1767600000002-access-log';
 
 /** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   DeviceExportException1767400000000,
   DeviceLifecycle1767500000000,
   DeviceCheckoutLosses1767600000000,
+  AccessLog1767600000002,
 ];

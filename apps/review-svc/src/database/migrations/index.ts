@@ -11,6 +11,7 @@ import { AuditTrail1766400200000 } from './1766400200000-audit-trail';
 import { OutboxTraceContext1767100000001 } from './1767100000001-outbox-trace-context';
 import { AuditSupervision1767200000000 } from './1767200000000-audit-supervision';
 import { MyTasksBoard1767500000000 } from './1767500000000-my-tasks-board';
+import { AccessLog1767600000001 } from './1767600000001-access-log';
 
 /** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   OutboxTraceContext1767100000001,
   AuditSupervision1767200000000,
   MyTasksBoard1767500000000,
+  AccessLog1767600000001,
 ];
