@@ -11,6 +11,8 @@ import { createAccessActivities } from './access/access.activities';
 import { AccessModule } from './access/access.module';
 import { ArchiveModule } from './archive/archive.module';
 import { createDeviceActivities, createDeviceReturnActivities } from './devices/device.activities';
+import { createDeviceCheckActivities } from './devices/device-check.activities';
+import { parseCheckInterval } from './devices/devices.settings';
 import { DevicesModule } from './devices/devices.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
@@ -49,6 +51,13 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
                 exportLimit: parseHandOverLimit('DEVICE_EXPORT_LIMIT', config.get<string>('DEVICE_EXPORT_LIMIT')),
               }),
               ...createDeviceReturnActivities({ dataSource, outbox, relay }),
+              ...createDeviceCheckActivities({
+                dataSource,
+                outbox,
+                relay,
+                // R11: 定期核查 every `DEVICE_CHECK_INTERVAL` (30d by default), as the device page counts it.
+                checkIntervalDays: parseCheckInterval(config.get<string>('DEVICE_CHECK_INTERVAL')),
+              }),
               ...createCaseActivities({
                 dataSource,
                 outbox,

@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { reassignmentProblems, type Actor } from '@enforcement/domain';
 import { Access, CurrentActor, IdParamPipe } from '@enforcement/platform';
 import { LEDGERS } from '../integrity/ledger-leaves';
+import { DeviceCheckLimit } from './device-check.limit';
 import { ReassignDeviceDto, RetireDeviceDto } from './devices.dto';
 import { fieldRefusal, mustBeOnRoster, refuse, retiredDevice } from './devices.refusals';
 import { deviceOf, deviceView, statusOf, type DeviceRow } from './devices.queries';
@@ -25,6 +26,7 @@ export class DeviceLifecycleController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: DeviceSettings,
+    private readonly checkLimit: DeviceCheckLimit,
   ) {}
 
   @Post(':assetNumber/retirement')
@@ -36,7 +38,7 @@ export class DeviceLifecycleController {
     @Body() dto: RetireDeviceDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.dataSource.transaction(async (m) => {
+    const retired = await this.dataSource.transaction(async (m) => {
       const d = await this.settled(m, assetNumber, actor);
       await record(
         m,
@@ -47,6 +49,9 @@ export class DeviceLifecycleController {
       );
       return this.view(m, assetNumber, actor);
     });
+    // A retired device needs no more periodic checks: its running cycle closes (C2).
+    await this.checkLimit.changed(assetNumber);
+    return retired;
   }
 
   @Post(':assetNumber/reassignments')

@@ -14,6 +14,7 @@ import {
 } from '@enforcement/domain';
 import { Access, CurrentActor, IdParamPipe, OutboxRelay, OutboxWriter, TEMPORAL_CLIENT } from '@enforcement/platform';
 import { LEDGERS } from '../integrity/ledger-leaves';
+import { DeviceCheckLimit } from './device-check.limit';
 import { appendDeviceFact, limitOf } from './device-limit.facts';
 import { ReportDeviceLossDto } from './devices.dto';
 import { fieldRefusal, mustHandle, wrongState } from './devices.refusals';
@@ -40,6 +41,7 @@ export class DeviceLossesController {
     private readonly settings: DeviceSettings,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    private readonly checkLimit: DeviceCheckLimit,
   ) {}
 
   @Post('checkouts/:id/loss')
@@ -102,6 +104,8 @@ export class DeviceLossesController {
     });
     this.relay.kick();
     await this.endReturnLimit(c.id, c.expected_return_at !== null);
+    // Lost: retired with it, so its periodic check limit closes too.
+    if (c.loss_kind === 'lost') await this.checkLimit.changed(c.asset_number);
     if (c.handed_in_at !== null && c.exported_at === null) {
       const input: DeviceExportInput = {
         checkoutId: c.id,

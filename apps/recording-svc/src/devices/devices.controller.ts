@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { maySeeUnit, type Actor } from '@enforcement/domain';
 import { Access, CurrentActor, IdParamPipe } from '@enforcement/platform';
 import { appendLedgerLeaf, LEDGERS } from '../integrity/ledger-leaves';
+import { DeviceCheckLimit } from './device-check.limit';
 import { DeviceCheckDto, RegisterDeviceDto } from './devices.dto';
 import { mustBeOnRoster, refuse, retiredDevice } from './devices.refusals';
 import {
@@ -32,6 +33,7 @@ export class DevicesController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: DeviceSettings,
+    private readonly checkLimit: DeviceCheckLimit,
   ) {}
 
   private ctx(): ViewContext {
@@ -43,7 +45,7 @@ export class DevicesController {
   @Access('recording.device-register')
   @ApiOperation({ summary: 'R11 — register a device (asset number, kind, unit, administrator)' })
   async register(@Body() dto: RegisterDeviceDto, @CurrentActor() actor: Actor) {
-    return this.dataSource.transaction(async (m) => {
+    const registered = await this.dataSource.transaction(async (m) => {
       await lockDevice(m, dto.assetNumber);
       await mustBeOnRoster(m, dto.administrator, 'administrator');
       const [row] = await m.query<Record<string, unknown>[]>(
@@ -64,6 +66,9 @@ export class DevicesController {
       await appendLedgerLeaf(m, LEDGERS.device, row);
       return deviceView(await deviceOf(m, dto.assetNumber, actor), 'available', this.ctx());
     });
+    // The periodic check limit starts from the registration (C2), once the device is there for its workflow to read.
+    await this.checkLimit.start(dto.assetNumber);
+    return registered;
   }
 
   @Get()
@@ -118,7 +123,7 @@ export class DevicesController {
     @Body() dto: DeviceCheckDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.dataSource.transaction(async (m) => {
+    const checked = await this.dataSource.transaction(async (m) => {
       await lockDevice(m, assetNumber);
       const d = await deviceOf(m, assetNumber, actor);
       if (d.retired_at !== null) throw retiredDevice(assetNumber);
@@ -129,5 +134,8 @@ export class DevicesController {
         check: { id: check.id, outcome: check.outcome },
       };
     });
+    // The check meets the running cycle and starts the next: the workflow reads it from the store (C2).
+    await this.checkLimit.changed(assetNumber);
+    return checked;
   }
 }

@@ -4,3 +4,4 @@ export { integrityCheckpointWorkflow } from './integrity-checkpoint.workflow';
 export { accessApplicationWorkflow } from './access-application.workflow';
 export { deviceExportWorkflow } from './device-export.workflow';
 export { deviceReturnWorkflow } from './device-return.workflow';
+export { devicePeriodicCheckWorkflow } from './device-periodic-check.workflow';

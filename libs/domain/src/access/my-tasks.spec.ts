@@ -32,9 +32,9 @@ describe('我的待办: whose work a running limit is (SPEC C1, C2)', () => {
     expect([s.unitKinds, s.reviewRoles, s.person]).toEqual([[], [], null]);
   });
 
-  it('C2, R10, R11: the records administrator archives and exports for every unit', () => {
+  it('C2, R10, R11: the records administrator archives, exports and makes the periodic device checks for every unit', () => {
     const s = myTaskScope(actor('records-administrator'));
-    expect(s.agencyKinds).toEqual(['archiving', 'device-export']);
+    expect(s.agencyKinds).toEqual(['archiving', 'device-export', 'device-check']);
     expect([s.person, s.reviewRoles]).toEqual([null, []]);
   });
 

@@ -16,9 +16,9 @@ import type { Actor, Role } from './roles';
  *    (`PERSON_TASK_ROLES`) have them, and a unit-scoped person only within their own unit.
  * 3. **By role** (`TASK_KINDS_BY_ROLE`): the kinds a role acts on for others — the unit head the approval backfill
  *    and archiving of their unit's cases; the agency head signs every unit's approval forms (R2); the records
- *    administrator makes every case's archive bundle (R10) and exports returned devices (R11); the disclosure
- *    officer reviews and publishes drafts, takes publications down, answers objections and keeps ex-ante items
- *    current for the agency (D3, D4, D8, D9; 000 附件1 第四条: the office publishes for every unit), and with the
+ *    administrator makes every case's archive bundle (R10), exports returned devices and makes each device's
+ *    periodic check (R11); the disclosure officer reviews and publishes drafts, takes publications down, answers
+ *    objections and keeps ex-ante items current for the agency (D3, D4, D8, D9; 000 附件1 第四条: the office publishes for every unit), and with the
  *    legal-section head files the annual report (D10).
  *
  * Units: a role of one unit (officer, unit head, and any role not listed as agency-wide) acts on its own unit's
@@ -34,7 +34,7 @@ export const TASK_KINDS_BY_ROLE: Readonly<Record<Role, readonly SupervisionKind[
   'supervising-leader': [],
   'agency-head': ['approval-backfill'],
   'leadership-meeting': [],
-  'records-administrator': ['archiving', 'device-export'],
+  'records-administrator': ['archiving', 'device-export', 'device-check'],
   'disclosure-officer': ['publication', 'take-down', 'objection', 'ex-ante-update', 'annual-report'],
   'agency-it': [],
 };

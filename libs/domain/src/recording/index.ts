@@ -16,4 +16,5 @@ export * from './retention.rules';
 export * from './evaluation.rules';
 export * from './device.rules';
 export * from './device-lifecycle.rules';
+export * from './device-check.rules';
 export * from './case-list.contract';

@@ -23,6 +23,7 @@ export const SUPERVISION_KINDS = [
   'ex-ante-update',
   'device-export',
   'device-return',
+  'device-check',
   'other',
 ] as const;
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
@@ -46,6 +47,8 @@ const KIND_BY_LIMIT: Record<string, SupervisionKind> = {
   'device-export': 'device-export',
   // R11: a checked-out device back by the expected return its borrower stated.
   'device-return': 'device-return',
+  // R11: a device checked by its administrator every DEVICE_CHECK_INTERVAL (000 附件6 第七条 定期核查).
+  'device-check': 'device-check',
 };
 
 export function supervisionKindOf(limit: string): SupervisionKind {

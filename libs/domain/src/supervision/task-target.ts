@@ -15,7 +15,7 @@ const after = (prefix: string, id: string) => (id.startsWith(`${prefix}:`) ? id.
 /**
  * The subject of a limit on the board (C2). Each producer fills `subjectId` and `caseNo` its own way: a publication
  * and its take-down run on `publication:<decision number>`, an objection on `objection:<id>`, an ex-ante item on
- * `ex-ante:<item id>`; a device's export and return put its asset number where the case number goes, the annual report
+ * `ex-ante:<item id>`; a device's export, return and periodic check put its asset number where the case number goes, the annual report
  * `annual-report-<year>`.
  */
 export function taskSubjectOf(kind: SupervisionKind, subjectId: string, caseNo: string): TaskSubject {
@@ -29,6 +29,7 @@ export function taskSubjectOf(kind: SupervisionKind, subjectId: string, caseNo: 
       return { type: 'ex-ante-item', id: after('ex-ante', subjectId) };
     case 'device-export':
     case 'device-return':
+    case 'device-check':
       return { type: 'device', id: caseNo };
     case 'annual-report':
       return { type: 'annual-report', id: caseNo.replace(/^annual-report-/, '') };
@@ -64,6 +65,7 @@ export function workbenchLinkOf(kind: SupervisionKind, subject: TaskSubject): st
       return '/disclosure/annual-reports';
     case 'device-export':
     case 'device-return':
+    case 'device-check':
       return '/devices';
     case 'other':
       return null;
