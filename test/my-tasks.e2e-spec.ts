@@ -1,12 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '@enforcement/domain';
-import { issueToken } from '@enforcement/platform';
-import { eventually, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { eventually } from '@enforcement/platform/testing/stack-env';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 import { expectStatus, gateway, ReviewJourney } from '../apps/gateway/src/reviews/testing/review-journey';
-import { CHUNK, footage, patch, tusMetadata } from './evidence/tus';
+import {
+  completeInitiation,
+  createEmergencyCase,
+  fileApproval,
+  handOverFootage,
+  HOUR,
+  iso,
+  objectToPublished,
+  recordSeizure,
+  tokenOf,
+  warningDecision,
+} from './tasks/task-limits.steps';
 import { issueDecision } from './web/decision-facts';
 
 /*
@@ -18,10 +27,7 @@ import { issueDecision } from './web/decision-facts';
  */
 jest.setTimeout(300_000);
 
-const env = stackEnv();
 const run = randomUUID().slice(0, 8);
-const HOUR = 3_600_000;
-const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 
 type Task = {
   key: string;
@@ -40,11 +46,9 @@ type Task = {
 
 const auth = async (userId: string) => `Bearer ${await tokenFor(userId)}`;
 
-/** A person outside the demo list (a unit's own disclosure liaison), signed by the test stack's issuer. */
-async function tokenOf(id: string, roles: Role[], unitId: string): Promise<string> {
-  const key = readFileSync(env.JWT_PRIVATE_KEY_FILE, 'utf8');
-  return `Bearer ${await issueToken(key, { id, name: '测试人员', roles, unitId }, 'enforcement-local', '10m')}`;
-}
+/** A person outside the demo list (a unit's own disclosure liaison). */
+const outsider = async (id: string, roles: Role[], unitId: string) =>
+  `Bearer ${await tokenOf({ id, name: '测试人员', roles, unitId })}`;
 
 /**
  * C2: overdue first, then by the deadline; steps without a limit last. Held per page: each page is one answer at one
@@ -98,43 +102,21 @@ const inboxUntil = (authorization: string, ok: (tasks: Task[]) => boolean, what:
 describe('我的待办: each person’s own work across the three services (SPEC C2)', () => {
   it('C2, R6, R2, C1: the officer who recorded a seizure has its AV hand-over, the initiator and the unit’s head the approval backfill; another unit sees none; each leaves the list when done', async () => {
     const caseNo = `MYT-${run}`;
-    const base = `/api/v1/cases/${encodeURIComponent(caseNo)}`;
     const initiator = await auth('u-officer-1');
     const recorder = await auth('u-officer-3');
-    expectStatus(
-      await request(gateway)
-        .post('/api/v1/cases')
-        .set('authorization', initiator)
-        .send({ caseNumber: caseNo, category: 'penalty', title: `我的待办 ${caseNo}`, initiationMode: 'emergency' }),
-      201,
-    );
+    await createEmergencyCase(initiator, caseNo, `我的待办 ${caseNo}`);
     // The emergency case investigates at once; a colleague of the same unit records a seizure without its footage.
-    const started = await eventually(async () => {
-      const res = await request(gateway).post(`${base}/steps/initiation/complete`).set('authorization', initiator);
-      return res.status === 200 ? res : undefined;
-    }, 'the case registered');
-    expect(started.status).toBe(200);
+    await completeInitiation(initiator, caseNo);
     const endedAt = iso(-HOUR);
-    const seizure = await request(gateway)
-      .post(`${base}/records`)
-      .set('authorization', recorder)
-      .send({
-        type: 'seizure',
-        fields: {
-          officers: [
-            { name: '黄执法', certificateNo: '43040003', certificateShown: true },
-            { name: '张执法', certificateNo: '43040001', certificateShown: true },
-          ],
-          basis: '《行政强制法》第十九条',
-          necessity: '情况紧急，防止证据灭失',
-          items: ['账簿一册'],
-          place: '衡阳市某区某路2号',
-          startedAt: iso(-2 * HOUR),
-          endedAt,
-          signedBy: '当事人代表',
-        },
-      });
-    const [seizureId] = expectStatus(seizure, 201).body.recordIds as string[];
+    const seizure = await recordSeizure(recorder, caseNo, {
+      officers: [
+        { name: '黄执法', certificateNo: '43040003' },
+        { name: '张执法', certificateNo: '43040001' },
+      ],
+      place: '衡阳市某区某路2号',
+      startedAt: iso(-2 * HOUR),
+      endedAt,
+    });
 
     // R6: the footage is the recording officer's to hand over — in their name, due 24 hours after the action.
     const recorderTasks = await inboxUntil(
@@ -184,46 +166,16 @@ describe('我的待办: each person’s own work across the three services (SPEC
     expect(recorderTasks.every((t) => t.unitId === 'unit-enforcement-1')).toBe(true);
 
     // Done: the agency head files the approval — the backfill leaves the initiator's and the unit head's lists.
-    expectStatus(
-      await request(gateway)
-        .post(`${base}/records`)
-        .set('authorization', await auth('u-agency-head'))
-        .send({
-          type: 'initiation-approval',
-          fields: { approvedBy: '吴局长', approvedAt: iso(0), basis: '《行政处罚法》第五十四条' },
-        }),
-      201,
-    );
+    await fileApproval(caseNo);
     await inboxUntil(initiator, (tasks) => ofCase(tasks, caseNo).length === 0, 'the backfill gone from the initiator');
     expect(ofCase(await tasksOf(await auth('u-unit-head-1')), caseNo)).toEqual([]);
 
     // Done: the recording officer uploads the footage, which becomes the seizure's AV — the hand-over leaves.
-    const size = 3 * 1024 * 1024;
-    const created = expectStatus(
-      await request(gateway)
-        .post('/api/v1/evidence/uploads')
-        .set('authorization', recorder)
-        .set('tus-resumable', '1.0.0')
-        .set('upload-length', String(size))
-        .set(
-          'upload-metadata',
-          tusMetadata({
-            caseNumber: caseNo,
-            recordId: seizureId,
-            kind: 'video',
-            party: '某待办测试有限公司',
-            officer: 'u-officer-3',
-            device: 'DSJ-013',
-            startedAt: iso(-2 * HOUR - 60_000),
-            endedAt: iso(-HOUR + 60_000),
-            place: '衡阳市某区某路2号',
-            fileName: 'DSJ013.mp4',
-          }),
-        ),
-      201,
-    );
-    const done = await patch(gateway, created.headers.location, recorder, 0, footage(randomBytes(CHUNK), 0, size));
-    expect(done !== 'cut' && [done.status, done.headers['evidence-attached']]).toEqual([204, 'true']);
+    await handOverFootage(recorder, caseNo, seizure, {
+      officer: 'u-officer-3',
+      device: 'DSJ-013',
+      party: '某待办测试有限公司',
+    });
     await inboxUntil(recorder, (tasks) => ofCase(tasks, caseNo).length === 0, 'the hand-over gone from the recorder');
   });
 
@@ -290,21 +242,9 @@ describe('我的待办: each person’s own work across the three services (SPEC
     const caseNumber = `MYT-D-${run}`;
     const decisionNumber = `待办罚〔${new Date().getUTCFullYear()}〕${run}号`;
     const word = `待办公示${run}`;
-    await issueDecision({
-      caseNumber,
-      decisionNumber,
-      category: 'penalty',
-      permitGranted: null,
-      party: { name: '某待办公示测试有限公司', kind: 'organisation', idCode: '91430400MA4L0XXXXX' },
-      conclusion: '警告',
-      text: `行政处罚决定书 ${decisionNumber}。当事人：某待办公示测试有限公司。经查，当事人${word}。决定：警告。`,
-      decidedAt: iso(0),
-      unitId: 'unit-enforcement-1',
-      agency: { id: 'demo-civil-affairs-bureau', name: '演示市民政局' },
-      officers: ['张执法'],
-    });
+    await issueDecision(warningDecision(caseNumber, decisionNumber, '某待办公示测试有限公司', word));
     // The unit's own disclosure liaison and the agency office's disclosure officer (000 附件1 第四条、第五条).
-    const liaison = await tokenOf(`u-disclosure-${run}`, ['disclosure-officer'], 'unit-enforcement-1');
+    const liaison = await outsider(`u-disclosure-${run}`, ['disclosure-officer'], 'unit-enforcement-1');
     const office = await auth('u-disclosure-officer');
     const mine = (tasks: Task[]) => tasks.filter((t) => t.caseNo === caseNumber);
     const drafts = await inboxUntil(
@@ -344,23 +284,11 @@ describe('我的待办: each person’s own work across the three services (SPEC
     await inboxUntil(liaison, (tasks) => mine(tasks).length === 0, 'the published draft gone', 'publication');
 
     // D9: an objection to the published item is the disclosure officer's to decide, within 10 working days.
-    const found = await eventually(async () => {
-      const res = await request(gateway).get('/api/v1/portal/items').query({ q: word, pageSize: 10 });
-      return res.status === 200 && res.body.items.length === 1 ? (res.body.items[0] as { id: string }) : undefined;
-    }, 'the item on the portal');
-    const filed = expectStatus(
-      await request(gateway)
-        .post('/api/v1/portal/objections')
-        .send({
-          itemId: found.id,
-          name: '王某',
-          contact: '13900000000',
-          content: '公示的当事人名称与送达的决定书不一致。',
-          evidenceRefs: ['决定书送达回证'],
-        }),
-      201,
-    );
-    const objectionId = filed.body.objectionId as string;
+    const objectionId = await objectToPublished(word, {
+      name: '王某',
+      contact: '13900000000',
+      content: '公示的当事人名称与送达的决定书不一致。',
+    });
     const objections = await inboxUntil(
       liaison,
       (tasks) => tasks.some((t) => t.subject.id === objectionId),

@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import type { Actor } from '@enforcement/domain';
-import { issueToken } from '@enforcement/platform';
-import { eventually, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 import { expectStatus, gateway } from '../apps/gateway/src/reviews/testing/review-journey';
+import {
+  completeInitiation,
+  createEmergencyCase,
+  fileApproval,
+  HOUR,
+  iso,
+  objectToPublished,
+  recordSeizure,
+  tokenOf,
+  warningDecision,
+} from './tasks/task-limits.steps';
 import { issueDecision } from './web/decision-facts';
 import { launchBrowser, Person } from './web/browser';
 
@@ -17,8 +25,6 @@ import { launchBrowser, Person } from './web/browser';
 jest.setTimeout(240_000);
 
 const run = randomUUID().slice(0, 8);
-const HOUR = 3_600_000;
-const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 
 describe('web application: my tasks in the browser', () => {
   let browser: Browser;
@@ -35,46 +41,22 @@ describe('web application: my tasks in the browser', () => {
 
   it('C2, R6, R2, W1: the officer sees their overdue AV hand-over first and the approval backfill after it, as tags linking to the case; the backfill leaves without a reload when filed; no serious accessibility problem; English on request, counting "2 tasks" and then "1 task"', async () => {
     const officer: Actor = { id: `u-web-tasks-${run}`, name: '孙执法', roles: ['officer'], unitId: `unit-wt-${run}` };
-    const key = readFileSync(stackEnv().JWT_PRIVATE_KEY_FILE, 'utf8');
-    const token = await issueToken(key, officer, 'enforcement-local', '30m');
+    const token = await tokenOf(officer, '30m');
     const caseNo = `WEBT-${run}`;
-    const base = `/api/v1/cases/${encodeURIComponent(caseNo)}`;
     const as = `Bearer ${token}`;
-    expectStatus(
-      await request(gateway)
-        .post('/api/v1/cases')
-        .set('authorization', as)
-        .send({ caseNumber: caseNo, category: 'penalty', title: `待办页面 ${caseNo}`, initiationMode: 'emergency' }),
-      201,
-    );
+    await createEmergencyCase(as, caseNo, `待办页面 ${caseNo}`);
     // The emergency case investigates at once (R2), as soon as its workflow registered it.
-    await eventually(async () => {
-      const res = await request(gateway).post(`${base}/steps/initiation/complete`).set('authorization', as);
-      return res.status === 200 ? true : undefined;
-    }, 'the case registered');
+    await completeInitiation(as, caseNo);
     // A seizure that ended 30 hours ago without its footage: the 24-hour hand-over has already run out (R6).
-    expectStatus(
-      await request(gateway)
-        .post(`${base}/records`)
-        .set('authorization', as)
-        .send({
-          type: 'seizure',
-          fields: {
-            officers: [
-              { name: '孙执法', certificateNo: '43040009', certificateShown: true },
-              { name: '张执法', certificateNo: '43040001', certificateShown: true },
-            ],
-            basis: '《行政强制法》第十九条',
-            necessity: '情况紧急，防止证据灭失',
-            items: ['账簿一册'],
-            place: '衡阳市某区某路9号',
-            startedAt: iso(-31 * HOUR),
-            endedAt: iso(-30 * HOUR),
-            signedBy: '当事人代表',
-          },
-        }),
-      201,
-    );
+    await recordSeizure(as, caseNo, {
+      officers: [
+        { name: '孙执法', certificateNo: '43040009' },
+        { name: '张执法', certificateNo: '43040001' },
+      ],
+      place: '衡阳市某区某路9号',
+      startedAt: iso(-31 * HOUR),
+      endedAt: iso(-30 * HOUR),
+    });
 
     const person = await Person.withToken(browser, gateway, token, officer);
     people.push(person);
@@ -107,16 +89,7 @@ describe('web application: my tasks in the browser', () => {
     await person.page.getByTestId('language-switch').click();
 
     // Done elsewhere: the agency head files the approval (R2); the page drops the backfill on its next refresh.
-    expectStatus(
-      await request(gateway)
-        .post(`${base}/records`)
-        .set('authorization', `Bearer ${await tokenFor('u-agency-head')}`)
-        .send({
-          type: 'initiation-approval',
-          fields: { approvedBy: '吴局长', approvedAt: iso(0), basis: '《行政处罚法》第五十四条' },
-        }),
-      201,
-    );
+    await fileApproval(caseNo);
     await backfill.waitFor({ state: 'detached', timeout: 90_000 });
     await expect(rows.count()).resolves.toBe(1);
     // W1: one task is "1 task" in English, not "1 tasks".
@@ -137,19 +110,7 @@ describe('web application: my tasks in the browser', () => {
     const caseNumber = `WEBT-D-${run}`;
     const decisionNumber = `网待〔${new Date().getUTCFullYear()}〕${run}号`;
     const word = `网页待办${run}`;
-    await issueDecision({
-      caseNumber,
-      decisionNumber,
-      category: 'penalty',
-      permitGranted: null,
-      party: { name: '某网页待办测试有限公司', kind: 'organisation', idCode: '91430400MA4L0XXXXX' },
-      conclusion: '警告',
-      text: `行政处罚决定书 ${decisionNumber}。当事人：某网页待办测试有限公司。经查，当事人${word}。决定：警告。`,
-      decidedAt: iso(0),
-      unitId: 'unit-enforcement-1',
-      agency: { id: 'demo-civil-affairs-bureau', name: '演示市民政局' },
-      officers: ['张执法'],
-    });
+    await issueDecision(warningDecision(caseNumber, decisionNumber, '某网页待办测试有限公司', word));
     const person = await Person.signedIn(browser, gateway, 'u-disclosure-officer');
     people.push(person);
     const pick = async (label: string) => {
@@ -177,23 +138,11 @@ describe('web application: my tasks in the browser', () => {
       await request(gateway).post(`${path}/publish`).set('authorization', auth).send({ mode: 'full-text' }),
       200,
     );
-    const item = await eventually(async () => {
-      const res = await request(gateway).get('/api/v1/portal/items').query({ q: word, pageSize: 10 });
-      return res.status === 200 && res.body.items.length === 1 ? (res.body.items[0] as { id: string }) : undefined;
-    }, 'the item on the portal');
-    const filed = expectStatus(
-      await request(gateway)
-        .post('/api/v1/portal/objections')
-        .send({
-          itemId: item.id,
-          name: '李某',
-          contact: '13900000001',
-          content: '公示的决定内容与送达的决定书不一致。',
-          evidenceRefs: ['决定书送达回证'],
-        }),
-      201,
-    );
-    const objectionId = filed.body.objectionId as string;
+    const objectionId = await objectToPublished(word, {
+      name: '李某',
+      contact: '13900000001',
+      content: '公示的决定内容与送达的决定书不一致。',
+    });
     await person.goto('/tasks');
     await pick('更正申请答复');
     const objection = person.page.getByTestId(`task-objection-${objectionId}`);
