@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
-import { AppError, originHeaders, type ErrorBody } from '@enforcement/platform';
+import { AppError, originHeaders, passedOnRefusal } from '@enforcement/platform';
 
 const READ_TIMEOUT_MS = 10_000;
 /**
@@ -8,11 +8,6 @@ const READ_TIMEOUT_MS = 10_000;
  * would close them under a request.
  */
 const IDLE_MS = 4_000;
-
-function isErrorBody(body: unknown): body is ErrorBody {
-  const b = body as Partial<ErrorBody> | null;
-  return typeof b?.code === 'string' && typeof b.message?.zh === 'string' && typeof b.message.en === 'string';
-}
 
 /** One call forwarded to disclosure-svc. */
 export interface DisclosureCall {
@@ -115,9 +110,7 @@ export class DisclosureReadApi {
     } catch {
       answer = undefined;
     }
-    if (res.status < 500 && isErrorBody(answer))
-      throw new AppError(answer.code, res.status, answer.message, answer.details);
-    throw unavailable();
+    throw passedOnRefusal(res.status, answer) ?? unavailable();
   }
 
   private exchange(url: URL, method: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {

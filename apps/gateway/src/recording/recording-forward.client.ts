@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppError, originHeaders, type ErrorBody } from '@enforcement/platform';
+import { AppError, originHeaders, passedOnRefusal } from '@enforcement/platform';
 
 const TIMEOUT_MS = 60_000;
 
@@ -15,11 +15,6 @@ export interface Forwarded {
   readonly contentType: string;
   readonly disposition: string | null;
   readonly sha256: string | null;
-}
-
-function isErrorBody(body: unknown): body is ErrorBody {
-  const b = body as Partial<ErrorBody> | null;
-  return typeof b?.code === 'string' && typeof b.message?.zh === 'string' && typeof b.message.en === 'string';
 }
 
 /**
@@ -76,8 +71,7 @@ export class RecordingForwardClient {
         sha256: res.headers.get('x-content-sha256'),
       };
     }
-    if (res.status < 500 && isErrorBody(json)) throw new AppError(json.code, res.status, json.message, json.details);
-    throw unavailable();
+    throw passedOnRefusal(res.status, json) ?? unavailable();
   }
 }
 

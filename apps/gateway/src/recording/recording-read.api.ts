@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AppError, originHeaders, type ErrorBody } from '@enforcement/platform';
+import { AppError, originHeaders, passedOnRefusal } from '@enforcement/platform';
 
 const READ_TIMEOUT_MS = 30_000;
 
@@ -7,11 +7,6 @@ const READ_TIMEOUT_MS = 30_000;
 export interface RecordingCaller {
   readonly authorization: string;
   readonly requestId?: string;
-}
-
-function isErrorBody(body: unknown): body is ErrorBody {
-  const b = body as Partial<ErrorBody> | null;
-  return typeof b?.code === 'string' && typeof b.message?.zh === 'string' && typeof b.message.en === 'string';
 }
 
 /**
@@ -49,8 +44,7 @@ export class RecordingReadApi {
       throw unavailable();
     }
     if (res.ok) return body;
-    if (res.status < 500 && isErrorBody(body)) throw new AppError(body.code, res.status, body.message, body.details);
-    throw unavailable();
+    throw passedOnRefusal(res.status, body) ?? unavailable();
   }
 }
 

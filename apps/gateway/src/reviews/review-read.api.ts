@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AppError, originHeaders, type ErrorBody } from '@enforcement/platform';
+import { AppError, originHeaders, passedOnRefusal, isErrorBody } from '@enforcement/platform';
 
 const READ_TIMEOUT_MS = 10_000;
 
@@ -8,11 +8,6 @@ const READ_TIMEOUT_MS = 10_000;
 export interface ForwardedCaller {
   readonly authorization: string;
   readonly requestId?: string;
-}
-
-function isErrorBody(body: unknown): body is ErrorBody {
-  const b = body as Partial<ErrorBody> | null;
-  return typeof b?.code === 'string' && typeof b.message?.zh === 'string' && typeof b.message.en === 'string';
 }
 
 /**
@@ -55,10 +50,7 @@ export class ReviewReadApi {
     }
     if (res.ok) return body;
     // review-svc speaks the same error body: a client error of the caller's keeps its code, status and message.
-    if (res.status < 500 && isErrorBody(body)) {
-      throw new AppError(body.code, res.status, body.message, body.details);
-    }
-    throw readFailed();
+    throw passedOnRefusal(res.status, body) ?? readFailed();
   }
 
   /**

@@ -29,3 +29,18 @@ export interface ErrorBody {
   requestId?: string;
   details?: unknown;
 }
+
+/** Whether another service's answer is the error body above, with a code and a message in both languages. */
+export function isErrorBody(body: unknown): body is ErrorBody {
+  const b = body as Partial<ErrorBody> | null;
+  return typeof b?.code === 'string' && typeof b.message?.zh === 'string' && typeof b.message.en === 'string';
+}
+
+/**
+ * A service behind the gateway refused the caller (a 4xx with the error body): the refusal to pass on as it came —
+ * code, status, message and details — since it is the caller's to act on. Undefined for anything else (a 5xx, a body
+ * of another shape), which the gateway answers as that service's outage instead.
+ */
+export function passedOnRefusal(status: number, body: unknown): AppError | undefined {
+  return status < 500 && isErrorBody(body) ? new AppError(body.code, status, body.message, body.details) : undefined;
+}
