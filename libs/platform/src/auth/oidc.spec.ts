@@ -105,14 +105,14 @@ describe('the identity provider’s keys cannot be fetched (issue 11)', () => {
   let verifier: OidcTokenVerifier;
 
   const person = { name: '欧阳执法', dept: 'unit-enforcement-1', realm_access: { roles: ['执法人员'] } };
-  const token = async (kid: string, key: KeyLike = signingKey) =>
+  const token = async (kid: string, key: KeyLike = signingKey, issuedAfterNowS = 0) =>
     new SignJWT(person)
       .setProtectedHeader({ alg: 'ES256', kid })
       .setSubject('oidc-officer')
       .setIssuer(provider.issuer)
       .setAudience('enforcement')
-      .setIssuedAt(Math.floor(now.getTime() / 1000))
-      .setExpirationTime(Math.floor(now.getTime() / 1000) + 600)
+      .setIssuedAt(Math.floor(now.getTime() / 1000) + issuedAfterNowS)
+      .setExpirationTime(Math.floor(now.getTime() / 1000) + issuedAfterNowS + 600)
       .sign(key);
 
   beforeEach(async () => {
@@ -171,6 +171,17 @@ describe('the identity provider’s keys cannot be fetched (issue 11)', () => {
     await expect(verifier.verify(rotated, now)).rejects.toThrow(IdentityProviderUnavailableError);
     later.mockReturnValue(clock + 601_000);
     await expect(verifier.verify(good, now)).rejects.toThrow(IdentityProviderUnavailableError);
+  });
+
+  it('C1: a provider’s token issued in the future (iat an hour ahead) is refused with the reason in both languages; within the clock skew it passes', async () => {
+    const ahead = verifier.verify(await token('key-1', signingKey, 3600), now);
+    await expect(ahead).rejects.toThrow(InvalidTokenError);
+    await expect(ahead).rejects.toMatchObject({
+      reason: { zh: expect.stringContaining('iat'), en: expect.stringContaining('future') },
+    });
+    await expect(verifier.verify(await token('key-1', signingKey, 30), now)).resolves.toMatchObject({
+      id: 'oidc-officer',
+    });
   });
 
   it('C1: a provider that answers its key set with an error (500) is unavailable, not the token invalid', async () => {

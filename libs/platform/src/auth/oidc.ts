@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { isRole, type Actor, type Role } from '@enforcement/domain';
-import { assertCanonicalIdentity, InvalidTokenError, TOKEN_CLOCK_SKEW_SECONDS } from './tokens';
+import { assertCanonicalIdentity, InvalidTokenError, refuseIssuedInFuture, TOKEN_CLOCK_SKEW_SECONDS } from './tokens';
 
 /**
  * The agency's OpenID Connect provider (issue 11): its access tokens are accepted beside the local issuer's. Which
@@ -159,6 +159,7 @@ export class OidcTokenVerifier {
       if (err instanceof IdentityProviderUnavailableError) throw err;
       throw new InvalidTokenError((err as Error).message);
     }
+    refuseIssuedInFuture(payload.iat, now);
     return actorFromClaims(payload, this.settings);
   }
 }

@@ -28,6 +28,19 @@ export async function issueToken(privateKeyPem: string, actor: Actor, issuer: st
 /** Clock difference between the issuer and us that a token's `iat` may show without being refused. */
 export const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
+/**
+ * A token must say when it was issued, and not later than now (beyond the clock skew). jose checks `iat` against the
+ * clock only when a maximum token age is set, so both verifiers (ours and the identity provider's) call this.
+ */
+export function refuseIssuedInFuture(iat: unknown, now: Date): void {
+  if (typeof iat !== 'number' || iat > now.getTime() / 1000 + TOKEN_CLOCK_SKEW_SECONDS) {
+    throw new InvalidTokenError('token issued in the future', {
+      zh: '登录凭证的签发时间（iat）晚于当前时间，已拒绝',
+      en: 'The token claims to be issued in the future (iat) and is refused',
+    });
+  }
+}
+
 /** Why a token was refused, in both languages; the guard answers 401 with it. */
 export class InvalidTokenError extends Error {
   constructor(
@@ -91,13 +104,8 @@ export async function verifyToken(token: string, key: Key, issuer: string, now: 
     }
     throw new InvalidTokenError((err as Error).message);
   }
-  const { sub, name, roles, unitId, iat } = payload as Record<string, unknown>;
-  if (typeof iat !== 'number' || iat > now.getTime() / 1000 + TOKEN_CLOCK_SKEW_SECONDS) {
-    throw new InvalidTokenError('token issued in the future', {
-      zh: '登录凭证的签发时间（iat）晚于当前时间，已拒绝',
-      en: 'The token claims to be issued in the future (iat) and is refused',
-    });
-  }
+  refuseIssuedInFuture(payload.iat, now);
+  const { sub, name, roles, unitId } = payload as Record<string, unknown>;
   if (!nonBlank(unitId)) {
     throw new InvalidTokenError('token names no unit', {
       zh: '登录凭证未注明所属单位（unitId 为空），已拒绝',
