@@ -119,7 +119,8 @@ describe('a device lost or damaged while out, through the gateway (SPEC R11)', (
       404,
     );
 
-    const occurredAt = new Date(Date.now() - 1_000).toISOString();
+    // A second ago, but never before the approval: on a quick run the approval may be younger than that.
+    const occurredAt = new Date(Math.max(Date.parse(out.decision.at) + 1, Date.now() - 1_000)).toISOString();
     const lost = expectStatus(
       await report('u-officer-1', out.id, { kind: 'lost', occurredAt, reason: '巡查途中在河边遗失' }),
       201,

@@ -158,7 +158,8 @@ describe('web application: body cameras in the browser', () => {
     await eventually(
       async () => {
         await head.page.reload();
-        await head.page.getByTestId(`device-attention-${lapsed}`).waitFor();
+        // Attached, not visible: before the lapse the cell is an empty span, which counts as hidden.
+        await head.page.getByTestId(`device-attention-${lapsed}`).waitFor({ state: 'attached' });
         const text = await head.page.getByTestId(`device-attention-${lapsed}`).textContent();
         return text?.includes('领用逾期') ? true : undefined;
       },
