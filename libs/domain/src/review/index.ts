@@ -10,6 +10,7 @@ export * from './review-alarms.rules';
 export * from './review-calendar.port';
 export * from './review-provisional.rules';
 export * from './review-readers.rules';
+export * from './review-seats.rules';
 export * from './review-clock.rules';
 export * from './limit-text';
 export * from './review.commands';

@@ -5,6 +5,7 @@
 import { MATERIAL_CHECKLIST, missingMaterials, requiredMaterials } from './materials.rules';
 import { reviewLimitIssues } from './catalogue.rules';
 import { isLateSubmission, supplementDeadline } from './review-clock.rules';
+import { checkPriorSeats, checkSeparateSeat } from './review-seats.rules';
 import type { SubmitCommand } from './review.commands';
 import type { ReviewRound, ReviewState } from './review.state';
 import { checkActor } from './review.permissions';
@@ -126,6 +127,7 @@ export function submit(command: SubmitCommand, now: Date, env: ReviewEnv): Step 
   const unitId = requireText(command.unitId, 'unitId');
   checkActor(command, unitId);
   const preliminary = checkPreliminaryReview(command.preliminaryReview, unitId);
+  const priorSeats = checkPriorSeats(command.priorSeats);
   const handlingDeadline = requireInstant(command.caseHandlingDeadline, 'caseHandlingDeadline');
   // L6: another limit only where a law provides one, as the catalogue entry's legal basis says.
   const reviewLimit = command.majorDecision.reviewLimit ?? null;
@@ -174,7 +176,11 @@ export function submit(command: SubmitCommand, now: Date, env: ReviewEnv): Step 
     disagreements: [],
     decision: null,
     withdrawal: null,
+    // Only when brought in, so a review submitted before issue 12 replays to the very same state.
+    ...(command.priorSeats === undefined ? {} : { priorSeats }),
   };
+  // C1 (issue 12): a signer who held another seat in an earlier review of the case may not sign this one.
+  checkSeparateSeat(state, preliminary.signedBy.id, 'preliminary-signer');
   return {
     state,
     events: [

@@ -5,7 +5,7 @@
  */
 import type { ReviewFinding, ReviewOpinionType } from './findings.rules';
 import type { CaseFacts, MaterialItemId, SubmittedMaterial } from './materials.rules';
-import type { MajorDecisionRef, PauseKind, PreliminaryReviewRecord, TransferRecord } from './review.state';
+import type { HeldSeat, MajorDecisionRef, PauseKind, PreliminaryReviewRecord, TransferRecord } from './review.state';
 import type { EnforcementCategory } from '../case/case.types';
 import type { IsoInstant, ReviewActor } from './review.types';
 
@@ -42,6 +42,12 @@ export interface SubmitCommand extends CommandBase {
    * entry if a law sets one (L6) — never a number the submitter types.
    */
   readonly majorDecision: MajorDecisionRef;
+  /**
+   * C1 (issue 12): who held which seat in the case's earlier reviews (a withdrawn or not-accepted round), so one
+   * person takes at most one seat across all of them. The service that starts the review reads them from the
+   * earlier reviews' records — never from the request body. Absent in submissions from before it: none.
+   */
+  readonly priorSeats?: readonly HeldSeat[];
 }
 
 /** 受理 — the section finds the materials complete and starts the clock. */

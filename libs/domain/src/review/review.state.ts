@@ -391,6 +391,25 @@ export interface ReviewState {
   readonly transferAcceptance?: { readonly at: IsoInstant; readonly by: string } | null;
   /** Legal advisors invited to the review (L10, C1): only they, of their role, may read it and attach an opinion. */
   readonly advisorInvitations?: readonly AdvisorInvitation[];
+  /**
+   * C1 (issue 12): the seats people held in the case's earlier reviews, as the submission brought them in; the seat
+   * rule counts them with this review's own. Absent in reviews submitted before it: read absence as none.
+   */
+  readonly priorSeats?: readonly HeldSeat[];
+}
+
+/**
+ * One of the four seats of a case that must be held by four different people (SPEC C1, L2, L9, L12): the unit head
+ * who signs the preliminary review, the legal reviewer who drafts the opinion, the re-reviewer, the decider.
+ */
+export type ReviewSeat = 'preliminary-signer' | 'opinion-drafter' | 're-reviewer' | 'decider';
+
+/** A person who held a seat in a review of the case. */
+export interface HeldSeat {
+  readonly personId: string;
+  readonly seat: ReviewSeat;
+  /** The review they held it in. */
+  readonly reviewId: string;
 }
 
 /** 邀请法律顾问 — who invited which advisor, and when. */
