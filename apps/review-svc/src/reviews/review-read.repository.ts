@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { FINAL_STATUSES, type ReviewView, type Role } from '@enforcement/domain';
+import { FINAL_STATUSES, type HeldSeat, type ReviewView, type Role } from '@enforcement/domain';
 
 /** One open task of the inbox as stored (`review_tasks`). */
 export interface TaskRow {
@@ -86,6 +86,22 @@ export class ReviewReadRepository {
       `select workflow_id as "workflowId", view from reviews where case_no = $1 order by submitted_at asc`,
       [caseNo],
     );
+  }
+
+  /**
+   * C1 (issue 12): the seats held in every review of a case, as each review's row records them, with the unit whose
+   * review it was (the caller filters by it).
+   */
+  async caseSeats(caseNo: string): Promise<{ unitId: string; seats: HeldSeat[] }[]> {
+    const rows: { reviewId: string; unitId: string; seats: Omit<HeldSeat, 'reviewId'>[] }[] =
+      await this.dataSource.query(
+        `select review_id as "reviewId", unit_id as "unitId", seats from reviews where case_no = $1 order by submitted_at`,
+        [caseNo],
+      );
+    return rows.map((row) => ({
+      unitId: row.unitId,
+      seats: row.seats.map(({ personId, seat }) => ({ personId, seat, reviewId: row.reviewId })),
+    }));
   }
 
   /** Non-final reviews whose workflows must re-time when the calendar changes (W4). */

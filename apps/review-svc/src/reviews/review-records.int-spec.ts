@@ -11,6 +11,8 @@ import { Initial1764000000000 } from '../database/migrations/1764000000000-initi
 import { ReviewWorkflow1764200000000 } from '../database/migrations/1764200000000-review-workflow';
 import { ProvisionalDeadlines1764450000000 } from '../database/migrations/1764450000000-provisional-deadlines';
 import { OutboxTraceContext1767100000001 } from '../database/migrations/1767100000001-outbox-trace-context';
+import { PreliminaryReviews1765100000000 } from '../database/migrations/1765100000000-preliminary-reviews';
+import { ReviewSeats1767700120000 } from '../database/migrations/1767700120000-review-seats';
 import { ReviewReadRepository } from './review-read.repository';
 
 /*
@@ -56,6 +58,8 @@ describe('review records on real PostgreSQL', () => {
       new ReviewWorkflow1764200000000(),
       new ProvisionalDeadlines1764450000000(),
       new OutboxTraceContext1767100000001(),
+      new PreliminaryReviews1765100000000(),
+      new ReviewSeats1767700120000(),
     ]);
     db = scratch.db;
     activities = createReviewStoreActivities({ dataSource: db, outbox: new OutboxWriter(), relay });

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { BlockedDecisionAttempt, ReviewState, ReviewView } from '@enforcement/domain';
+import { ownSeats, type BlockedDecisionAttempt, type ReviewState, type ReviewView } from '@enforcement/domain';
 
 /**
  * Writes of the review workflow's records, each idempotent so an activity retry changes nothing twice. They take
@@ -26,8 +26,9 @@ export async function upsertReview(
     `insert into reviews (review_id, case_no, workflow_id, agency_id, unit_id, category, status, urgent, submitted_at,
         submitted_by, late_submission, catalogue_version, catalogue_entry_ids, widened_scope, reviewer_id, accepted_at,
         round, opinion_type, opinion_issued_by, opinion_issued_at, opinion_overdue, decided_against_opinion,
-        decision_mode, decided_at, concluded_at, revision, view, updated_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27, now())
+        decision_mode, decided_at, concluded_at, revision, view, seats, updated_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,
+        now())
      on conflict (review_id) do update set
         status = excluded.status, reviewer_id = excluded.reviewer_id, accepted_at = excluded.accepted_at,
         round = excluded.round, opinion_type = excluded.opinion_type, opinion_issued_by = excluded.opinion_issued_by,
@@ -35,7 +36,7 @@ export async function upsertReview(
         opinion_overdue = reviews.opinion_overdue or excluded.opinion_overdue,
         decided_against_opinion = excluded.decided_against_opinion, decision_mode = excluded.decision_mode,
         decided_at = excluded.decided_at, concluded_at = excluded.concluded_at, revision = excluded.revision,
-        view = excluded.view, updated_at = now()
+        view = excluded.view, seats = excluded.seats, updated_at = now()
      where reviews.revision < excluded.revision`,
     [
       state.reviewId,
@@ -65,6 +66,8 @@ export async function upsertReview(
       final ? (concludedAt ?? null) : null,
       state.revision,
       view,
+      // C1 (issue 12): the seats held in this review, which the case's next review brings in (its row is the record).
+      JSON.stringify(ownSeats(state).map(({ personId, seat }) => ({ personId, seat }))),
     ],
   );
 }

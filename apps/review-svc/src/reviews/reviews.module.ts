@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ReviewCalendarRetimer } from './review-calendar.retimer';
 import { ReviewReadRepository } from './review-read.repository';
+import { ReviewSeatsController } from './review-seats.controller';
 import { ReviewsController } from './reviews.controller';
 
-/** The legal review's read side: task inbox, review view and statistics, and re-timing on calendar changes. */
+/**
+ * The legal review's read side: task inbox, review view, statistics, the seats held in a case's reviews (C1), and
+ * re-timing on calendar changes.
+ */
 @Module({
-  controllers: [ReviewsController],
+  controllers: [ReviewsController, ReviewSeatsController],
   providers: [ReviewReadRepository, ReviewCalendarRetimer],
   exports: [ReviewReadRepository],
 })

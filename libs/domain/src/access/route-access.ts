@@ -158,6 +158,11 @@ export const routeAccess = {
   'reviews.tasks': { roles: TASK_HOLDERS, scope: 'unit' },
   /** review-svc's copy of a case record (unit, handling deadline) that a submission takes its L3 deadline from. */
   'reviews.case-record': { roles: UNIT_ROLES, scope: 'unit' },
+  /**
+   * C1 (issue 12): who held which seat in the earlier reviews of the unit's case, which a new submission brings in
+   * so that one person takes at most one seat across them (review-svc).
+   */
+  'reviews.case-seats': { roles: UNIT_ROLES, scope: 'unit' },
   /** L13 statistics: whoever answers for the agency's review work. */
   'reviews.statistics': { roles: ['legal-section-head', 'supervising-leader', 'agency-head'], scope: 'agency' },
   /** One review: everyone who takes part in reviews. */

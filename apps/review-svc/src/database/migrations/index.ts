@@ -12,6 +12,7 @@ import { OutboxTraceContext1767100000001 } from './1767100000001-outbox-trace-co
 import { AuditSupervision1767200000000 } from './1767200000000-audit-supervision';
 import { MyTasksBoard1767500000000 } from './1767500000000-my-tasks-board';
 import { AccessLog1767600000001 } from './1767600000001-access-log';
+import { ReviewSeats1767700120000 } from './1767700120000-review-seats';
 
 /** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AuditSupervision1767200000000,
   MyTasksBoard1767500000000,
   AccessLog1767600000001,
+  ReviewSeats1767700120000,
 ];
