@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import type { Actor } from '@enforcement/domain';
-import { issueToken } from '@enforcement/platform/auth/tokens';
-import { eventually, serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { eventually, serviceUrl } from '@enforcement/platform/testing/stack-env';
 import {
   bearer,
   expectStatus,
   findings,
   gateway,
+  personWith,
   ReviewJourney,
   type DemoUser,
 } from '../apps/gateway/src/reviews/testing/review-journey';
@@ -19,13 +16,6 @@ import {
  */
 
 const reviewSvc = serviceUrl('review-svc');
-
-/** A person the demo users do not have: one id holding two roles, signed by the test stack's issuer. */
-async function personWith(roles: Actor['roles'], unitId: string): Promise<string> {
-  const actor: Actor = { id: `u-dual-${randomUUID().slice(0, 8)}`, name: '一人两岗', roles, unitId };
-  const key = readFileSync(stackEnv().JWT_PRIVATE_KEY_FILE, 'utf8');
-  return `Bearer ${await issueToken(key, actor, 'enforcement-local', '10m')}`;
-}
 
 async function post(caseNo: string, path: string, authorization: string, body: object = {}) {
   return request(gateway)

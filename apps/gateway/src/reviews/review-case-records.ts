@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import type { HeldSeat } from '@enforcement/domain';
 import { AppError } from '@enforcement/platform';
 import type { ReviewCaller } from './review-caller';
 import { ReviewReadApi } from './review-read.api';
@@ -11,7 +12,8 @@ interface CaseRecordView {
 
 /**
  * The case record as review-svc holds it (from recording-svc's `case.initiated.v1`): the one source of a
- * submission's handling deadline (SPEC L3), so a unit cannot type its own and dodge the lateness flag.
+ * submission's handling deadline (SPEC L3), so a unit cannot type its own and dodge the lateness flag; and the seats
+ * held in the case's reviews (C1).
  */
 @Injectable()
 export class ReviewCaseRecords {
@@ -43,5 +45,18 @@ export class ReviewCaseRecords {
       });
     }
     return record.handlingDeadline;
+  }
+
+  /**
+   * C1 (issue 12): who held which seat in the case's reviews so far, from review-svc's records of them (never from a
+   * request body), so a new review of the case refuses one person a second seat across all of them.
+   */
+  async seatsOf(caseNo: string, caller: ReviewCaller): Promise<HeldSeat[]> {
+    const body = (await this.reads.get(
+      `/reviews/${encodeURIComponent(caseNo)}/seats`,
+      {},
+      { authorization: caller.authorization, requestId: caller.requestId },
+    )) as { seats: HeldSeat[] };
+    return body.seats;
   }
 }

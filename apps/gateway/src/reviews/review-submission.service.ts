@@ -57,11 +57,15 @@ export class ReviewSubmissionService {
     const signOff = await this.preliminaryReviews.latest(dto.caseNo, caller);
     const now = new Date();
     const { catalogue, assessment } = await this.catalogue.assessInForce(dto.proposedDecision, now, caller);
+    // A retried submission (same request key) names the same review, so its start can be recognised as its own.
+    const reviewId = caller.requestKey ? uuidFromKey(caller.requestKey, 'review') : randomUUID();
+    // C1 (issue 12): the seats of the case's earlier reviews (a withdrawn or refused round), from review-svc's records;
+    // a retried call leaves out its own review's, which it may have started already.
+    const priorSeats = (await this.caseRecords.seatsOf(dto.caseNo, caller)).filter((s) => s.reviewId !== reviewId);
     const command: SubmitCommand = {
       type: 'submit',
       actor: actingAs(actor, SUBMIT_ROLES),
-      // A retried submission (same request key) names the same review, so its start can be recognised as its own.
-      reviewId: caller.requestKey ? uuidFromKey(caller.requestKey, 'review') : randomUUID(),
+      reviewId,
       caseNo: dto.caseNo,
       agencyId: assessment.agencyId,
       // The unit comes from the token, never from the body: a unit submits only its own cases.
@@ -79,6 +83,7 @@ export class ReviewSubmissionService {
         // L6: a limit other than 3/1 working days only from the matched entry's legal basis, never from the body.
         reviewLimit: assessment.reviewLimit,
       },
+      priorSeats,
     };
     // The agency's review settings adopted with the catalogue version in force (expert panel, time limits…), over
     // the defaults. They go into the workflow input, so this review keeps them to its end: a catalogue version

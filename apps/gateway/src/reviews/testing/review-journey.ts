@@ -3,8 +3,10 @@
  * demo officer, a complete submission, and one call per command as a demo user. Not part of the build.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
+import { issueToken } from '@enforcement/platform/auth/tokens';
 import {
   REVIEW_ITEMS,
   requiredMaterials,
@@ -12,6 +14,7 @@ import {
   type MaterialItemId,
   type ReviewFinding,
   type ReviewItem,
+  type Actor,
   type SubmittedMaterial,
 } from '@enforcement/domain';
 import { calendarOf, eventually, serviceUrl, SERVICES, stackEnv } from '@enforcement/platform/testing/stack-env';
@@ -101,6 +104,18 @@ export type DemoUser =
 
 export async function bearer(user: DemoUser): Promise<string> {
   return `Bearer ${await tokenFor(user)}`;
+}
+
+/** A person the demo users do not have: one id holding several roles, signed by the test stack's issuer (C1). */
+export async function personFor(roles: Actor['roles'], unitId: string): Promise<{ id: string; authorization: string }> {
+  const actor: Actor = { id: `u-dual-${randomUUID().slice(0, 8)}`, name: '一人两岗', roles, unitId };
+  const key = readFileSync(stackEnv().JWT_PRIVATE_KEY_FILE, 'utf8');
+  return { id: actor.id, authorization: `Bearer ${await issueToken(key, actor, 'enforcement-local', '10m')}` };
+}
+
+/** `personFor`'s bearer header alone. */
+export async function personWith(roles: Actor['roles'], unitId: string): Promise<string> {
+  return (await personFor(roles, unitId)).authorization;
 }
 
 /** How far ahead of today a review test's limits may run (supplement window, review limit, extension, pauses). */
