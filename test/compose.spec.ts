@@ -21,6 +21,24 @@ describe('docker-compose.yml stays true to the code', () => {
     expect(compose.services[svc].command).toEqual(['node', `dist/apps/${svc}/src/main.js`]);
   });
 
+  it.each(services)(
+    'C3: %s is migrated first by its own step as the schema owner, and runs as a login that cannot change the schema',
+    (svc) => {
+      const schema = svc === 'gateway' ? 'gateway' : svc.replace(/-svc$/, '');
+      const all = compose.services as Record<string, Record<string, unknown>>;
+      const migrate = all[`${schema}-migrate`] as { command: string[]; environment: Record<string, string> };
+      expect(migrate.command).toEqual(['node', `dist/apps/${svc}/src/migrate.js`]);
+      expect(migrate.environment.DATABASE_SCHEMA).toBe(schema);
+      expect(migrate.environment.DATABASE_MIGRATION_URL).toMatch(new RegExp(`^postgres://${schema}_owner:\\$\\{`));
+      const env = compose.services[svc].environment!;
+      expect(env.DATABASE_URL).toMatch(new RegExp(`^postgres://${schema}_svc:\\$\\{`));
+      expect(env).not.toHaveProperty('DATABASE_MIGRATION_URL');
+      expect((all[svc].depends_on as Record<string, unknown>)[`${schema}-migrate`]).toEqual({
+        condition: 'service_completed_successfully',
+      });
+    },
+  );
+
   it('C1, R8 (issue 12): the Temporal Web UI and the servers behind the services are published on no public interface', () => {
     const published = Object.entries(compose.services).flatMap(([name, svc]) =>
       ((svc as { ports?: unknown[] }).ports ?? []).map((port) => ({ name, port: String(port) })),

@@ -177,12 +177,19 @@ describe.each(kustomizations)('%s stays true to the code (issue 12)', (dir) => {
         expect({ name, mounted: files.has(path) }).toEqual({ name, mounted: true });
       }
       expect(container.command).toEqual(['node', `dist/apps/${svc}/src/main.js`]);
-      // Migrations: an init step per pod, queued on an advisory lock (libs/platform database/migrate.ts).
+      // Migrations: an init step per pod, queued on an advisory lock (libs/platform database/migrate.ts), as the
+      // schema's owner; the service runs as its runtime login and never holds the owner's URL (C3).
       const migrate = template.spec.initContainers.find((c: { name: string }) => c.name === 'migrate');
       expect(migrate.command).toEqual(['node', `dist/apps/${svc}/src/migrate.js`]);
       expect(existsSync(join(root, 'apps', svc, 'src/migrate.ts'))).toBe(true);
-      const migrateEnv = environment(migrate, template.spec.volumes).env;
-      expect([migrateEnv.DATABASE_URL, migrateEnv.DATABASE_SCHEMA]).toEqual([env.DATABASE_URL, env.DATABASE_SCHEMA]);
+      const schema = env.DATABASE_SCHEMA;
+      const secretOf = (c: Loose, name: string) =>
+        (c.env ?? []).find((e: { name: string }) => e.name === name)?.valueFrom?.secretKeyRef?.key;
+      expect(secretOf(migrate, 'DATABASE_MIGRATION_URL')).toBe(`${schema}-database-migration-url`);
+      expect(secretOf(migrate, 'DATABASE_URL')).toBeUndefined();
+      expect(secretOf(container, 'DATABASE_URL')).toBe(`${schema}-database-url`);
+      expect(secretOf(container, 'DATABASE_MIGRATION_URL')).toBeUndefined();
+      expect(environment(migrate, template.spec.volumes).env.DATABASE_SCHEMA).toBe(schema);
     },
   );
 

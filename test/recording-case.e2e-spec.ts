@@ -270,7 +270,7 @@ describe('the case record through the gateway (SPEC R1–R8, L12)', () => {
     expect(signed.signature).toEqual(expect.any(String));
     expect(expectStatus(await c.verify(), 200).body.intact).toBe(true);
 
-    // The service's own role may not rewrite history (trigger).
+    // The service's own login may not rewrite history (no such privilege; the trigger is the second wall).
     const db = new PgClient({ connectionString: env.RECORDING_DATABASE_URL });
     await db.connect();
     try {

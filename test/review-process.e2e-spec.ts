@@ -543,7 +543,7 @@ describe('legal review of a major decision through the gateway (SPEC L)', () => 
     });
     await expect(
       reviewRows('delete from decision_attempts where attempt_id = $1', [refused.details.attemptId]),
-    ).rejects.toThrow(/append-only/);
+    ).rejects.toThrow(/permission denied for table/);
 
     // The decision itself is refused too, and the review is untouched by both.
     const decide = await journey.command('u-leadership-meeting', 'decision', collectiveDecision(journey.caseNo));

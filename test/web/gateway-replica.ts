@@ -26,7 +26,10 @@ export interface GatewayReplica {
 }
 
 export async function startGatewayReplica(): Promise<GatewayReplica> {
-  const env = stackEnv() as unknown as Record<string, string>;
+  // The schema owners' logins are for the migrate step only; a service never holds them (C3).
+  const env = Object.fromEntries(
+    Object.entries(stackEnv() as unknown as Record<string, string>).filter(([k]) => !k.endsWith('_MIGRATION_URL')),
+  );
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', MAIN], {

@@ -28,7 +28,7 @@ export interface PlatformOptions {
 
 /**
  * Everything a service of ours stands on, wired the same way in all four: validated configuration, structured logs,
- * its PostgreSQL schema (migrations run at start), Kafka with outbox and inbox, Temporal client (and worker),
+ * its PostgreSQL schema (migrated beforehand by the migrate step), Kafka with outbox and inbox, Temporal client (and worker),
  * `/health`, and the deny-by-default role guard.
  */
 @Module({})

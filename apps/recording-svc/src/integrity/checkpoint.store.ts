@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ConfigService } from '@nestjs/config';
 import type { DataSource } from 'typeorm';
 import { CheckpointSigner, type Checkpoint } from './checkpoint.signer';
-import { LogTree } from './integrity-log';
+import { lockIntegrityLog, LogTree } from './integrity-log';
 
 /** The service's signer from its configuration (a local key under `.local` outside production). */
 export function checkpointSignerFrom(config: ConfigService): CheckpointSigner {
@@ -15,7 +15,7 @@ export function checkpointSignerFrom(config: ConfigService): CheckpointSigner {
 /** Signs the log head as it stands and stores the checkpoint (append-only); appends wait while the head is read. */
 export async function signCheckpoint(dataSource: DataSource, signer: CheckpointSigner): Promise<Checkpoint> {
   return dataSource.transaction(async (manager) => {
-    await manager.query(`lock table integrity_log in share mode`);
+    await lockIntegrityLog(manager, 'read-head');
     const tree = await LogTree.load(manager);
     const c = signer.sign(tree.size, tree.root(), new Date().toISOString());
     await manager.query(

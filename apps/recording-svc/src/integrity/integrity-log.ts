@@ -24,11 +24,21 @@ export interface LogEntryRow {
 }
 
 /**
- * Appends an entry inside the caller's transaction. Appends are serialised by a table lock, so indexes have no gaps
+ * The log's lock, held to the end of the transaction. An advisory lock, not LOCK TABLE: LOCK TABLE in these modes
+ * needs UPDATE, DELETE or TRUNCATE on the table, which the service's login never has on an append-only table (C3).
+ * Every append and every checkpoint goes through it: appends exclusive, checkpoint reads shared.
+ */
+export async function lockIntegrityLog(manager: EntityManager, mode: 'append' | 'read-head'): Promise<void> {
+  const fn = mode === 'append' ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
+  await manager.query(`select ${fn}(hashtext(current_schema() || '.integrity_log'))`);
+}
+
+/**
+ * Appends an entry inside the caller's transaction. Appends are serialised by the log's lock, so indexes have no gaps
  * and the tree never forks; an entry already logged for (kind, subject) is not logged again (a retried activity).
  */
 export async function appendLogEntry(manager: EntityManager, e: LogEntryInput): Promise<void> {
-  await manager.query(`lock table integrity_log in share row exclusive mode`);
+  await lockIntegrityLog(manager, 'append');
   const seen = await manager.query<unknown[]>(`select 1 from integrity_log where kind = $1 and subject = $2`, [
     e.kind,
     e.subject,

@@ -1,12 +1,15 @@
 import { DataSource, type MixedList } from 'typeorm';
+import { sealAppendOnlyTables } from './platform-tables';
 
 /** A PostgreSQL advisory lock per schema: replicas that start together apply a service's migrations one at a time. */
 const lockKey = (schema: string) => `enforcement:migrations:${schema}`;
 
 /**
- * Applies a service's pending migrations and returns their names. The init step of a deployment with several
- * replicas (infra/k8s): TypeORM's own run at start takes no lock, so two pods starting at once could both apply the
- * same migration; here they queue on the schema's advisory lock, and the second finds nothing left to do.
+ * Applies a service's pending migrations and returns their names: the step before a service starts, everywhere
+ * (infra/local/services, the compose `*-migrate` services, the k8s `migrate` init containers). It connects as the
+ * schema's owner (DATABASE_MIGRATION_URL); the service itself runs as a login that may not change the schema or
+ * rewrite an append-only table (C3). Replicas starting at once queue on the schema's advisory lock, and the second
+ * finds nothing left to do. Every run ends by revoking any rewriting privilege on append-only tables.
  */
 export async function migrateSchema(
   service: string,
@@ -14,9 +17,13 @@ export async function migrateSchema(
   migrations: MixedList<Function>,
   env: Record<string, string | undefined> = process.env,
 ): Promise<string[]> {
-  const url = env.DATABASE_URL;
+  const url = env.DATABASE_MIGRATION_URL;
   const schema = env.DATABASE_SCHEMA;
-  if (!url) throw new Error('invalid configuration: DATABASE_URL is not set');
+  if (!url) {
+    throw new Error(
+      "invalid configuration: DATABASE_MIGRATION_URL (the schema owner's postgres:// URL) is not set; migrations never run as the service's runtime login",
+    );
+  }
   if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new Error('invalid configuration: DATABASE_SCHEMA must be a lower-case PostgreSQL identifier');
   }
@@ -34,6 +41,7 @@ export async function migrateSchema(
     await lock.connect();
     await lock.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey(schema)]);
     const applied = await dataSource.runMigrations({ transaction: 'all' });
+    await sealAppendOnlyTables(lock);
     return applied.map((m) => m.name);
   } finally {
     // Ending the session frees the lock too; unlocking first lets the next pod go without waiting for the close.

@@ -45,11 +45,52 @@ export async function createPlatformTables(q: QueryRunner): Promise<void> {
   await makeAppendOnly(q, 'audit_log');
 }
 
+/**
+ * Makes a table append-only with two walls (issue 9, C3): no role but the table's owner (the service's migration role)
+ * keeps UPDATE, DELETE or TRUNCATE on it, so the runtime login's attempt fails with "permission denied"; and triggers
+ * refuse those statements even to the owner. The runtime login cannot disable or drop the triggers: it owns nothing.
+ */
 export async function makeAppendOnly(q: QueryRunner, table: string): Promise<void> {
   await q.query(`create trigger ${table}_append_only before update or delete on ${table}
                  for each row execute function forbid_change()`);
   await q.query(`create trigger ${table}_no_truncate before truncate on ${table}
                  for each statement execute function forbid_change()`);
+  await revokeRewrites(q, `c.oid = '${table}'::regclass`);
+}
+
+/**
+ * Revokes UPDATE, DELETE and TRUNCATE on every append-only table of the current schema (one carrying the
+ * forbid_change trigger) from every role but its owner. The runtime login gets its privileges from default
+ * privileges and grants (infra/local/stack, infra/compose/postgres-init.sh); rather than knowing that role's name,
+ * this takes the rewriting privileges from whoever holds them, so a role added later is covered too.
+ * The migrate step (migrate.ts) runs it after every migration run: idempotent, and it repairs a hand-made grant.
+ */
+export async function sealAppendOnlyTables(q: QueryRunner): Promise<void> {
+  await revokeRewrites(
+    q,
+    `c.relnamespace = current_schema()::regnamespace and exists (
+       select 1 from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+        where t.tgrelid = c.oid and p.proname = 'forbid_change' and not t.tgisinternal)`,
+  );
+}
+
+async function revokeRewrites(q: QueryRunner, which: string): Promise<void> {
+  // aclexplode lists each (grantee, privilege); grantee 0 is PUBLIC. A table never granted has a null ACL: nothing.
+  await q.query(`
+    do $$
+    declare g record;
+    begin
+      for g in
+        select distinct c.oid::regclass as rel,
+               case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end as grantee
+          from pg_class c
+          cross join lateral aclexplode(c.relacl) a
+          left join pg_roles r on r.oid = a.grantee
+         where ${which} and a.grantee <> c.relowner and a.privilege_type in ('UPDATE', 'DELETE', 'TRUNCATE')
+      loop
+        execute format('revoke update, delete, truncate on %s from %s', g.rel, g.grantee);
+      end loop;
+    end $$`);
 }
 
 export async function dropPlatformTables(q: QueryRunner): Promise<void> {

@@ -8,6 +8,11 @@ export interface StackEnv {
   RECORDING_DATABASE_URL: string;
   DISCLOSURE_DATABASE_URL: string;
   GATEWAY_DATABASE_URL: string;
+  /** Each schema owner's login, for the migrate step (the *_DATABASE_URL above are the runtime logins, C3). */
+  REVIEW_DATABASE_MIGRATION_URL: string;
+  RECORDING_DATABASE_MIGRATION_URL: string;
+  DISCLOSURE_DATABASE_MIGRATION_URL: string;
+  GATEWAY_DATABASE_MIGRATION_URL: string;
   ADMIN_DATABASE_URL: string;
   KAFKA_BROKERS: string;
   TEMPORAL_ADDRESS: string;

@@ -12,7 +12,7 @@ import { PublicationStarts1767500000000 } from './1767500000000-publication-star
 import { AnnualReportWarnings1767500000400 } from './1767500000400-annual-report-warnings';
 import { AccessLog1767600000003 } from './1767600000003-access-log';
 
-/** Every migration of disclosure-svc, oldest first. They run at start; there is no `synchronize`. */
+/** Every migration of disclosure-svc, oldest first. The migrate step applies them as the schema owner (migrate.ts); there is no `synchronize`. */
 export const migrations = [
   Initial1764000000000,
   Publications1764700000000,

@@ -12,7 +12,7 @@ import { OutboxTraceContext1767100000000 } from './1767100000000-outbox-trace-co
 import { RequestKeyLeases1767200000002 } from './1767200000002-request-key-leases';
 import { AccessLog1767600000000 } from './1767600000000-access-log';
 
-/** Every migration of the gateway, oldest first. They run at start; there is no `synchronize`. */
+/** Every migration of the gateway, oldest first. The migrate step applies them as the schema owner (migrate.ts); there is no `synchronize`. */
 export const migrations = [
   Initial1764000000000,
   Calendar1764100000000,

@@ -1,7 +1,10 @@
 import type { QueryRunner } from 'typeorm';
 
-/** review-svc's database role, as infra/local/stack and infra/compose create it (`<service>_svc`). */
-const REVIEW_ROLE = 'review_svc';
+/**
+ * The role review-svc's migrations run as, which copies the rows: its schema owner (`review_owner`, as
+ * infra/local/stack and infra/compose create it), or in a database still of the one-role layout, `review_svc`.
+ */
+const REVIEW_MIGRATION_ROLES = ['review_owner', 'review_svc'];
 /** How long the gateway waits at start for review-svc to take over the rows before it refuses to start. */
 const WAIT_FOR_TAKE_OVER_SECONDS = 180;
 
@@ -11,11 +14,15 @@ const WAIT_FOR_TAKE_OVER_SECONDS = 180;
  * is dropped. Where the role does not exist (another naming), the operator grants the same by hand.
  */
 export async function letReviewServiceRead(q: QueryRunner, table: string): Promise<void> {
-  const [role] = (await q.query(`select 1 from pg_roles where rolname = $1`, [REVIEW_ROLE])) as unknown[];
+  const roles = (await q.query(`select rolname from pg_roles where rolname = any($1) order by rolname`, [
+    REVIEW_MIGRATION_ROLES,
+  ])) as { rolname: string }[];
   const [exists] = (await q.query(`select to_regclass($1) is not null as present`, [table])) as { present: boolean }[];
+  // review_owner sorts first: where both exist, the migrating role is the owner and the runtime login needs nothing.
+  const role = roles[0]?.rolname;
   if (role === undefined || !exists.present) return;
-  await q.query(`grant usage on schema ${await schemaOf(q)} to ${REVIEW_ROLE}`);
-  await q.query(`grant select on ${table} to ${REVIEW_ROLE}`);
+  await q.query(`grant usage on schema ${await schemaOf(q)} to ${role}`);
+  await q.query(`grant select on ${table} to ${role}`);
 }
 
 /**

@@ -15,7 +15,7 @@ import { DeviceLifecycle1767500000000 } from './1767500000000-device-lifecycle';
 import { DeviceCheckoutLosses1767600000000 } from './1767600000000-device-checkout-losses';
 import { AccessLog1767600000002 } from './1767600000002-access-log';
 
-/** Every migration of recording-svc, oldest first. They run at start; there is no `synchronize`. */
+/** Every migration of recording-svc, oldest first. The migrate step applies them as the schema owner (migrate.ts); there is no `synchronize`. */
 export const migrations = [
   Initial1764000000000,
   CaseLifecycle1764900000000,

@@ -14,7 +14,7 @@ import { MyTasksBoard1767500000000 } from './1767500000000-my-tasks-board';
 import { AccessLog1767600000001 } from './1767600000001-access-log';
 import { ReviewSeats1767700120000 } from './1767700120000-review-seats';
 
-/** Every migration of review-svc, oldest first. They run at start; there is no `synchronize`. */
+/** Every migration of review-svc, oldest first. The migrate step applies them as the schema owner (migrate.ts); there is no `synchronize`. */
 export const migrations = [
   Initial1764000000000,
   ReviewWorkflow1764200000000,
