@@ -6,3 +6,4 @@ export * from './review';
 export * from './disclosure';
 export * from './recording';
 export * from './supervision';
+export * from './faults/activity-faults';

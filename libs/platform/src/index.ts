@@ -44,3 +44,5 @@ export * from './audit/access-log';
 export * from './temporal/origin.interceptors';
 export * from './temporal/payload-codec';
 export { currentTraceHeaders, withTraceHeaders, type TraceHeaders } from './tracing/tracing.messaging';
+export * from './temporal/store-refusals';
+export * from './temporal/step-failures.activities';

@@ -6,7 +6,7 @@ import { OpinionDocumentInputError, renderOpinionDocument, type OpinionDocumentI
 import { recordedPartyOf, withRecordedParty } from '../opinions/opinion-document.party';
 import { insertOpinionDocument, opinionDocumentsOf } from '../opinions/opinion-document.records';
 import type { IssueOpinionDocumentInput } from '../workflows/opinion-document.input';
-import { withStoreRefusals } from './store-refusals';
+import { withStoreRefusals } from '@enforcement/platform';
 
 /** One registered copy, as the workflow keeps it in its view. */
 export interface IssuedOpinionCopy {

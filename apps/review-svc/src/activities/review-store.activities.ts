@@ -22,8 +22,7 @@ import {
   type ReviewState,
   type ReviewView,
 } from '@enforcement/domain';
-import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
-import { withStoreRefusals } from './store-refusals';
+import { deterministicEventId, withStoreRefusals, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import {
   auditCommand,
   insertDecisionAttempt,

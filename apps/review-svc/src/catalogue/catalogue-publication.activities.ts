@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PublishCatalogueVersionInput, PublishCatalogueVersionResult } from '@enforcement/domain';
-import { withStoreRefusals } from '../activities/store-refusals';
+import { withStoreRefusals } from '@enforcement/platform';
 import { publishCatalogueVersion } from './catalogue-versions.records';
 
 /** The one side effect of `publishCatalogueVersionWorkflow`: the version and its audit row, once per call (L1). */

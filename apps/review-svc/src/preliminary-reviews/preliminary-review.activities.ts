@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PreliminaryReviewSignOff, SignPreliminaryReviewInput } from '@enforcement/domain';
-import { withStoreRefusals } from '../activities/store-refusals';
+import { withStoreRefusals } from '@enforcement/platform';
 import { savePreliminaryReviewRow } from './preliminary-review.records';
 
 /** The one side effect of `signPreliminaryReviewWorkflow`: the sign-off row, insert-once per call (SPEC L2). */

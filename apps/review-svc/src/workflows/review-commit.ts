@@ -1,5 +1,11 @@
 import { ActivityFailure, ApplicationFailure, sleep } from '@temporalio/workflow';
-import type { ReviewBlockedOn, ReviewBlockedStep, ReviewFailureDetails } from '@enforcement/domain';
+import {
+  isPermanent,
+  reasonOf,
+  type ReviewBlockedOn,
+  type ReviewBlockedStep,
+  type ReviewFailureDetails,
+} from '@enforcement/domain';
 
 /*
  * What the review has durably recorded decides what it answers (issue 8 §3c): a command's new state is the review's
@@ -22,20 +28,8 @@ function isStepFailure(error: unknown): error is ActivityFailure | ApplicationFa
   return error instanceof ActivityFailure || error instanceof ApplicationFailure;
 }
 
-/** A failure that retrying will not cure: a non-retryable activity failure (e.g. STORE.REFUSED). */
-export function isPermanent(error: unknown): boolean {
-  if (error instanceof ApplicationFailure) return error.nonRetryable === true;
-  if (!(error instanceof ActivityFailure)) return false;
-  if (error.retryState === 'NON_RETRYABLE_FAILURE') return true;
-  return error.cause instanceof ApplicationFailure && error.cause.nonRetryable === true;
-}
-
-/** The innermost message of a failure, for `blockedOn.lastError` and the history. */
-export function reasonOf(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(current);
-}
+// Shared with the other services' workflows (issue 12): what retrying will not cure, and the innermost reason.
+export { isPermanent, reasonOf };
 
 export interface BlockedHooks {
   /** The step could not complete after its retries: show it (first time of an episode: `attempt` 1) and report it. */

@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 
 /**
  * One Prometheus registry per process (issue 12, operations): the Node process's own figures, the HTTP edge, the
- * workflow starts this process asked Temporal for, and the gauges read at scrape time (metrics.collectors.ts).
+ * workflow starts this process asked Temporal for, the failed activity attempts of its worker (retried or refused), and the gauges read at scrape time (metrics.collectors.ts).
  * Every series carries `service`, so one Prometheus scraping the four services tells them apart.
  */
 export class ServiceMetrics {
@@ -10,6 +10,7 @@ export class ServiceMetrics {
   readonly httpRequests: Counter<'method' | 'route' | 'status'>;
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly workflowStarts: Counter<'workflow' | 'outcome'>;
+  readonly activityFailures: Counter<'activity' | 'outcome'>;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -31,6 +32,12 @@ export class ServiceMetrics {
       name: 'enforcement_workflow_starts_total',
       help: 'Workflow starts this process asked Temporal for, by workflow type and outcome (started, already-started, failed)',
       labelNames: ['workflow', 'outcome'],
+      registers: [this.registry],
+    });
+    this.activityFailures = new Counter({
+      name: 'enforcement_activity_failures_total',
+      help: 'Failed activity attempts in this worker, by activity and outcome (retrying: Temporal tries again with backoff; refused: non-retryable, never tried again)',
+      labelNames: ['activity', 'outcome'],
       registers: [this.registry],
     });
   }
