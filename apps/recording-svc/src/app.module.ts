@@ -2,7 +2,14 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { TaskQueues, Topics } from '@enforcement/domain';
-import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
+import {
+  createStepFailureActivities,
+  OutboxRelay,
+  OutboxWriter,
+  PlatformModule,
+  TEMPORAL_ACTIVITIES,
+  withStoreRefusals,
+} from '@enforcement/platform';
 import type { DataSource } from 'typeorm';
 import { parseAvHandOverLimit, parseHandOverLimit } from './activities/case-deadline.activities';
 import { createCaseActivities } from './activities/case.activities';
@@ -40,7 +47,10 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
           inject: [getDataSourceToken(), OutboxWriter, OutboxRelay, ConfigService],
           useFactory: (dataSource: DataSource, outbox: OutboxWriter, relay: OutboxRelay, config: ConfigService) => {
             const agencyId = config.getOrThrow<string>('AGENCY_ID');
-            return {
+            // Issue 12: data the database refuses for good fails once (STORE.REFUSED); every other failure is
+            // retried with backoff, logged and counted.
+            return withStoreRefusals({
+              ...createStepFailureActivities({ dataSource }),
               ...createCheckpointActivities({ dataSource, signer: checkpointSignerFrom(config) }),
               ...createAccessActivities({ dataSource }),
               ...createDeviceActivities({
@@ -66,7 +76,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
                 // R6: 24 h by default (seeds 000/003); `2wd` for agencies following seeds 002/004.
                 avHandOver: parseAvHandOverLimit(config.get<string>('AV_HANDOVER_LIMIT')),
               }),
-            };
+            });
           },
         },
       },

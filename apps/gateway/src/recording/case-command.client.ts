@@ -27,6 +27,8 @@ const STATUS_OF: Record<CaseRefusal['code'], HttpStatus> = {
   'CASE.NO_DECISION': HttpStatus.CONFLICT,
   'CASE.ENDED': HttpStatus.CONFLICT,
   'CASE.UNKNOWN_RECORD': HttpStatus.NOT_FOUND,
+  'STORE.REFUSED': HttpStatus.BAD_REQUEST,
+  'CASE.NO_PARTY': HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** Commands on a case's lifecycle workflow (SPEC R1–R5, R9), owner-checked before they are sent (C1). */

@@ -11,7 +11,7 @@ import {
   type CaseWorkflowInput,
   type EnforcementCategory,
 } from '@enforcement/domain';
-import { deterministicEventId, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
+import { deterministicEventId, refusedForGood, type OutboxRelay, type OutboxWriter } from '@enforcement/platform';
 import { CaseRecord } from '../cases/case.entity';
 import { appendLogEntry } from '../integrity/integrity-log';
 import { recordContent } from '../integrity/integrity.verifier';
@@ -191,7 +191,14 @@ export function createCaseActivities(deps: CaseActivityDeps) {
         return;
       case 'decision-issued': {
         const d = change.decision;
-        if (!input.party) throw new Error(`case ${input.caseNumber} has no party; the domain refuses such a decision`);
+        // The domain refuses such a decision, so no retry can make it announceable: one attempt, recorded.
+        if (!input.party) {
+          throw refusedForGood(
+            'CASE.NO_PARTY',
+            `案件 ${input.caseNumber} 没有当事人，不能公布其处理决定`,
+            `case ${input.caseNumber} has no party; the domain refuses such a decision`,
+          );
+        }
         await outbox.append(manager, caseDecisionIssuedV1, {
           ...envelope(`decision-issued/${d.documentNumber}`, change.at),
           type: caseDecisionIssuedV1.type,

@@ -1,4 +1,12 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { workflowStepFailures } from '@enforcement/domain/faults/activity-faults';
 import {
   ACCESS_APPROVER_ROLE,
   ACCESS_REFUSED,
@@ -33,6 +41,12 @@ export async function accessApplicationWorkflow(input: AccessApplicationInput): 
     decidedBy: null,
     validUntil: null,
   };
+  // Issue 12: a write refused for good is recorded (audit row on the case), then the application fails with the reason.
+  const stepFailures = workflowStepFailures({
+    workflowId: workflowInfo().workflowId,
+    subject: input.caseNumber,
+    unitId: input.caseUnitId,
+  });
   // Boxed: TypeScript cannot see the update handler assign it.
   const pending: { decision: AccessDecision | null } = { decision: null };
 
@@ -66,7 +80,8 @@ export async function accessApplicationWorkflow(input: AccessApplicationInput): 
 
   const appliedAt = new Date().toISOString();
   status.decideBy = new Date(Date.parse(appliedAt) + input.decisionHours * HOUR_MS).toISOString();
-  await saveAccessApplication({ ...input, appliedAt, decideBy: status.decideBy });
+  const decideBy = status.decideBy;
+  await stepFailures.essential('saveAccessApplication', () => saveAccessApplication({ ...input, appliedAt, decideBy }));
   status.appliedAt = appliedAt;
 
   const decided = await condition(() => pending.decision !== null, input.decisionHours * HOUR_MS);
@@ -75,14 +90,16 @@ export async function accessApplicationWorkflow(input: AccessApplicationInput): 
   const d: AccessDecision | null = decided ? pending.decision : null;
   const state = d === null ? 'lapsed' : d.approve ? 'approved' : 'refused';
   const validUntil = d?.approve ? new Date(Date.parse(at) + input.grantDays * DAY_MS).toISOString() : null;
-  await recordAccessDecision({
-    id: input.id,
-    outcome: state,
-    decidedBy: d?.by ?? null,
-    reason: d?.reason ?? `no decision within ${input.decisionHours} h`,
-    decidedAt: at,
-    validUntil,
-  });
+  await stepFailures.essential('recordAccessDecision', () =>
+    recordAccessDecision({
+      id: input.id,
+      outcome: state,
+      decidedBy: d?.by ?? null,
+      reason: d?.reason ?? `no decision within ${input.decisionHours} h`,
+      decidedAt: at,
+      validUntil,
+    }),
+  );
   Object.assign(status, { state, decidedBy: d?.by ?? null, validUntil });
   await condition(allHandlersFinished);
   return { ...status };

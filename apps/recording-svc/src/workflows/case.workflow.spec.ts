@@ -25,6 +25,7 @@ import {
 } from '@enforcement/domain/recording/testing/case.fixtures';
 import { eventually } from '@enforcement/platform/testing/stack-env';
 import { createTimeSkippingEnv } from '@enforcement/platform/testing/time-skipping';
+import { withStoreRefusals, type StepFailureInput } from '@enforcement/platform';
 import type { CaseActivities } from '../activities/case.activities';
 
 const HOUR = 3_600_000;
@@ -47,6 +48,14 @@ class FakeStore {
   board: { key: string; kind: 'started' | 'met'; at: string }[] = [];
   /** C2: who each notice named as answering for the limit, by deadline key. */
   responsible = new Map<string, Set<string>>();
+  /** Issue 12: how often the workflow asked to store changes, and what makes the next batches fail. */
+  changeAttempts = 0;
+  /** Batches of changes the database refuses for good (a check violation), from the next one on. */
+  refuseBatches = 0;
+  /** Attempts that fail as a refused connection would, from the next one on. */
+  dropAttempts = 0;
+  /** The `workflow.step-failed` audit rows the workflow asked for. */
+  stepFailures: StepFailureInput[] = [];
 
   private answers(key: string, userId: string): void {
     this.responsible.set(key, (this.responsible.get(key) ?? new Set()).add(userId));
@@ -62,6 +71,18 @@ class FakeStore {
         return { registeredAt: i.initiatedAt };
       },
       recordCaseChanges: async (input) => {
+        this.changeAttempts += 1;
+        if (this.dropAttempts > 0) {
+          this.dropAttempts -= 1;
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        }
+        if (this.refuseBatches > 0) {
+          this.refuseBatches -= 1;
+          // As TypeORM wraps what pg raises for `check (seq > 0)`-style constraints (real ones: the int spec).
+          throw Object.assign(new Error('QueryFailedError'), {
+            driverError: Object.assign(new Error('new row violates check constraint'), { code: '23514' }),
+          });
+        }
         input.changes.forEach((change, i) => {
           const seq = input.firstSeq + i;
           if (!this.journal.some((j) => j.seq === seq)) this.journal.push({ seq, change });
@@ -124,7 +145,13 @@ describe('caseWorkflow', () => {
       connection: env.nativeConnection,
       taskQueue: TaskQueues.recording,
       workflowsPath: require.resolve('./index'),
-      activities: store.activities(),
+      // Wrapped as the service wraps them (app.module): refusals fail once, everything else is retried.
+      activities: withStoreRefusals({
+        ...store.activities(),
+        recordStepFailure: async (failure: StepFailureInput) => {
+          store.stepFailures.push(failure);
+        },
+      }),
     });
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start('caseWorkflow', {
@@ -178,6 +205,81 @@ describe('caseWorkflow', () => {
     });
     expect(store.registerAttempts).toBe(2);
     expect(store.journal.map((j) => j.change.kind)).toEqual(['record-added', 'step-completed']);
+  }, 60_000);
+
+  it('C3, R1 (issue 12): changes the database refuses for good are attempted once, the command is refused (STORE.REFUSED, nothing changed) and the failure recorded', async () => {
+    const store = await withCase({}, async (h, s) => {
+      s.refuseBatches = 1;
+      const attemptsBefore = s.changeAttempts;
+      const refused = await refusal(add(h, approval()));
+      expect(refused.code).toBe('STORE.REFUSED');
+      expect(refused.zh).toContain('本次操作未生效');
+      expect(refused.en).toContain('nothing was changed');
+      expect(s.changeAttempts - attemptsBefore).toBe(1);
+      // The case is as it was, and says what failed.
+      const record = await h.query(caseRecordQuery);
+      expect(record.lifecycle.records).toEqual([]);
+      expect(record.failures).toEqual([
+        expect.objectContaining({ step: 'recordCaseChanges:add-record', code: 'STORE.REFUSED' }),
+      ]);
+      expect(record.failures[0].reason).toContain('23514');
+      expect(s.stepFailures).toEqual([
+        expect.objectContaining({
+          subject: h.workflowId.replace(/^case:/, ''),
+          unitId: 'unit-1',
+          step: 'recordCaseChanges:add-record',
+          code: 'STORE.REFUSED',
+        }),
+      ]);
+      // The case goes on: the same command, now storable, is taken from the journal position the refused one left.
+      expect((await add(h, approval())).recordIds).toHaveLength(1);
+      expect((await complete(h, 'initiation')).step).toBe('investigation');
+    });
+    expect(store.journal.map((j) => [j.seq, j.change.kind])).toEqual([
+      [1, 'record-added'],
+      [2, 'step-completed'],
+    ]);
+  }, 60_000);
+
+  it('C3, R1 (issue 12): a refused connection while storing changes is retried until it succeeds, and nothing is recorded as failed', async () => {
+    const store = await withCase({}, async (h, s) => {
+      s.dropAttempts = 2;
+      const attemptsBefore = s.changeAttempts;
+      expect((await add(h, approval())).recordIds).toHaveLength(1);
+      expect(s.changeAttempts - attemptsBefore).toBe(3);
+      expect((await h.query(caseRecordQuery)).failures).toEqual([]);
+    });
+    expect(store.stepFailures).toEqual([]);
+    expect(store.journal.map((j) => j.change.kind)).toEqual(['record-added']);
+  }, 60_000);
+
+  it('C3, L12 (issue 12): a review conclusion the database refuses is recorded as a failure; the case is not failed and takes commands', async () => {
+    await withCase({ needsReview: true }, async (h, s) => {
+      await add(h, approval());
+      await complete(h, 'initiation');
+      await add(h, inspection());
+      await complete(h, 'investigation');
+      const fact = {
+        eventId: 'ev-refused',
+        type: 'review-concluded' as const,
+        outcome: 'decided',
+        mayIssueDecision: true,
+        decisionRef: 'D-1',
+        at: new Date(await env.currentTimeMs()).toISOString(),
+      };
+      s.refuseBatches = 1;
+      await h.signal(reviewConcludedSignal, fact);
+      await eventually(
+        async () => ((await h.query(caseRecordQuery)).failures.length === 1 ? true : undefined),
+        'failure recorded',
+      );
+      const record = await h.query(caseRecordQuery);
+      expect(record.failures[0]).toMatchObject({ step: 'recordCaseChanges:review-concluded', code: 'STORE.REFUSED' });
+      expect(record.lifecycle.review).toBeFalsy();
+      expect((await h.describe()).status.name).toBe('RUNNING');
+      expect((await refusal(complete(h, 'review'))).code).toBe('CASE.DECISION_GATE_CLOSED');
+      expect(s.stepFailures).toHaveLength(1);
+    });
   }, 60_000);
 
   it('R2, C2: an emergency start without the approval is warned after 18 hours and recorded as missed at 24 hours', async () => {

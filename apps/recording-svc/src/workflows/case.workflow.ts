@@ -5,6 +5,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
 import {
   addMonths,
@@ -18,10 +19,13 @@ import {
   defaultAvRequirements,
   defaultCaseTimeLimits,
   dueNotices,
+  isPermanent,
   newCaseLifecycle,
   newDeadline,
   nextDeadlineInstant,
+  notStoredMessage,
   reviewConcludedSignal,
+  workflowStepFailures,
   type CaseChange,
   type CaseCommand,
   type CaseCommandResult,
@@ -77,7 +81,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     phase: life.step,
     outcome: life.outcome,
   }));
-  setHandler(caseRecordQuery, () => ({ lifecycle: life, deadlines }));
+
+  // Issue 12: a step whose activity failed for good (the database refused its data, a rule refused its input) is
+  // recorded — in the case's state and as a `workflow.step-failed` audit row — instead of retrying for ever or
+  // failing the whole case.
+  const stepFailures = workflowStepFailures({
+    workflowId: workflowInfo().workflowId,
+    subject: input.caseNumber,
+    unitId: input.unitId,
+  });
+  const noteFailure = stepFailures.note;
+  const announce = stepFailures.orNote;
+  setHandler(caseRecordQuery, () => ({ lifecycle: life, deadlines, failures: stepFailures.failures }));
 
   /** Applies a command; the state changes at once (in order), and the changes are stored before the caller hears. */
   async function apply(cmd: CaseCommand, actor: string): Promise<CaseChange[]> {
@@ -90,20 +105,36 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         nonRetryable: true,
       });
     }
+    const before = { life, journalSeq };
     life = outcome.state;
     const firstSeq = journalSeq + 1;
     journalSeq += outcome.changes.length;
-    await recordCaseChanges({
-      caseNumber: input.caseNumber,
-      category: input.category,
-      unitId: input.unitId,
-      party: life.party,
-      reviewed: life.needsReview,
-      correlationId: input.correlationId,
-      actor,
-      firstSeq,
-      changes: outcome.changes,
-    });
+    try {
+      await recordCaseChanges({
+        caseNumber: input.caseNumber,
+        category: input.category,
+        unitId: input.unitId,
+        party: life.party,
+        reviewed: life.needsReview,
+        correlationId: input.correlationId,
+        actor,
+        firstSeq,
+        changes: outcome.changes,
+      });
+    } catch (error) {
+      if (!isPermanent(error)) throw error;
+      // Nothing of a refused batch was stored (one transaction): the case goes back to where it was, unless a
+      // command applied meanwhile already built on it (its own changes are stored; only the refused ones are lost).
+      if (life === outcome.state) ({ life, journalSeq } = before);
+      await noteFailure(`recordCaseChanges:${cmd.type}`, error);
+      const refusal = { ...notStoredMessage(error), missing: [] };
+      throw ApplicationFailure.create({
+        type: CASE_REFUSED,
+        message: refusal.en,
+        details: [refusal],
+        nonRetryable: true,
+      });
+    }
     await planDeadlines(outcome.changes);
     wake = true;
     return outcome.changes;
@@ -170,10 +201,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     if (seenReviewFacts.has(eventId)) return;
     seenReviewFacts.add(eventId);
     await condition(() => registeredAt !== null);
-    await apply(fact, 'review-svc');
+    try {
+      await apply(fact, 'review-svc');
+    } catch (error) {
+      // A conclusion that cannot be stored is recorded (apply did) and the case goes on; a signal cannot answer.
+      if (!(error instanceof ApplicationFailure && error.type === CASE_REFUSED)) throw error;
+    }
   });
 
-  ({ registeredAt } = await registerCase(input));
+  try {
+    ({ registeredAt } = await registerCase(input));
+  } catch (error) {
+    // Without its row the case cannot exist: recorded, then the workflow fails with the reason.
+    if (isPermanent(error)) await noteFailure('registerCase', error);
+    throw error;
+  }
   if (life.initiationMode === 'emergency') {
     const due = new Date(Date.parse(input.initiatedAt) + defaultCaseTimeLimits.approvalBackfillMs).toISOString();
     deadlines.push(newDeadline('initiation-approval', input.caseNumber, input.initiatedAt, due));
@@ -187,28 +229,32 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       if (!d) continue;
       if (notice.kind === 'started') d.startAnnounced = true;
       else d.metAnnounced = true;
-      await announceCaseLimitOnBoard({
-        ...who,
-        responsibleUserId: responsibleFor(d),
-        correlationId: input.correlationId,
-        deadline: { ...d },
-        kind: notice.kind,
-        at: new Date().toISOString(),
-      });
+      await announce(`board:${d.key}/${notice.kind}`, () =>
+        announceCaseLimitOnBoard({
+          ...who,
+          responsibleUserId: responsibleFor(d),
+          correlationId: input.correlationId,
+          deadline: { ...d },
+          kind: notice.kind,
+          at: new Date().toISOString(),
+        }),
+      );
     }
     for (const notice of dueNotices(deadlines, life, Date.now())) {
       const d = deadlines.find((x) => x.key === notice.key);
       if (!d) continue;
       if (notice.kind === 'warning') d.warned = true;
       else d.missed = true;
-      await announceCaseDeadline({
-        caseNumber: input.caseNumber,
-        unitId: input.unitId,
-        responsibleUserId: responsibleFor(d),
-        correlationId: input.correlationId,
-        deadline: { ...d },
-        kind: notice.kind,
-      });
+      await announce(`deadline:${d.key}/${notice.kind}`, () =>
+        announceCaseDeadline({
+          caseNumber: input.caseNumber,
+          unitId: input.unitId,
+          responsibleUserId: responsibleFor(d),
+          correlationId: input.correlationId,
+          deadline: { ...d },
+          kind: notice.kind,
+        }),
+      );
     }
     const next = nextDeadlineInstant(deadlines, life);
     if (life.archivedAt !== null && next === null) break;

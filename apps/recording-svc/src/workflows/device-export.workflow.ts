@@ -1,4 +1,5 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { workflowStepFailures } from '@enforcement/domain/faults/activity-faults';
 import {
   deviceExportedSignal,
   deviceExportStatusQuery,
@@ -26,6 +27,12 @@ export async function deviceExportWorkflow(input: DeviceExportInput): Promise<De
     warned: false,
   };
   setHandler(deviceExportStatusQuery, () => ({ ...status }));
+  // Issue 12: an announcement refused for good is recorded (audit row on the device) and the limit goes on.
+  const stepFailures = workflowStepFailures({
+    workflowId: workflowInfo().workflowId,
+    subject: input.assetNumber,
+    unitId: input.unitId,
+  });
   setHandler(deviceExportedSignal, () => {
     if (status.state === 'running') status.state = 'exported';
   });
@@ -40,10 +47,14 @@ export async function deviceExportWorkflow(input: DeviceExportInput): Promise<De
 
   const exported = () => status.state === 'exported';
   if (!(await condition(exported, Math.max(1, Date.parse(warnAt) - Date.now())))) {
-    await announceDeviceExport({ ...input, dueAt, warnAt, kind: 'warning' });
+    await stepFailures.orNote('announceDeviceExport:warning', () =>
+      announceDeviceExport({ ...input, dueAt, warnAt, kind: 'warning' }),
+    );
     status.warned = true;
     if (!(await condition(exported, Math.max(1, Date.parse(dueAt) - Date.now())))) {
-      await announceDeviceExport({ ...input, dueAt, warnAt, kind: 'missed' });
+      await stepFailures.orNote('announceDeviceExport:missed', () =>
+        announceDeviceExport({ ...input, dueAt, warnAt, kind: 'missed' }),
+      );
       status.state = 'missed';
     }
   }

@@ -1,4 +1,5 @@
-import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { workflowStepFailures } from '@enforcement/domain/faults/activity-faults';
 import {
   deviceCheckedSignal,
   devicePeriodicCheckStatusQuery,
@@ -42,8 +43,16 @@ export async function devicePeriodicCheckWorkflow(input: DevicePeriodicCheckInpu
     return { ...status };
   }
   Object.assign(status, { from: cycle.from, dueAt: cycle.dueAt });
+  // Issue 12: an announcement refused for good is recorded (audit row on the device) and the cycle goes on.
+  const stepFailures = workflowStepFailures({
+    workflowId: workflowInfo().workflowId,
+    subject: input.assetNumber,
+    unitId: cycle.unitId,
+  });
   const fact = (kind: 'started' | 'warning' | 'missed' | 'met', at: string) =>
-    announceDeviceCheck({ ...cycle, assetNumber: input.assetNumber, kind, at });
+    stepFailures.orNote(`announceDeviceCheck:${kind}`, () =>
+      announceDeviceCheck({ ...cycle, assetNumber: input.assetNumber, kind, at }),
+    );
   await fact('started', cycle.from);
 
   /** The store after a wake: `null` while the cycle still runs; otherwise the cycle is closed here. */

@@ -1,4 +1,5 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { workflowStepFailures } from '@enforcement/domain/faults/activity-faults';
 import {
   deviceReturnedSignal,
   deviceReturnStatusQuery,
@@ -29,6 +30,12 @@ export async function deviceReturnWorkflow(input: DeviceReturnInput): Promise<De
     state: 'running',
     warned: false,
   };
+  // Issue 12: an announcement refused for good is recorded (audit row on the device) and the limit goes on.
+  const stepFailures = workflowStepFailures({
+    workflowId: workflowInfo().workflowId,
+    subject: input.assetNumber,
+    unitId: input.unitId,
+  });
   let signalled = false;
   setHandler(deviceReturnStatusQuery, () => ({ ...status }));
   setHandler(deviceReturnedSignal, () => {
@@ -55,7 +62,10 @@ export async function deviceReturnWorkflow(input: DeviceReturnInput): Promise<De
       }
       if (!early) break;
     }
-    await announceDeviceReturn({ ...input, warnAt: status.warnAt, kind: step.kind });
+    const warnAt = status.warnAt;
+    await stepFailures.orNote(`announceDeviceReturn:${step.kind}`, () =>
+      announceDeviceReturn({ ...input, warnAt, kind: step.kind }),
+    );
     if (step.kind === 'warning') status.warned = true;
   }
   status.state = 'missed';

@@ -1,4 +1,5 @@
-import { continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { workflowStepFailures } from '@enforcement/domain/faults/activity-faults';
 import type { CheckpointActivities } from '../activities/checkpoint.activities';
 
 const { signIntegrityCheckpoint } = proxyActivities<CheckpointActivities>({
@@ -16,8 +17,14 @@ const PER_RUN = 30;
  * party holding any of them can later demand a consistency proof.
  */
 export async function integrityCheckpointWorkflow(input: { everyHours: number }): Promise<void> {
+  // Issue 12: a checkpoint the store refuses for good is recorded (audit row) and the next one is signed on time.
+  const stepFailures = workflowStepFailures({
+    workflowId: workflowInfo().workflowId,
+    subject: INTEGRITY_CHECKPOINTS_WORKFLOW_ID,
+    unitId: null,
+  });
   for (let i = 0; i < PER_RUN; i++) {
-    await signIntegrityCheckpoint();
+    await stepFailures.orNote('signIntegrityCheckpoint', () => signIntegrityCheckpoint());
     await sleep(input.everyHours * 3_600_000);
   }
   await continueAsNew<typeof integrityCheckpointWorkflow>(input);

@@ -123,7 +123,11 @@ export interface CaseRefusal {
     | 'CASE.APPROVAL_MISSING'
     | 'CASE.UNKNOWN_RECORD'
     | 'CASE.NO_DECISION'
-    | 'CASE.ENDED';
+    | 'CASE.ENDED'
+    // Issue 12: the command's changes could not be stored for good (the database refused the data, or a rule the
+    // store enforces refused them); nothing changed.
+    | 'STORE.REFUSED'
+    | 'CASE.NO_PARTY';
   zh: string;
   en: string;
   missing: MissingItem[];

@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseDeadline } from './case-deadlines.rules';
 import type { CaseCommand, CaseLifecycle } from './case-lifecycle.types';
+import type { StepFailure } from '../faults/activity-faults';
 
 /** Commands people give the case through the gateway (everything but the review's fact, which comes over Kafka). */
 export type CasePersonCommand = Exclude<CaseCommand, { type: 'review-concluded' }>;
@@ -16,6 +17,8 @@ export interface CaseCommandResult {
 export interface CaseRecordView {
   lifecycle: CaseLifecycle;
   deadlines: CaseDeadline[];
+  /** Steps that failed for good (issue 12): a refused write, a refused announcement. */
+  failures: StepFailure[];
 }
 
 /** A command from a person; refused with an `ApplicationFailure` of type `CaseRefused` carrying the refusal. */
