@@ -2,7 +2,14 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { TaskQueues, Topics } from '@enforcement/domain';
-import { OutboxRelay, OutboxWriter, PlatformModule, TEMPORAL_ACTIVITIES } from '@enforcement/platform';
+import {
+  createStepFailureActivities,
+  OutboxRelay,
+  OutboxWriter,
+  PlatformModule,
+  TEMPORAL_ACTIVITIES,
+  withStoreRefusals,
+} from '@enforcement/platform';
 import { currentCalendar } from '@enforcement/workdays';
 import { AccountabilityModule } from './accountability/accountability.controller';
 import { AnnualReportModule } from './annual-report/annual-report.controller';
@@ -42,16 +49,20 @@ import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer
         activities: {
           provide: TEMPORAL_ACTIVITIES,
           inject: [getDataSourceToken(), OutboxWriter, OutboxRelay],
-          useFactory: (dataSource: DataSource, outbox: OutboxWriter, relay: OutboxRelay) => ({
-            // The service's calendar as CalendarSync keeps it current (W4); read only inside activities.
-            ...createPublicationCalendarActivities({ calendar: currentCalendar }),
-            ...createPublicationStoreActivities({ dataSource, outbox, relay }),
-            ...createObjectionStoreActivities({ dataSource, outbox, relay }),
-            ...createExAnteStoreActivities({ dataSource, outbox, relay }),
-            ...createLimitRetimingActivities({ dataSource }),
-            ...createAnnualReportCalendarActivities({ calendar: currentCalendar }),
-            ...createAnnualReportStoreActivities({ dataSource, outbox, relay }),
-          }),
+          // Issue 12: data the database refuses for good fails once (STORE.REFUSED); every other failure is retried
+          // with backoff, logged and counted.
+          useFactory: (dataSource: DataSource, outbox: OutboxWriter, relay: OutboxRelay) =>
+            withStoreRefusals({
+              // The service's calendar as CalendarSync keeps it current (W4); read only inside activities.
+              ...createPublicationCalendarActivities({ calendar: currentCalendar }),
+              ...createPublicationStoreActivities({ dataSource, outbox, relay }),
+              ...createStepFailureActivities({ dataSource }),
+              ...createObjectionStoreActivities({ dataSource, outbox, relay }),
+              ...createExAnteStoreActivities({ dataSource, outbox, relay }),
+              ...createLimitRetimingActivities({ dataSource }),
+              ...createAnnualReportCalendarActivities({ calendar: currentCalendar }),
+              ...createAnnualReportStoreActivities({ dataSource, outbox, relay }),
+            }),
         },
       },
     }),

@@ -1,4 +1,5 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { workflowStepFailures } from '@enforcement/domain/faults/activity-faults';
 import {
   ANNUAL_REPORT_UNIT,
   DisclosureRuleError,
@@ -36,7 +37,15 @@ export async function annualReportWorkflow(input: AnnualReportWorkflowInput = {}
     at: startedAt,
     year: input.year,
   });
-  const assembled = await storeActivities.assembleAnnualReport({ year, workflowId, at: startedAt, submitBy, publicBy });
+  // Issue 12: a step that failed for good is recorded (view, audit row on the report) instead of retried for ever.
+  const stepFailures = workflowStepFailures({
+    workflowId,
+    subject: `annual-report-${year}`,
+    unitId: ANNUAL_REPORT_UNIT,
+  });
+  const assembled = await stepFailures.essential('assembleAnnualReport', () =>
+    storeActivities.assembleAnnualReport({ year, workflowId, at: startedAt, submitBy, publicBy }),
+  );
   const { statistics } = assembled;
   // A second run of a year (started by hand) carries on from what the first recorded.
   let submitted = assembled.submitted;
@@ -53,6 +62,7 @@ export async function annualReportWorkflow(input: AnnualReportWorkflowInput = {}
     submissionReference: submitted?.reference ?? null,
     publishedAt: published?.at ?? null,
     publishedBy: published?.by ?? null,
+    failures: stepFailures.failures,
   });
   setHandler(annualReportViewQuery, view);
 
@@ -77,13 +87,15 @@ export async function annualReportWorkflow(input: AnnualReportWorkflowInput = {}
       try {
         const at = nowIso();
         const reference = command.type === 'submit' ? command.reference.trim() : null;
-        await storeActivities.recordAnnualReportStep({
-          year,
-          step: command.type === 'submit' ? 'submitted' : 'published',
-          actorId: command.actor.id,
-          at,
-          reference,
-        });
+        await stepFailures.command(command.type, () =>
+          storeActivities.recordAnnualReportStep({
+            year,
+            step: command.type === 'submit' ? 'submitted' : 'published',
+            actorId: command.actor.id,
+            at,
+            reference,
+          }),
+        );
         if (command.type === 'submit') submitted = { at, by: command.actor.id, reference: reference ?? '' };
         else published = { at, by: command.actor.id };
         return view();
@@ -109,10 +121,12 @@ export async function annualReportWorkflow(input: AnnualReportWorkflowInput = {}
       calendarFingerprint: limit.calendarFingerprint,
       provisional: limit.provisional,
     };
-    await storeActivities.publishAnnualReportNotice(
-      kind === 'warning'
-        ? { kind, at, notice: { ...base, warningAt: at, workdaysLeft: 1 } }
-        : { kind, at, notice: { ...base, missedAt: at } },
+    await stepFailures.orNote(`deadline-notice:${name}/${kind}`, () =>
+      storeActivities.publishAnnualReportNotice(
+        kind === 'warning'
+          ? { kind, at, notice: { ...base, warningAt: at, workdaysLeft: 1 } }
+          : { kind, at, notice: { ...base, missedAt: at } },
+      ),
     );
   };
 

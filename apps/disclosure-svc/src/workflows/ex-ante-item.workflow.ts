@@ -6,6 +6,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { workflowStepFailures } from '@enforcement/domain/faults/activity-faults';
 import {
   DisclosureRuleError,
   EX_ANTE_COMMAND_ROLES,
@@ -71,7 +72,13 @@ export async function exAnteItemWorkflow(input: ExAnteWorkflowInput): Promise<Ex
   let stepNo = 0;
   let busy = false;
 
-  const view = (): ExAnteView => ({ ...state, updateBy: state.flag ? updateBy : null });
+  // Issue 12: a step that failed for good is recorded (view, audit row on the item) instead of retried for ever.
+  const stepFailures = workflowStepFailures({ workflowId, subject: workflowId, unitId: state.unitId });
+  const view = (): ExAnteView => ({
+    ...state,
+    updateBy: state.flag ? updateBy : null,
+    failures: stepFailures.failures,
+  });
   const record = async (next: ExAnteState, step: string, at: string, actor: string, limit: PublicationLimit | null) => {
     stepNo += 1;
     await store.recordExAnteStep({ stepNo, step, at, actor, state: next, updateBy: limit, detail: {} });
@@ -104,7 +111,9 @@ export async function exAnteItemWorkflow(input: ExAnteWorkflowInput): Promise<Ex
         if (command.type === 'flag') {
           limit = await calendar.computePublicationLimit({ from: at, period: EX_ANTE_UPDATE_PERIOD });
         }
-        await record(next, command.type, at, command.actor.id, next.flag ? limit : null);
+        await stepFailures.command(command.type, () =>
+          record(next, command.type, at, command.actor.id, next.flag ? limit : null),
+        );
         updateBy = next.flag ? limit : null;
         state = next;
         return view();
@@ -117,7 +126,9 @@ export async function exAnteItemWorkflow(input: ExAnteWorkflowInput): Promise<Ex
 
   // Handlers are set before the first record so a command sent right after the start waits for it, not fails.
   busy = true;
-  await record(state, 'drafted', new Date(Date.now()).toISOString(), input.drafter.id, null);
+  await stepFailures.essential('drafted', () =>
+    record(state, 'drafted', new Date(Date.now()).toISOString(), input.drafter.id, null),
+  );
   busy = false;
 
   const notice = async (kind: 'warning' | 'missed', limit: PublicationLimit) => {
@@ -136,10 +147,18 @@ export async function exAnteItemWorkflow(input: ExAnteWorkflowInput): Promise<Ex
       provisional: limit.provisional,
     };
     stepNo += 1;
-    await store.publishExAnteNotice(
-      kind === 'warning'
-        ? { kind, correlationId: input.correlationId, at, stepNo, notice: { ...base, warningAt: at, workdaysLeft: 1 } }
-        : { kind, correlationId: input.correlationId, at, stepNo, notice: { ...base, missedAt: at } },
+    await stepFailures.orNote(`deadline-notice:ex-ante-update/${kind}`, () =>
+      store.publishExAnteNotice(
+        kind === 'warning'
+          ? {
+              kind,
+              correlationId: input.correlationId,
+              at,
+              stepNo,
+              notice: { ...base, warningAt: at, workdaysLeft: 1 },
+            }
+          : { kind, correlationId: input.correlationId, at, stepNo, notice: { ...base, missedAt: at } },
+      ),
     );
   };
 

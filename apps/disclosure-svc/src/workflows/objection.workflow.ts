@@ -1,4 +1,5 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { workflowStepFailures } from '@enforcement/domain/faults/activity-faults';
 import { maySeeUnit } from '@enforcement/domain/access/groups';
 import {
   DisclosureRuleError,
@@ -41,11 +42,17 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
     calendarChanged = true;
   });
 
+  // Issue 12: a step that failed for good is recorded (view, audit row on the case) instead of retried for ever.
+  const stepFailures = workflowStepFailures({
+    workflowId,
+    subject: submission.caseNumber,
+    unitId: submission.unitId,
+  });
   let limit = await calendarActivities.computePublicationLimit({
     from: submission.receivedAt,
     period: objectionPeriod(submission.urgent),
   });
-  await storeActivities.recordObjection({ submission, limit });
+  await stepFailures.essential('recordObjection', () => storeActivities.recordObjection({ submission, limit }));
 
   const view = (): ObjectionView => ({
     objectionId: submission.objectionId,
@@ -57,6 +64,7 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
     status: decision === null ? 'open' : 'decided',
     decideBy: limit,
     decision,
+    failures: stepFailures.failures,
   });
   setHandler(objectionViewQuery, view);
 
@@ -88,19 +96,25 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
     async ({ actor, decision: answer }) => {
       const checked = check(actor, answer);
       busy = true;
-      const decidedAt = new Date(Date.now()).toISOString();
-      await storeActivities.recordObjectionDecision({
-        objectionId: submission.objectionId,
-        publicationId: submission.publicationId,
-        decision: checked,
-        decidedAt,
-        decidedBy: actor.id,
-        onTime: Date.parse(decidedAt) <= Date.parse(limit.deadline),
-        limit,
-      });
-      decision = { ...checked, decidedAt, decidedBy: actor.id };
-      busy = false;
-      return view();
+      try {
+        const decidedAt = new Date(Date.now()).toISOString();
+        // A decision the store refuses for good is refused to the officer (nothing changed) and recorded.
+        await stepFailures.command('recordObjectionDecision', () =>
+          storeActivities.recordObjectionDecision({
+            objectionId: submission.objectionId,
+            publicationId: submission.publicationId,
+            decision: checked,
+            decidedAt,
+            decidedBy: actor.id,
+            onTime: Date.parse(decidedAt) <= Date.parse(limit.deadline),
+            limit,
+          }),
+        );
+        decision = { ...checked, decidedAt, decidedBy: actor.id };
+        return view();
+      } finally {
+        busy = false;
+      }
     },
     { validator: ({ actor, decision: answer }) => void check(actor, answer) },
   );
@@ -120,10 +134,12 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
       calendarFingerprint: limit.calendarFingerprint,
       provisional: limit.provisional,
     };
-    await storeActivities.publishDeadlineNotice(
-      kind === 'warning'
-        ? { correlationId, kind, at, notice: { ...base, warningAt: at, workdaysLeft: 1 } }
-        : { correlationId, kind, at, notice: { ...base, missedAt: at } },
+    await stepFailures.orNote(`deadline-notice:objection-limit/${kind}`, () =>
+      storeActivities.publishDeadlineNotice(
+        kind === 'warning'
+          ? { correlationId, kind, at, notice: { ...base, warningAt: at, workdaysLeft: 1 } }
+          : { correlationId, kind, at, notice: { ...base, missedAt: at } },
+      ),
     );
   };
 
@@ -144,14 +160,16 @@ export async function objectionWorkflow(input: ObjectionWorkflowInput): Promise<
         period: objectionPeriod(submission.urgent),
       });
       if (limit.deadline === before.deadline && limit.provisional === before.provisional) continue;
-      await storeActivities.recordRetimedLimit({
-        subject: 'objection',
-        id: submission.objectionId,
-        limitName: 'objection-limit',
-        before,
-        after: limit,
-        at: new Date(Date.now()).toISOString(),
-      });
+      await stepFailures.orNote('recordRetimedLimit:objection-limit', () =>
+        storeActivities.recordRetimedLimit({
+          subject: 'objection',
+          id: submission.objectionId,
+          limitName: 'objection-limit',
+          before,
+          after: limit,
+          at: new Date(Date.now()).toISOString(),
+        }),
+      );
       if (Date.now() < Date.parse(limit.warningAt)) warned = false;
       if (Date.now() < Date.parse(limit.deadline)) missed = false;
       continue;

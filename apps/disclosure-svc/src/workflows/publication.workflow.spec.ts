@@ -19,6 +19,7 @@ import {
   type PublicationView,
 } from '@enforcement/domain';
 import { createTimeSkippingEnv } from '@enforcement/platform/testing/time-skipping';
+import { withStoreRefusals, type StepFailureInput } from '@enforcement/platform';
 import { BUNDLED_YEAR_ARRANGEMENTS, WorkdayCalendar } from '@enforcement/workdays';
 import { hypotheticalYearsThrough } from '@enforcement/workdays/src/testing/year-arrangement.fixture';
 import {
@@ -79,6 +80,24 @@ class MemoryStore {
   readonly steps: string[] = [];
   drafts = 0;
   readonly corrections: CorrectInput[] = [];
+  /** Issue 12: attempts per activity, and the failures the next attempts of an activity meet, in order. */
+  readonly attempts = new Map<string, number>();
+  readonly failing = new Map<string, ('refused' | 'unreachable')[]>();
+  readonly stepFailures: StepFailureInput[] = [];
+
+  /** Counts the attempt and fails it as planned: a check violation (for good) or a refused connection. */
+  private attempt(name: string): void {
+    this.attempts.set(name, (this.attempts.get(name) ?? 0) + 1);
+    const next = this.failing.get(name)?.shift();
+    if (next === 'refused') {
+      throw Object.assign(new Error('QueryFailedError'), {
+        driverError: Object.assign(new Error('new row violates check constraint'), { code: '23514' }),
+      });
+    }
+    if (next === 'unreachable') {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    }
+  }
 
   activities(): PublicationStoreActivities {
     return {
@@ -93,6 +112,7 @@ class MemoryStore {
         this.corrections.push(input);
       },
       publishItem: async (input) => {
+        this.attempt('publishItem');
         this.published.push(input);
         return { onTime: Date.parse(input.state.publishedAt ?? '') <= Date.parse(input.limit.deadline) };
       },
@@ -100,6 +120,7 @@ class MemoryStore {
         this.withdrawn.push(input);
       },
       publishDeadlineNotice: async (input) => {
+        this.attempt('publishDeadlineNotice');
         this.notices.push(input);
       },
     };
@@ -130,7 +151,14 @@ async function harness(calendar: WorkdayCalendar = testCalendar): Promise<Harnes
     connection: env.nativeConnection,
     taskQueue: TaskQueues.disclosure,
     workflowBundle: bundle,
-    activities: { ...createPublicationCalendarActivities({ calendar: () => current }), ...store.activities() },
+    // Wrapped as the service wraps them (app.module): refusals fail once, everything else is retried.
+    activities: withStoreRefusals({
+      ...createPublicationCalendarActivities({ calendar: () => current }),
+      ...store.activities(),
+      recordStepFailure: async (failure: StepFailureInput) => {
+        store.stepFailures.push(failure);
+      },
+    }),
   });
   return {
     env,
@@ -223,6 +251,45 @@ describe('publicationWorkflow (time-skipping)', () => {
       expect(published.status).toBe('published');
       expect(h.store.published).toHaveLength(1);
       expect(Date.parse(h.store.published[0].state.publishedAt ?? '') > Date.parse(endOf(due))).toBe(true);
+    });
+  }, 90_000);
+
+  it('C3, D4, C2 (issue 12): a publication the database refuses is attempted once and refused (STORE.REFUSED), the item stays in review and records it; a refused warning is recorded and the miss still reported; a refused connection is retried until it publishes', async () => {
+    const h = await harness();
+    await h.run(async () => {
+      const d = decision({ decisionNumber: `罚〔${YEAR}〕12号`, caseNumber: 'CASE-P-12' });
+      const handle = await start(h, d, bj(`${YEAR}-09-28`, '11:00'));
+      const due = nthWorkdayAfter(`${YEAR}-09-28`, 7);
+
+      h.store.failing.set('publishDeadlineNotice', ['refused']);
+      await skipTo(h.env, new Date(Date.parse(endOf(due)) + 3_600_000));
+      expect(h.store.noticesOf('warning')).toEqual([]);
+      expect(h.store.noticesOf('missed')).toEqual([
+        { at: endOf(due), limit: 'publication-limit', deadline: endOf(due) },
+      ]);
+      expect(h.store.attempts.get('publishDeadlineNotice')).toBe(2);
+
+      h.store.failing.set('publishItem', ['refused']);
+      expect(await refusal(publishAt(h, handle, bj(nthWorkdayAfter(due, 1))))).toBe('STORE.REFUSED');
+      expect(h.store.attempts.get('publishItem')).toBe(1);
+      const view = await handle.query(publicationViewQuery);
+      expect(view.status).toBe('in-review');
+      expect(view.failures?.map((f) => [f.step, f.code])).toEqual([
+        ['deadline-notice:publication-limit/warning', 'STORE.REFUSED'],
+        ['publish', 'STORE.REFUSED'],
+      ]);
+      expect(h.store.stepFailures.map((f) => [f.subject, f.unitId, f.step])).toEqual([
+        ['CASE-P-12', 'unit-a', 'deadline-notice:publication-limit/warning'],
+        ['CASE-P-12', 'unit-a', 'publish'],
+      ]);
+
+      h.store.failing.set('publishItem', ['unreachable', 'unreachable']);
+      const published = await handle.executeUpdate(publicationCommandUpdate, {
+        args: [{ type: 'publish', actor: officer, mode: 'full-text' }],
+      });
+      expect(published.status).toBe('published');
+      expect(h.store.attempts.get('publishItem')).toBe(4);
+      expect(published.failures).toHaveLength(2);
     });
   }, 90_000);
 

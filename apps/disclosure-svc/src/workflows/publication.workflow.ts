@@ -18,6 +18,7 @@ import {
   type PublicationWorkflowInput,
 } from '@enforcement/domain/disclosure';
 import type { CaseDecisionRevokedV1 } from '@enforcement/domain/events/case-decision-revoked.v1';
+import { isPermanent, notStoredFailure, workflowStepFailures } from '@enforcement/domain/faults/activity-faults';
 import { calendarChangedSignal } from '@enforcement/domain/review/review.workflow-contract';
 import type { PublicationActivities } from '../activities/publication.activities';
 
@@ -63,6 +64,10 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
     calendarChanged = true;
   });
 
+  // Issue 12: a step whose activity failed for good is recorded — in the view and as a `workflow.step-failed` audit
+  // row on the case — instead of retrying for ever; a person's command is refused with the reason, nothing changed.
+  const stepFailures = workflowStepFailures({ workflowId, subject: decision.caseNumber, unitId: decision.unitId });
+
   // The decision consumer drafted it already (its rows are committed before the start): begin from that draft.
   let limit: PublicationLimit =
     input.drafted?.limit ??
@@ -73,7 +78,9 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
     }));
   let state: PublicationState = input.drafted
     ? initialPublicationState(workflowId, decision, input.drafted.draft)
-    : await storeActivities.prepareDraft({ publicationId: workflowId, decision, limit });
+    : await stepFailures.essential('prepareDraft', () =>
+        storeActivities.prepareDraft({ publicationId: workflowId, decision, limit }),
+      );
 
   const view = (): PublicationView => ({
     publicationId: workflowId,
@@ -93,6 +100,7 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
     publishedAt: state.publishedAt,
     expiresAt,
     withdrawnAt,
+    failures: stepFailures.failures,
   });
   setHandler(publicationViewQuery, view);
 
@@ -150,6 +158,11 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
         }
         state = next;
         return view();
+      } catch (error) {
+        // Nothing of the command was stored (each store activity is one transaction): state stays as it was.
+        if (!isPermanent(error)) throw error;
+        await stepFailures.note(command.type, error);
+        throw notStoredFailure(error);
       } finally {
         busy = false;
       }
@@ -176,10 +189,12 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
       provisional: l.provisional,
     };
     const at = nowIso();
-    await storeActivities.publishDeadlineNotice(
-      kind === 'warning'
-        ? { correlationId, kind, at, notice: { ...base, warningAt: at, workdaysLeft: 1 } }
-        : { correlationId, kind, at, notice: { ...base, missedAt: at } },
+    await stepFailures.orNote(`deadline-notice:${name}/${kind}`, () =>
+      storeActivities.publishDeadlineNotice(
+        kind === 'warning'
+          ? { correlationId, kind, at, notice: { ...base, warningAt: at, workdaysLeft: 1 } }
+          : { correlationId, kind, at, notice: { ...base, missedAt: at } },
+      ),
     );
   };
 
@@ -201,14 +216,16 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
         period: input.period ?? publicationPeriod(decision.category),
       });
       if (limit.deadline === before.deadline && limit.provisional === before.provisional) continue;
-      await storeActivities.recordRetimedLimit({
-        subject: 'publication',
-        id: workflowId,
-        limitName: 'publication-limit',
-        before,
-        after: limit,
-        at: nowIso(),
-      });
+      await stepFailures.orNote('recordRetimedLimit:publication-limit', () =>
+        storeActivities.recordRetimedLimit({
+          subject: 'publication',
+          id: workflowId,
+          limitName: 'publication-limit',
+          before,
+          after: limit,
+          at: nowIso(),
+        }),
+      );
       // A limit moved later is warned and reported again at its new instants.
       if (Date.now() < Date.parse(limit.warningAt)) warned = false;
       if (Date.now() < Date.parse(limit.deadline)) missed = false;
@@ -257,32 +274,37 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
       // W4: a calendar change leaves an inexact end to be looked at again; the nominal-day recheck is done once.
       recheck = retimed ? !expiryExact : false;
       if (retimed && before !== expiresAt) {
-        await storeActivities.recordRetimedLimit({
-          subject: 'publication',
-          id: workflowId,
-          limitName: 'publication-period',
-          before: { deadline: before },
-          after: exact,
-          at: nowIso(),
-        });
+        await stepFailures.orNote('recordRetimedLimit:publication-period', () =>
+          storeActivities.recordRetimedLimit({
+            subject: 'publication',
+            id: workflowId,
+            limitName: 'publication-period',
+            before: { deadline: before },
+            after: exact,
+            at: nowIso(),
+          }),
+        );
       }
     }
     if (ended) {
-      withdrawnAt = nowIso();
+      const endedAt = nowIso();
+      withdrawnAt = endedAt;
       state = { ...state, status: 'withdrawn' };
       revision += 1;
-      await storeActivities.withdrawItem({
-        publicationId: workflowId,
-        revision,
-        correlationId,
-        state,
-        reason: 'period-ended',
-        explanation: null,
-        newDecisionNumber: null,
-        at: withdrawnAt,
-        deadline: null,
-        wasPublic: true,
-      });
+      await stepFailures.essential('withdrawItem', () =>
+        storeActivities.withdrawItem({
+          publicationId: workflowId,
+          revision,
+          correlationId,
+          state,
+          reason: 'period-ended',
+          explanation: null,
+          newDecisionNumber: null,
+          at: endedAt,
+          deadline: null,
+          wasPublic: true,
+        }),
+      );
       return view();
     }
   }
@@ -298,19 +320,21 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
   withdrawnAt = nowIso();
   state = { ...state, status: 'withdrawn' };
   revision += 1;
-  await storeActivities.withdrawItem({
-    publicationId: workflowId,
-    revision,
-    correlationId,
-    state,
-    reason: 'decision-revoked',
-    explanation: fact.explanation,
-    newDecisionNumber: fact.newDecisionNumber,
-    at: withdrawnAt,
-    deadline: takeDown.deadline,
-    takeDown: { startedAt: fact.legalDocument.receivedAt, limit: takeDown },
-    wasPublic,
-  });
+  await stepFailures.essential('withdrawItem', () =>
+    storeActivities.withdrawItem({
+      publicationId: workflowId,
+      revision,
+      correlationId,
+      state,
+      reason: 'decision-revoked',
+      explanation: fact.explanation,
+      newDecisionNumber: fact.newDecisionNumber,
+      at: withdrawnAt,
+      deadline: takeDown.deadline,
+      takeDown: { startedAt: fact.legalDocument.receivedAt, limit: takeDown },
+      wasPublic,
+    }),
+  );
   // D12: a revocation that reached us after its limit is reported, so the lateness is on the unit's record.
   if (wasPublic && Date.parse(withdrawnAt) > Date.parse(takeDown.deadline))
     await notice('missed', 'take-down-limit', takeDown);

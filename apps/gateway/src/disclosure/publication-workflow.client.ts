@@ -22,6 +22,8 @@ const COMMAND_TIMEOUT_MS = 30_000;
 /** HTTP status of each refusal of the disclosure rules: a client mistake (4xx), never a 500. */
 const STATUS_OF: Readonly<Record<string, HttpStatus>> = {
   'DISCLOSURE.NOT_IN_REVIEW': HttpStatus.CONFLICT,
+  // Issue 12: the command's data could not be stored for good; nothing changed.
+  'STORE.REFUSED': HttpStatus.BAD_REQUEST,
   'DISCLOSURE.ROLE_NOT_ALLOWED': HttpStatus.FORBIDDEN,
   'DISCLOSURE.OTHER_UNIT': HttpStatus.NOT_FOUND,
 };

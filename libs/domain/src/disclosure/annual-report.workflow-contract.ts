@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { AnnualReportCommand, AnnualStatistics } from './annual-report.rules';
 import type { PublicationLimit } from './publication.workflow-contract';
+import type { StepFailure } from '../faults/activity-faults';
 
 /** Workflow type of one year's annual report (SPEC D10), on task queue `disclosure`. */
 export const ANNUAL_REPORT_WORKFLOW_TYPE = 'annualReportWorkflow';
@@ -26,6 +27,8 @@ export interface AnnualReportView {
   readonly submissionReference: string | null;
   readonly publishedAt: string | null;
   readonly publishedBy: string | null;
+  /** Steps that failed for good (issue 12): a refused write or announcement, with its code and reason. */
+  readonly failures?: readonly StepFailure[];
 }
 
 export const annualReportCommandUpdate = defineUpdate<AnnualReportView, [AnnualReportCommand]>('annualReportCommand');

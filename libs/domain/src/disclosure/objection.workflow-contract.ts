@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DisclosureActor } from './publication.rules';
 import type { ObjectionDecision, ObjectionSubmission } from './objection.rules';
 import type { PublicationLimit } from './publication.workflow-contract';
+import type { StepFailure } from '../faults/activity-faults';
 
 /** Workflow type of one objection (SPEC D9), on task queue `disclosure`. */
 export const OBJECTION_WORKFLOW_TYPE = 'objectionWorkflow';
@@ -26,6 +27,8 @@ export interface ObjectionView {
   /** D9: 10 working days, or 2 when urgent, from receipt. */
   readonly decideBy: PublicationLimit | null;
   readonly decision: (ObjectionDecision & { readonly decidedAt: string; readonly decidedBy: string }) | null;
+  /** Steps that failed for good (issue 12): a refused write or announcement, with its code and reason. */
+  readonly failures?: readonly StepFailure[];
 }
 
 export const decideObjectionUpdate = defineUpdate<

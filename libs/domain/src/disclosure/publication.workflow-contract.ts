@@ -6,6 +6,7 @@ import type { PublicationMode } from './publication-mode.rules';
 import type { PublicationCommand, PublicationStatus } from './publication.rules';
 import type { MarkAudit, RedactionDraft, RedactionMark } from './redaction-draft.rules';
 import type { ExemptionDecision } from './exemption.rules';
+import type { StepFailure } from '../faults/activity-faults';
 
 /** Workflow type of one decision's ex-post publication (SPEC D4–D8), on task queue `disclosure`. */
 export const PUBLICATION_WORKFLOW_TYPE = 'publicationWorkflow';
@@ -64,6 +65,8 @@ export interface PublicationView {
   /** D7: when it leaves the portal. */
   readonly expiresAt: string | null;
   readonly withdrawnAt: string | null;
+  /** Steps that failed for good (issue 12): a refused write or announcement, with its code and reason. */
+  readonly failures?: readonly StepFailure[];
 }
 
 export const publicationCommandUpdate = defineUpdate<PublicationView, [PublicationCommand]>('publicationCommand');
