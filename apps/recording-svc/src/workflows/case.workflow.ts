@@ -91,6 +91,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     unitId: input.unitId,
   });
   const noteFailure = stepFailures.note;
+  /** Refusals of changes that could not be stored (recorded already), as against the rules' own refusals. */
+  const notStored = new WeakSet<object>();
   const announce = stepFailures.orNote;
   setHandler(caseRecordQuery, () => ({ lifecycle: life, deadlines, failures: stepFailures.failures }));
 
@@ -128,12 +130,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       if (life === outcome.state) ({ life, journalSeq } = before);
       await noteFailure(`recordCaseChanges:${cmd.type}`, error);
       const refusal = { ...notStoredMessage(error), missing: [] };
-      throw ApplicationFailure.create({
+      const failure = ApplicationFailure.create({
         type: CASE_REFUSED,
         message: refusal.en,
         details: [refusal],
         nonRetryable: true,
       });
+      notStored.add(failure);
+      throw failure;
     }
     await planDeadlines(outcome.changes);
     wake = true;
@@ -205,7 +209,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       await apply(fact, 'review-svc');
     } catch (error) {
       // A conclusion that cannot be stored is recorded (apply did) and the case goes on; a signal cannot answer.
-      if (!(error instanceof ApplicationFailure && error.type === CASE_REFUSED)) throw error;
+      if (!(error instanceof Error && notStored.has(error))) throw error;
     }
   });
 
