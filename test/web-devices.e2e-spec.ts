@@ -9,7 +9,8 @@ import { launchBrowser, Person } from './web/browser';
 // Body cameras in a real browser on the test stack (issue 9/11, R11): the records administrator keeps the roster and
 // registers a device kept by a person picked by name; an officer asks for it with the pre-use check and how long it
 // is needed, the unit head approves, the officer returns it, and the export is refused at its field until the memory
-// is cleared. A checkout that lapsed shows overdue in the register and the log; a retired device shows why.
+// is cleared. A checkout that lapsed shows overdue in the register and the log; a retired device shows why; a device
+// lost while out is reported by its borrower, and the log shows the report.
 jest.setTimeout(300_000);
 
 const run = randomUUID().slice(0, 8);
@@ -40,6 +41,31 @@ async function lapsedCheckout(): Promise<string> {
     .send({ approve: true });
   expectStatus(decided, 200);
   return id;
+}
+
+/** A Beijing wall-clock time to the second, as the page's datetime-local picker takes it (China keeps no DST). */
+const beijingWallClock = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19);
+
+/** A body camera of unit 1 registered, asked for by 张执法 and approved through the API: it is out with him. */
+async function outWithOfficer(assetNumber: string): Promise<{ id: string; approvedAt: string }> {
+  const device = { assetNumber, kind: 'body-camera', unitId: 'unit-enforcement-1', administrator: 'u-records-admin' };
+  expectStatus(
+    await request(gateway)
+      .post(api)
+      .set('authorization', await as('u-records-admin'))
+      .send(device),
+    201,
+  );
+  const asked = await request(gateway)
+    .post(`${api}/${assetNumber}/checkouts`)
+    .set('authorization', await as('u-officer-1'))
+    .send({ purpose: '河道巡查', check: ready, expectedReturnAt: new Date(Date.now() + 8 * 3_600_000).toISOString() });
+  const id = expectStatus(asked, 201).body.id as string;
+  const decided = await request(gateway)
+    .post(`${api}/checkouts/${id}/decision`)
+    .set('authorization', await as('u-unit-head-1'))
+    .send({ approve: true });
+  return { id, approvedAt: expectStatus(decided, 200).body.decision.at as string };
 }
 
 describe('web application: body cameras in the browser', () => {
@@ -201,5 +227,60 @@ describe('web application: body cameras in the browser', () => {
     await officer.page.getByTestId(`open-device-${asset}`).click();
     await waitStatus(officer, 'retired');
     expect(await officer.page.getByTestId('checkout-form').count()).toBe(0);
+  });
+
+  it('R11, C1: the borrower reports his camera lost with a Beijing time — a time before the approval refused at its field in both languages — and the log then shows who, when and why, and the device out of service; a colleague and the legal section are not offered the report', async () => {
+    const lostAsset = `CAM-X-${run}`;
+    const { id, approvedAt } = await outWithOfficer(lostAsset);
+
+    // Another officer of the unit may read the device but does not hold it: no report offered (the server refuses too).
+    const colleague = await signIn('u-officer-3');
+    await colleague.goto('/devices');
+    await colleague.page.getByTestId(`open-device-${lostAsset}`).click();
+    await waitStatus(colleague, 'checked-out');
+    expect(await colleague.page.getByTestId('report-loss').count()).toBe(0);
+    const reviewer = await signIn('u-legal-reviewer');
+    await reviewer.goto('/devices');
+    await reviewer.page.getByTestId(`open-device-${lostAsset}`).click();
+    await waitStatus(reviewer, 'checked-out');
+    expect(await reviewer.page.getByTestId('report-loss').count()).toBe(0);
+
+    const officer = await signIn('u-officer-1');
+    await officer.goto('/devices');
+    await officer.page.getByTestId(`open-device-${lostAsset}`).click();
+    await waitStatus(officer, 'checked-out');
+    await officer.page.getByTestId('report-loss').click();
+    // A day before the approval: the device was not his then, and the message sits at the time field.
+    await officer.fill('loss-occurred-at', beijingWallClock(Date.parse(approvedAt) - 86_400_000));
+    await officer.fill('loss-reason', '巡查途中在河堤跌倒，设备落水后未能找回');
+    await officer.page.getByTestId('submit-loss').click();
+    const timeError = officer.page
+      .locator('.el-form-item', { has: officer.page.getByTestId('loss-occurred-at') })
+      .locator('.el-form-item__error');
+    await timeError.waitFor();
+    expect(await timeError.textContent()).toMatch(/不得早于领用批准时间.*before the checkout was approved/);
+    expect(await officer.checkAccessibility('device loss refused')).toEqual([]);
+    await officer.screenshot('55-device-loss-refused');
+
+    // The first whole second after the approval, on the Beijing clock; the picker holds seconds.
+    const occurredMs = Math.ceil(Date.parse(approvedAt) / 1000) * 1000;
+    await eventually(async () => (Date.now() > occurredMs ? true : undefined), 'the clock past the approval');
+    await officer.fill('loss-occurred-at', beijingWallClock(occurredMs));
+    await officer.page.getByTestId('submit-loss').click();
+    await waitStatus(officer, 'retired');
+    const state = officer.page.getByTestId(`checkout-state-${id}`);
+    expect(await state.getAttribute('data-state')).toBe('lost');
+    const loss = await officer.page.getByTestId(`loss-${id}`).textContent();
+    expect(loss).toContain('巡查途中在河堤跌倒，设备落水后未能找回');
+    expect(loss).toContain('张执法');
+    // The time shown is the one picked, on the Beijing clock (formatInstant shows minutes).
+    expect(loss).toContain(beijingWallClock(occurredMs).slice(11, 16));
+    expect(await officer.page.getByTestId(`export-state-${id}`).getAttribute('data-state')).toBe('lost-with-device');
+    // The report closed the return limit in time: said as a report, not as a return.
+    expect(await officer.page.getByTestId(`return-state-${id}`).textContent()).toContain('按时报告');
+    expect(await officer.page.getByTestId('report-loss').count()).toBe(0);
+    expect(await officer.page.getByTestId('device-retired').textContent()).toContain('丢失');
+    expect(await officer.checkAccessibility('device lost')).toEqual([]);
+    await officer.screenshot('56-device-lost');
   });
 });

@@ -152,6 +152,16 @@ export interface NewAdministrator {
   phone?: string;
 }
 
+/** 领用中丢失、损坏: what the borrower (or their unit head, or the administrator) reports instead of a return. */
+export interface DeviceLossReport {
+  kind: 'lost' | 'damaged';
+  /** An instant with its offset (the form's Beijing wall-clock time, +08:00). */
+  occurredAt: string;
+  reason: string;
+  /** A damaged device only: why its footage cannot be exported the same day. */
+  exportException?: 'continuous-work' | 'off-site';
+}
+
 const base = '/api/v1/recording/devices';
 const roster = '/api/v1/recording/device-administrators';
 const devicePath = (assetNumber: string) => `${base}/${encodeURIComponent(assetNumber)}`;
@@ -172,6 +182,7 @@ export const devicesApi = {
     postJson<Device>(`${devicePath(assetNumber)}/retirement`, { kind, reason }),
   reassign: (assetNumber: string, to: { unitId?: string; administrator?: string; reason: string }) =>
     postJson<Device>(`${devicePath(assetNumber)}/reassignments`, to),
+  reportLoss: (id: string, loss: DeviceLossReport) => postJson<Checkout>(`${checkoutPath(id)}/loss`, loss),
   roster: () => getJson<Administrator[]>(roster),
   appoint: (a: NewAdministrator) => postJson<Administrator>(roster, a),
 };

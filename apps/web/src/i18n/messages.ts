@@ -1,4 +1,5 @@
 import { deskEn, deskZh } from './messages-desk';
+import { deviceExtrasEn, deviceExtrasZh } from './messages-devices';
 import { supervisionEn, supervisionZh } from './messages-supervision';
 import { inboxEn, inboxZh } from './messages-tasks';
 import { workbenchEn, workbenchZh } from './messages-workbench';
@@ -260,6 +261,7 @@ const zh = {
   ...supervisionZh,
   ...inboxZh,
   ...deskZh,
+  ...deviceExtrasZh,
 };
 
 export type Messages = typeof zh;
@@ -530,6 +532,7 @@ const en: Messages = {
   ...supervisionEn,
   ...inboxEn,
   ...deskEn,
+  ...deviceExtrasEn,
 };
 
 export const MESSAGES = { zh, en } as const;
