@@ -10,7 +10,8 @@ import { launchBrowser, Person } from './web/browser';
 // registers a device kept by a person picked by name; an officer asks for it with the pre-use check and how long it
 // is needed, the unit head approves, the officer returns it, and the export is refused at its field until the memory
 // is cleared. A checkout that lapsed shows overdue in the register and the log; a retired device shows why; a device
-// lost while out is reported by its borrower, and the log shows the report.
+// lost while out is reported by its borrower, and the log shows the report; each unit's body cameras are counted
+// against its officers (one per 5, seed 000) and a shortfall marked.
 jest.setTimeout(300_000);
 
 const run = randomUUID().slice(0, 8);
@@ -282,5 +283,31 @@ describe('web application: body cameras in the browser', () => {
     expect(await officer.page.getByTestId('device-retired').textContent()).toContain('丢失');
     expect(await officer.checkAccessibility('device lost')).toEqual([]);
     await officer.screenshot('56-device-lost');
+  });
+
+  it('R11, C1: the legal section sees each unit’s body cameras against its officers, unit 3’s shortfall marked; a unit head sees their own unit only, an officer no panel', async () => {
+    const reviewer = await signIn('u-legal-reviewer');
+    await reviewer.goto('/devices');
+    // Unit 3's one officer needs one body camera and the tests leave it none in service.
+    const unit3 = reviewer.page.getByTestId('coverage-unit-enforcement-3');
+    await unit3.waitFor();
+    expect(await unit3.getAttribute('data-shortfall')).toBe('1');
+    expect(await unit3.textContent()).toContain('缺 1 台');
+    const row3 = reviewer.page.getByTestId('coverage-table').locator('tr', { has: unit3 });
+    expect(await row3.locator('td').allTextContents()).toEqual(['unit-enforcement-3', '1', '0', '1', '缺 1 台']);
+    expect(await reviewer.page.getByTestId('coverage-unit-enforcement-1').count()).toBe(1);
+    expect(await reviewer.checkAccessibility('device coverage')).toEqual([]);
+    await reviewer.screenshot('57-device-coverage');
+
+    const head = await signIn('u-unit-head-1');
+    await head.goto('/devices');
+    await head.page.getByTestId('coverage-unit-enforcement-1').waitFor();
+    expect(await head.page.getByTestId('coverage-table').locator('tbody tr').count()).toBe(1);
+    expect(await head.page.getByTestId('coverage-unit-enforcement-3').count()).toBe(0);
+
+    const officer = await signIn('u-officer-1');
+    await officer.goto('/devices');
+    await officer.page.getByTestId('device-table').waitFor();
+    expect(await officer.page.getByTestId('device-coverage').count()).toBe(0);
   });
 });

@@ -218,3 +218,21 @@ export class RecordingDeviceAdministratorsController {
     return (await this.recording.send('POST', path, { authorization, requestId: req.id }, { body: dto })).json;
   }
 }
+
+/**
+ * 执法记录仪配备 at the edge (SPEC R11; seed 000 每5名执法人员至少配备一台执法记录仪): each unit's officers, body cameras in
+ * service, the number required and the shortfall — recording-svc counts them and keeps a unit head to their unit.
+ */
+@ApiTags('recording')
+@ApiBearerAuth()
+@Controller('api/v1/recording/device-coverage')
+export class RecordingDeviceCoverageController {
+  constructor(private readonly recording: RecordingForwardClient) {}
+
+  @Get()
+  @Access('recording.device-coverage')
+  @ApiOperation({ summary: 'R11 — body cameras per unit against one per 5 officers, with the shortfall' })
+  async list(@Headers('authorization') authorization: string, @Req() req: Req) {
+    return (await this.recording.send('GET', '/device-coverage', { authorization, requestId: req.id })).json;
+  }
+}

@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { CaseCommandClient } from './case-command.client';
 import { RecordingAccessController } from './recording-access.controller';
 import { RecordingArchiveController } from './recording-archive.controller';
-import { RecordingDeviceAdministratorsController, RecordingDevicesController } from './recording-devices.controller';
+import {
+  RecordingDeviceAdministratorsController,
+  RecordingDeviceCoverageController,
+  RecordingDevicesController,
+} from './recording-devices.controller';
 import { RecordingEvaluationController } from './recording-evaluation.controller';
 import { RecordingInspectionsController } from './recording-inspections.controller';
 import { RecordingController } from './recording.controller';
@@ -21,6 +25,7 @@ import { RecordingReadApi } from './recording-read.api';
     RecordingEvaluationController,
     RecordingDevicesController,
     RecordingDeviceAdministratorsController,
+    RecordingDeviceCoverageController,
   ],
   providers: [CaseCommandClient, RecordingReadApi, RecordingForwardClient],
 })

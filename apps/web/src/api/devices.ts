@@ -162,6 +162,15 @@ export interface DeviceLossReport {
   exportException?: 'continuous-work' | 'off-site';
 }
 
+/** 执法记录仪配备: one unit against the rule of one body camera per 5 officers (seed 000). */
+export interface UnitCoverage {
+  unitId: string;
+  officers: number;
+  bodyCameras: number;
+  required: number;
+  shortfall: number;
+}
+
 const base = '/api/v1/recording/devices';
 const roster = '/api/v1/recording/device-administrators';
 const devicePath = (assetNumber: string) => `${base}/${encodeURIComponent(assetNumber)}`;
@@ -183,6 +192,7 @@ export const devicesApi = {
   reassign: (assetNumber: string, to: { unitId?: string; administrator?: string; reason: string }) =>
     postJson<Device>(`${devicePath(assetNumber)}/reassignments`, to),
   reportLoss: (id: string, loss: DeviceLossReport) => postJson<Checkout>(`${checkoutPath(id)}/loss`, loss),
+  coverage: () => getJson<UnitCoverage[]>('/api/v1/recording/device-coverage'),
   roster: () => getJson<Administrator[]>(roster),
   appoint: (a: NewAdministrator) => postJson<Administrator>(roster, a),
 };

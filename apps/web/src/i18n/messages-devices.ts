@@ -1,4 +1,7 @@
-/** Texts of the body-camera page's loss report (SPEC R11), Chinese first, English the same shape. */
+/**
+ * Texts of the body-camera page's loss report and its coverage panel (SPEC R11; 000 三(二)3(1) 每5名执法人员至少配备
+ * 一台执法记录仪), Chinese first, English the same shape.
+ */
 export const deviceExtrasZh = {
   deviceLoss: {
     open: '报告丢失或损坏',
@@ -15,6 +18,18 @@ export const deviceExtrasZh = {
     cancel: '取消',
     /** A report closes the return limit as a return would: in time, or after the expected return. */
     reportStates: { returned: '按时报告', 'returned-late': '逾期后报告' },
+  },
+  deviceCoverage: {
+    title: '执法记录仪配备情况',
+    intro: '每5名执法人员至少配备一台执法记录仪（按单位计，报废、停用或丢失的不计）。',
+    unit: '单位',
+    officers: '执法人员',
+    bodyCameras: '在用执法记录仪',
+    required: '至少应配',
+    shortfall: '缺口',
+    enough: '已达标',
+    short: '缺 {n} 台',
+    empty: '暂无单位数据',
   },
 };
 
@@ -36,5 +51,18 @@ export const deviceExtrasEn: DeviceExtrasMessages = {
     submit: 'Submit the report',
     cancel: 'Cancel',
     reportStates: { returned: 'Reported in time', 'returned-late': 'Reported after the expected return' },
+  },
+  deviceCoverage: {
+    title: 'Body cameras per unit',
+    intro:
+      'Every unit needs at least one body camera per 5 enforcement officers (retired, decommissioned or lost devices do not count).',
+    unit: 'Unit',
+    officers: 'Officers',
+    bodyCameras: 'Body cameras in service',
+    required: 'Required',
+    shortfall: 'Shortfall',
+    enough: 'Enough',
+    short: '{n} short',
+    empty: 'No units to show',
   },
 };

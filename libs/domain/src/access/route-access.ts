@@ -120,6 +120,14 @@ export const routeAccess = {
     roles: [...UNIT_ROLES, ...LEGAL_SECTION_ROLES, 'records-administrator'],
     scope: 'unit',
   },
+  /**
+   * 执法记录仪配备 (R11; seed 000 每5名执法人员至少配备一台执法记录仪): body cameras per unit against its officers — the
+   * unit head (their own unit), the records administrator who equips the units, the legal section that supervises.
+   */
+  'recording.device-coverage': {
+    roles: ['unit-head', 'records-administrator', ...LEGAL_SECTION_ROLES],
+    scope: 'unit',
+  },
   /** 领用 (R11): an officer or unit head of the device's unit asks for it, with the pre-use check. */
   'recording.device-checkout': { roles: UNIT_ROLES, scope: 'unit' },
   /** 批准 (R11, 000 附件6 第五条): the head of the borrower's unit, never the borrower. */

@@ -17,4 +17,5 @@ export * from './evaluation.rules';
 export * from './device.rules';
 export * from './device-lifecycle.rules';
 export * from './device-check.rules';
+export * from './device-coverage.rules';
 export * from './case-list.contract';

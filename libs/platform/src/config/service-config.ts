@@ -177,6 +177,15 @@ export class ServiceEnvironment {
   @Matches(/^([1-9]\d{0,2})d$/, { message: 'DEVICE_CHECK_INTERVAL must look like 30d (1–999 days)' })
   DEVICE_CHECK_INTERVAL: string = '30d';
 
+  /**
+   * The agency's user directory for R11's 1-per-5 body-camera rule (seed 000): a JSON file `{ "users": [{ id, name,
+   * roles, unitId }] }` of everyone, exported from the identity provider, which lists no one itself. Unset on a local
+   * or test stack: the demo users (infra/local/demo-users.json); unset in production: coverage answers 503.
+   */
+  @IsOptional()
+  @IsString()
+  USER_DIRECTORY_PATH?: string;
+
   /** Hours the right approver has to decide an application to read recordings (R8); the seeds set none, so 72. */
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
