@@ -40,9 +40,12 @@ function call(route: string, token?: string): Promise<request.Response> {
   );
 }
 
-/** What a cell of the table promises about an answer's status. */
+/**
+ * What a cell of the table promises about an answer's status. A denied role gets 403 before any lookup — a 404 there
+ * would mean the route looked for the record first and so tells a stranger whether it exists.
+ */
 function keeps(cell: AccessCell, status: number): boolean {
-  if (cell === 'denied') return status === 403 || status === 404;
+  if (cell === 'denied') return status === 403;
   return status !== 401 && status !== 403;
 }
 
@@ -74,9 +77,9 @@ describe('the route × role table is what the gateway enforces (SPEC C1)', () =>
         if (anonymous.status !== 401) broken.push(`${row.route} without a token: ${anonymous.status}`);
       }
     }
-    if (serverErrors.length > 0)
-      process.stdout.write(`5xx seen while walking the table:\n${serverErrors.join('\n')}\n`);
     expect(calls).toBeGreaterThan(rows.length * 5);
     expect(broken).toEqual([]);
+    // An empty body or an unknown id is the caller's mistake: never a server error (C1 walk doubles as a bad-input probe).
+    expect(serverErrors).toEqual([]);
   }, 900_000);
 });
