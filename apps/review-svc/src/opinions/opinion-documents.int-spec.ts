@@ -12,14 +12,7 @@ import { Flow } from '@enforcement/domain/review/testing/review.fixtures';
 import { createOpinionDocumentActivities } from '../activities/opinion-document.activities';
 import { createReviewStoreActivities } from '../activities/review-store.activities';
 import { BlobStore, sha256Hex } from '../blobs/blob.store';
-import { Initial1764000000000 } from '../database/migrations/1764000000000-initial';
-import { ReviewWorkflow1764200000000 } from '../database/migrations/1764200000000-review-workflow';
-import { OpinionDocuments1764300000000 } from '../database/migrations/1764300000000-opinion-documents';
-import { ProvisionalDeadlines1764450000000 } from '../database/migrations/1764450000000-provisional-deadlines';
-import { OutboxTraceContext1767100000001 } from '../database/migrations/1767100000001-outbox-trace-context';
-import { CaseParty1765100100000 } from '../database/migrations/1765100100000-case-party';
-import { AuditBySubject1765150000000 } from '../database/migrations/1765150000000-audit-by-subject';
-import { AccessLog1767600000001 } from '../database/migrations/1767600000001-access-log';
+import { migrations } from '../database/migrations';
 import { opinionDocumentInputOf } from '../workflows/opinion-document.input';
 import { renderOpinionDocument } from './opinion-document.renderer';
 import { OpinionDocumentsController } from './opinion-documents.controller';
@@ -42,17 +35,10 @@ describe('opinion documents on real PostgreSQL and the blob store', () => {
   let state: ReviewState;
 
   beforeAll(async () => {
-    scratch = await openThrowawaySchema(schema, [
-      new Initial1764000000000(),
-      new ReviewWorkflow1764200000000(),
-      new OpinionDocuments1764300000000(),
-      new ProvisionalDeadlines1764450000000(),
-      new OutboxTraceContext1767100000001(),
-      // The read API records each read in the access log (R8, C3).
-      new AccessLog1767600000001(),
-      new CaseParty1765100100000(),
-      new AuditBySubject1765150000000(),
-    ]);
+    scratch = await openThrowawaySchema(
+      schema,
+      migrations.map((M) => new M()),
+    );
     db = scratch.db;
     dir = await mkdtemp(join(tmpdir(), 'blobs-'));
     blobs = new BlobStore(dir);

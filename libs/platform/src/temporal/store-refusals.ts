@@ -71,6 +71,19 @@ export function refusedForGood(code: string, zh: string, en: string): Applicatio
 }
 
 /** The attempt the current activity is on (1 outside an activity, e.g. in a plain unit test). */
+/**
+ * The activity's logger inside an activity; outside one (code calling an activity function directly, as tests do) the
+ * console — the logger throws without an activity context, and that error would hide the one being reported.
+ */
+function activityLog(): Pick<typeof log, 'warn' | 'error'> {
+  try {
+    Context.current();
+    return log;
+  } catch {
+    return console;
+  }
+}
+
 function currentAttempt(): number {
   try {
     return Context.current().info.attempt;
@@ -85,13 +98,13 @@ export function storeRefusal(activity: string, err: unknown): unknown {
   const attempt = currentAttempt();
   const counter = serviceMetrics().activityFailures;
   if (err instanceof ApplicationFailure && err.nonRetryable) {
-    log.error(`${activity}: refused (${err.type ?? 'non-retryable'}): ${err.message}; not retried`);
+    activityLog().error(`${activity}: refused (${err.type ?? 'non-retryable'}): ${err.message}; not retried`);
     counter.inc({ activity, outcome: 'refused' });
     return err;
   }
   if (!refusedForEver(state, attempt)) {
     // Visible retries: the attempt number tells a flapping dependency from a step that has failed for an hour.
-    log.warn(
+    activityLog().warn(
       `${activity}: attempt ${attempt} failed, retried with backoff: ${(err as Error)?.message ?? String(err)}`,
       {
         sqlState: state,
@@ -102,7 +115,7 @@ export function storeRefusal(activity: string, err: unknown): unknown {
     return err;
   }
   const reason = `${state} ${NAMED[state as string] ?? (state?.startsWith('22') ? 'data exception' : 'integrity violation')}`;
-  log.error(`${activity}: the database refused the data for good (${reason}); not retried`, {
+  activityLog().error(`${activity}: the database refused the data for good (${reason}); not retried`, {
     sqlState: state,
     attempt,
     error: (err as Error).message,
