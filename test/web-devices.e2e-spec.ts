@@ -100,7 +100,12 @@ describe('web application: body cameras in the browser', () => {
     await admin.fill('roster-phone', '0734-8888 1234');
     await admin.page.getByTestId('roster-appoint').click();
     await admin.page.getByTestId('roster-appointed').waitFor();
-    expect(await admin.page.getByTestId('roster-table').textContent()).toContain('郑管理员');
+    // The page reloads the roster after the appointment's answer, so the name arrives a moment after the notice.
+    await eventually(
+      async () =>
+        (await admin.page.getByTestId('roster-table').textContent())?.includes('郑管理员') ? true : undefined,
+      'the appointed administrator in the roster',
+    );
 
     // Without a unit the message sits at the unit field.
     await admin.fill('device-asset', asset);

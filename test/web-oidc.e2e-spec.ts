@@ -187,7 +187,9 @@ describe('web application: sign-in through the agency’s OpenID Connect provide
         en: expect.stringMatching(/identity provider.*try again/),
       },
     });
-    expect(replica.output()).toMatch(/AUTH\.PROVIDER_UNAVAILABLE[\s\S]*caused by[^\n]*ECONNREFUSED|fetch failed/);
+    // The replica's log is written asynchronously: the line may follow the answer by a moment.
+    const cause = /AUTH\.PROVIDER_UNAVAILABLE[\s\S]*caused by[^\n]*ECONNREFUSED|fetch failed/;
+    await eventually(async () => (cause.test(replica.output()) ? true : undefined), 'the cause in the replica log');
     // Bad tokens stay 401 there: one of our own issuer signed by another key, and one whose header is not JSON.
     const ownForged = await tokenFor('u-officer-1');
     const other = `${ownForged.split('.').slice(0, 2).join('.')}.${forged.split('.')[2]}`;
