@@ -9,6 +9,7 @@ import type {
   DeviceReturnState,
 } from '@enforcement/domain/recording/device-lifecycle.rules';
 import type { DeviceKind, DeviceStatus } from '@enforcement/domain/recording/device.rules';
+import type { UnitCoverage } from '@enforcement/domain/recording/device-coverage.rules';
 import { getJson, postJson } from './http';
 
 export interface Device {
@@ -162,14 +163,8 @@ export interface DeviceLossReport {
   exportException?: 'continuous-work' | 'off-site';
 }
 
-/** 执法记录仪配备: one unit against the rule of one body camera per 5 officers (seed 000). */
-export interface UnitCoverage {
-  unitId: string;
-  officers: number;
-  bodyCameras: number;
-  required: number;
-  shortfall: number;
-}
+/** 执法记录仪配备: one unit against the rule of one body camera per 5 officers (seed 000) — the domain's own shape. */
+export type { UnitCoverage };
 
 const base = '/api/v1/recording/devices';
 const roster = '/api/v1/recording/device-administrators';
