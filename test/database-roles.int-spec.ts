@@ -132,9 +132,11 @@ describe.each(SERVICES)('the database roles of $svc (issue 9)', ({ svc, schema }
     const sealed = new Set(appendOnly.map((t) => t.table));
     expect(privileges).toEqual(
       privileges.map(({ table }) =>
-        sealed.has(table)
-          ? { table, select: true, insert: true, update: false, delete: false, truncate: false }
-          : { table, select: true, insert: true, update: true, delete: true, truncate: false },
+        table === 'migrations'
+          ? { table, select: true, insert: false, update: false, delete: false, truncate: false }
+          : sealed.has(table)
+            ? { table, select: true, insert: true, update: false, delete: false, truncate: false }
+            : { table, select: true, insert: true, update: true, delete: true, truncate: false },
       ),
     );
     for (const { table } of appendOnly) await db.query(`select 1 from ${table} limit 1`);
@@ -149,6 +151,29 @@ describe.each(SERVICES)('the database roles of $svc (issue 9)', ({ svc, schema }
     await db.query(`insert into inbox (message_id, consumer, type) values ($1, 'db-roles-test', 'probe')`, [id]);
     expect((await db.query(`update inbox set type = 'probe-updated' where message_id = $1`, [id])).rowCount).toBe(1);
     expect((await db.query(`delete from inbox where message_id = $1`, [id])).rowCount).toBe(1);
+  });
+
+  it(`C3: ${svc}'s login only reads the migrations table — it can neither add, change nor remove a row there`, async () => {
+    // The service reads it at start to refuse a schema its migrations have not reached.
+    const applied = await db.query(`select name from migrations order by id`);
+    expect(applied.rowCount).toBeGreaterThan(0);
+    const [last] = applied.rows.slice(-1) as { name: string }[];
+    // where false: privileges are checked before any row is looked at, so no row is put at risk.
+    const refused = {
+      insert: await outcome(db, `insert into migrations (timestamp, name) select 0, 'roles-probe' where false`),
+      update: await outcome(db, `update migrations set name = name where false`),
+      delete: await outcome(db, `delete from migrations where false`),
+      truncate: await outcome(db, `truncate migrations`),
+    };
+    const sequence = await outcome(db, `select nextval(pg_get_serial_sequence('migrations', 'id'))`);
+    expect({ ...refused, sequence }).toEqual({
+      insert: 'permission denied for table migrations',
+      update: 'permission denied for table migrations',
+      delete: 'permission denied for table migrations',
+      truncate: 'permission denied for table migrations',
+      sequence: expect.stringMatching(/^permission denied for sequence migrations_id_seq$/),
+    });
+    expect((await db.query(`select name from migrations order by id`)).rows.slice(-1)).toEqual([last]);
   });
 
   it(`R7, C3: the second wall — each of them keeps its triggers, enabled, and even ${schema}_owner meets them`, async () => {

@@ -1,5 +1,5 @@
 import { DataSource, type MixedList } from 'typeorm';
-import { sealAppendOnlyTables } from './platform-tables';
+import { sealAppendOnlyTables, sealMigrationsTable } from './platform-tables';
 
 /** A PostgreSQL advisory lock per schema: replicas that start together apply a service's migrations one at a time. */
 const lockKey = (schema: string) => `enforcement:migrations:${schema}`;
@@ -9,7 +9,8 @@ const lockKey = (schema: string) => `enforcement:migrations:${schema}`;
  * (infra/local/services, the compose `*-migrate` services, the k8s `migrate` init containers). It connects as the
  * schema's owner (DATABASE_MIGRATION_URL); the service itself runs as a login that may not change the schema or
  * rewrite an append-only table (C3). Replicas starting at once queue on the schema's advisory lock, and the second
- * finds nothing left to do. Every run ends by revoking any rewriting privilege on append-only tables.
+ * finds nothing left to do. Every run ends by revoking any rewriting privilege on append-only tables, and every
+ * privilege but SELECT on the migrations table, from everyone but the owner.
  */
 export async function migrateSchema(
   service: string,
@@ -42,6 +43,7 @@ export async function migrateSchema(
     await lock.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey(schema)]);
     const applied = await dataSource.runMigrations({ transaction: 'all' });
     await sealAppendOnlyTables(lock);
+    await sealMigrationsTable(lock);
     return applied.map((m) => m.name);
   } finally {
     // Ending the session frees the lock too; unlocking first lets the next pod go without waiting for the close.

@@ -74,6 +74,36 @@ export async function sealAppendOnlyTables(q: QueryRunner): Promise<void> {
   );
 }
 
+/**
+ * The migrations table (TypeORM's record of what the schema holds) is the owner's alone to write: a runtime login
+ * that could insert or delete a row there could make the migrate step skip or re-run a migration. The service reads
+ * it at start (it refuses a schema its migrations have not reached), so SELECT stays; every other privilege on the
+ * table and on its id sequence is taken from whoever holds it but the owner (issue 12, C3). Run by the migrate step
+ * after every run, like sealAppendOnlyTables: the default privileges grant it to the runtime login when it is made.
+ */
+export async function sealMigrationsTable(q: QueryRunner, table = 'migrations'): Promise<void> {
+  await q.query(`
+    do $$
+    declare g record;
+    begin
+      for g in
+        select distinct c.oid::regclass as rel, c.relkind,
+               case when a.grantee = 0 then 'public' else quote_ident(r.rolname) end as grantee
+          from pg_class c
+          cross join lateral aclexplode(c.relacl) a
+          left join pg_roles r on r.oid = a.grantee
+         where c.oid in (to_regclass('${table}'), to_regclass(pg_get_serial_sequence('${table}', 'id')))
+           and a.grantee <> c.relowner and a.privilege_type <> 'SELECT'
+      loop
+        if g.relkind = 'S' then
+          execute format('revoke usage, update on sequence %s from %s', g.rel, g.grantee);
+        else
+          execute format('revoke insert, update, delete, truncate, references, trigger on %s from %s', g.rel, g.grantee);
+        end if;
+      end loop;
+    end $$`);
+}
+
 async function revokeRewrites(q: QueryRunner, which: string): Promise<void> {
   // aclexplode lists each (grantee, privilege); grantee 0 is PUBLIC. A table never granted has a null ACL: nothing.
   await q.query(`
