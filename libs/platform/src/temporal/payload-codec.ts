@@ -117,7 +117,18 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 }
 
-/** The data converter every client and worker of ours uses: the codec when keys are configured, else none. */
-export function payloadDataConverter(keys: string | undefined): { payloadCodecs: PayloadCodec[] } | undefined {
-  return keys ? { payloadCodecs: [new AesGcmPayloadCodec(parsePayloadKeys(keys))] } : undefined;
+/**
+ * The data converter every client and worker of ours uses: the codec when keys are configured, else none. With the
+ * codec comes the failure converter that moves failures' messages and stack traces into a payload, so the codec seals
+ * them too (failure-converter.ts; a path, because the worker bundles it into the workflow code).
+ */
+export function payloadDataConverter(
+  keys: string | undefined,
+): { payloadCodecs: PayloadCodec[]; failureConverterPath: string } | undefined {
+  return keys
+    ? {
+        payloadCodecs: [new AesGcmPayloadCodec(parsePayloadKeys(keys))],
+        failureConverterPath: require.resolve('./failure-converter'),
+      }
+    : undefined;
 }

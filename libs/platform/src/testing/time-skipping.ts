@@ -8,7 +8,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
  * and "3 working days" passes in milliseconds. The SDK's own download of the server is never used.
  */
 export function createTimeSkippingEnv(
-  options: { dataConverter?: { payloadCodecs: PayloadCodec[] } } = {},
+  options: { dataConverter?: { payloadCodecs: PayloadCodec[]; failureConverterPath?: string } } = {},
 ): Promise<TestWorkflowEnvironment> {
   try {
     // Test output shows the SDK's errors only; expected activity retries would otherwise print stack traces.

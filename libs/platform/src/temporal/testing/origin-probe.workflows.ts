@@ -1,4 +1,4 @@
-import { defineUpdate, proxyActivities, sleep, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, defineUpdate, proxyActivities, sleep, setHandler } from '@temporalio/workflow';
 
 /** A person's command, as an update whose handler runs an activity. */
 export const probeCommand = defineUpdate<void, [string]>('probeCommand');
@@ -19,4 +19,25 @@ export async function originProbe(): Promise<void> {
 export async function partyProbe(input: { party: string }): Promise<{ party: string }> {
   await note(input.party);
   return input;
+}
+
+const { refuse } = proxyActivities<{ refuse(party: string): Promise<void> }>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 1 },
+});
+
+/**
+ * Test workflow for the failure converter: an activity refuses naming the party, and the workflow fails naming it
+ * too (one failure made in the worker's process, one in the workflow's sandbox).
+ */
+export async function refusalProbe(input: { party: string }): Promise<void> {
+  try {
+    await refuse(input.party);
+  } catch (err) {
+    throw ApplicationFailure.create({
+      message: `the workflow refused ${input.party}`,
+      nonRetryable: true,
+      cause: err as Error,
+    });
+  }
 }
