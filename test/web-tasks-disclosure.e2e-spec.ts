@@ -168,6 +168,10 @@ describe('web application: the disclosure officer’s own limits in 我的待办
     await expect(officer.page.getByTestId(`task-kind-${listed[0].key}`).textContent()).resolves.toContain(
       '事前公开信息更新',
     );
+    // An item is no case: no "案件 ex-ante:…" line under it, only the item itself.
+    expect(await officer.page.getByTestId(`task-case-${listed[0].key}`).count()).toBe(0);
+    const tr = officer.page.getByTestId('task-table').locator('tbody tr').filter({ has: row });
+    await expect(tr.textContent()).resolves.not.toContain('ex-ante:');
     expect(await officer.checkAccessibility('my tasks, ex-ante update')).toEqual([]);
     await officer.screenshot('85-my-tasks-ex-ante-update');
 
@@ -224,6 +228,9 @@ describe('web application: the disclosure officer’s own limits in 我的待办
     const tags = listed.map((t) => officer.page.getByTestId(`task-kind-${t.key}`));
     for (const tag of tags) await tag.waitFor({ timeout: 60_000 });
     expect(await officer.page.getByTestId(`task-annual-report-${year}`).count()).toBe(2);
+    // A year is no case: neither row carries a "案件 annual-report-…" line.
+    for (const t of listed) expect(await officer.page.getByTestId(`task-case-${t.key}`).count()).toBe(0);
+    await expect(officer.page.getByTestId('task-table').textContent()).resolves.not.toContain('annual-report-');
     expect(await officer.checkAccessibility('my tasks, annual report')).toEqual([]);
     await officer.screenshot('86-my-tasks-annual-report');
 

@@ -1,4 +1,4 @@
-import { taskSubjectOf, workbenchLinkOf } from './task-target';
+import { caseBehindSubject, taskSubjectOf, workbenchLinkOf } from './task-target';
 import type { SupervisionKind } from './deadline-board';
 
 const target = (kind: SupervisionKind, subjectId: string, caseNo: string) => {
@@ -47,5 +47,18 @@ describe('我的待办: each task’s subject and the workbench page where it is
       link: '/disclosure/annual-reports',
     });
     expect(target('other', 'x', 'C-1').link).toBeNull();
+  });
+
+  it('C2, D3, D9, D10: the case line under a subject is a real case number — a decision’s or an objection’s, never an ex-ante item’s or a year’s key', () => {
+    const behind = (kind: SupervisionKind, subjectId: string, caseNo: string) =>
+      caseBehindSubject(taskSubjectOf(kind, subjectId, caseNo), caseNo);
+    expect(behind('publication', 'publication:衡民罚〔2026〕7号', 'C-7/2026')).toBe('C-7/2026');
+    expect(behind('objection', 'objection:ob-1', 'C-7/2026')).toBe('C-7/2026');
+    expect(behind('ex-ante-update', 'ex-ante:item-3', 'ex-ante:item-3')).toBeNull();
+    expect(behind('annual-report', 'annual-report:2025', 'annual-report-2025')).toBeNull();
+    // A case or device row names its case or asset itself; an empty case number is no line at all.
+    expect(behind('archiving', 'case:C-1', 'C-1')).toBeNull();
+    expect(behind('device-export', 'checkout-1', 'DSJ-012')).toBeNull();
+    expect(behind('take-down', 'publication:衡民罚〔2026〕8号', '')).toBeNull();
   });
 });

@@ -39,6 +39,15 @@ export function taskSubjectOf(kind: SupervisionKind, subjectId: string, caseNo: 
 }
 
 /**
+ * The case a task's subject belongs to, for the line under it: a decision and an objection each come from one case.
+ * A case or device row already names it, and an ex-ante item or an annual report has none — their `caseNo` holds the
+ * producer's key (`ex-ante:<id>`, `annual-report-<year>`), which is no case a person could look up.
+ */
+export function caseBehindSubject(subject: TaskSubject, caseNo: string): string | null {
+  return (subject.type === 'decision' || subject.type === 'objection') && caseNo !== '' ? caseNo : null;
+}
+
+/**
  * Where in the workbench the work is done (its route, for a link): the review page for a review step, the case page
  * for footage, approval and archiving, the publication's review page for a draft or a take-down, the disclosure desk
  * opened on the objection or its ex-ante items, the annual report and the device register. `null` for a kind the
