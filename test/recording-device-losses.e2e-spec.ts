@@ -153,7 +153,16 @@ describe('a device lost or damaged while out, through the gateway (SPEC R11)', (
     expect(expectStatus(again, 409).body.code).toBe('DEVICE.CHECKOUT_STATE');
     const device = expectStatus(await request(gateway).get(`${api}/${asset}`).set('authorization', admin), 200).body;
     expect(device).toMatchObject({ status: 'retired', retirement: { kind: 'lost', byName: '张执法' } });
-    expect(device.retirement.reason).toContain('巡查途中在河边遗失');
+    // What a person reads: the reporter's words and the report (who, when it happened), never the checkout's id.
+    expect(device.retirement).toMatchObject({
+      reason: '巡查途中在河边遗失',
+      lossReport: {
+        reportedBy: 'u-officer-1',
+        reportedByName: '张执法',
+        occurredAt: new Date(occurredAt).toISOString(),
+      },
+    });
+    expect(device.retirement.reason).not.toContain(out.id);
 
     // The return limit is closed at the report: off the board, and past its warning and miss nothing fires.
     await eventually(

@@ -21,6 +21,7 @@ import { createDeviceActivities, createDeviceReturnActivities } from './devices/
 import { createDeviceCheckActivities } from './devices/device-check.activities';
 import { parseCheckInterval } from './devices/devices.settings';
 import { DevicesModule } from './devices/devices.module';
+import { RoomsModule } from './rooms/rooms.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { CaseRecord } from './cases/case.entity';
@@ -88,6 +89,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
     InspectionsModule,
     EvaluationModule,
     DevicesModule,
+    RoomsModule,
   ],
 })
 export class AppModule {}

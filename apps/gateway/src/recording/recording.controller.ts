@@ -16,6 +16,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Actor, CasePersonCommand, CaseStep } from '@enforcement/domain';
 import { Access, CaseNumberPipe, CurrentActor, Repeatable, type RepeatableRequest } from '@enforcement/platform';
 import { CaseCommandClient } from './case-command.client';
+import { RecordRoomPlace } from './record-room.place';
 import { RecordingReadApi } from './recording-read.api';
 import {
   AddRecordDto,
@@ -42,6 +43,7 @@ export class RecordingController {
   constructor(
     private readonly commands: CaseCommandClient,
     private readonly reads: RecordingReadApi,
+    private readonly place: RecordRoomPlace,
   ) {}
 
   private send(caseNumber: string, actor: Actor, command: CasePersonCommand, requestKey?: string) {
@@ -52,15 +54,29 @@ export class RecordingController {
   @Repeatable()
   @HttpCode(HttpStatus.CREATED)
   @Access('recording.commands')
-  @ApiOperation({ summary: '制作执法记录 — a text record of the current step (R3, R4); 422 names what is missing' })
+  @ApiOperation({
+    summary:
+      '制作执法记录 — a text record of the current step (R3, R4); 422 names what is missing. A transcript taken in a ' +
+      'hearing/interview room names it (`roomId`); a room with AV makes its AV full-process (R5, seed 000)',
+  })
   @ApiOkResponse({ type: CaseCommandResultDto })
-  addRecord(
+  async addRecord(
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
     @Body() dto: AddRecordDto,
     @CurrentActor() actor: Actor,
+    @Headers('authorization') authorization: string,
+    @Req() req: { id?: string },
     @RequestKey() key?: string,
   ) {
-    return this.send(caseNumber, actor, { type: 'add-record', record: { ...dto }, at: '', by: actor.id }, key);
+    const { unitId } = await this.commands.ownCase(caseNumber, actor);
+    const { roomId: _named, ...record } = dto;
+    const fields = await this.place.fieldsWithRoom(dto, unitId, { authorization, requestId: req.id });
+    return this.send(
+      caseNumber,
+      actor,
+      { type: 'add-record', record: { ...record, fields }, at: '', by: actor.id },
+      key,
+    );
   }
 
   @Post('cases/:caseNumber/av')

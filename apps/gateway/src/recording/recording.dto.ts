@@ -9,6 +9,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   ValidateNested,
@@ -73,6 +74,15 @@ export class AddRecordDto {
   @Length(1, 2000)
   @IsStoreSafeText({ max: 2000 })
   avMissingReason?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '听证询问室 — the room an inquiry or hearing transcript was taken in (its id in the register); a room with AV ' +
+      'makes the transcript need full-process AV (seed 000 执法办案场所)',
+  })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string;
 }
 
 /** AV handed over after the record was made (R6). */

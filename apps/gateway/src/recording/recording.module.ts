@@ -9,6 +9,8 @@ import {
 } from './recording-devices.controller';
 import { RecordingEvaluationController } from './recording-evaluation.controller';
 import { RecordingInspectionsController } from './recording-inspections.controller';
+import { RecordingRoomsController } from './recording-rooms.controller';
+import { RecordRoomPlace } from './record-room.place';
 import { RecordingController } from './recording.controller';
 import { RecordingForwardClient } from './recording-forward.client';
 import { CaseListController } from './case-list.controller';
@@ -26,7 +28,8 @@ import { RecordingReadApi } from './recording-read.api';
     RecordingDevicesController,
     RecordingDeviceAdministratorsController,
     RecordingDeviceCoverageController,
+    RecordingRoomsController,
   ],
-  providers: [CaseCommandClient, RecordingReadApi, RecordingForwardClient],
+  providers: [CaseCommandClient, RecordingReadApi, RecordingForwardClient, RecordRoomPlace],
 })
 export class RecordingModule {}

@@ -3,14 +3,15 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
-  coverageByUnit,
+  emptyUnitEquipment,
+  equipmentByUnit,
   isUnitScoped,
   maySeeUnit,
-  unitCoverage,
   type Actor,
   type DeviceKind,
 } from '@enforcement/domain';
 import { Access, CurrentActor } from '@enforcement/platform';
+import { allRooms, roomState } from '../rooms/hearing-rooms.queries';
 import { allDevices } from './devices.queries';
 import { UserDirectory } from './user-directory';
 
@@ -19,6 +20,8 @@ import { UserDirectory } from './user-directory';
  * user directory), its body cameras in service (the register as it stands: the current unit after a reassignment,
  * retired and lost ones left out), the cameras required and the shortfall. The legal section and the records
  * administrator see every unit; a unit head sees their own, listed even when it has neither officers nor cameras.
+ * Beside the cameras, one answer per unit: its hearing/interview rooms in service that record sound and picture,
+ * and a shortfall while it has none (seed 000: 每个单位必须配备一间带有视频监控录音录像功能的听证询问室).
  */
 @ApiTags('devices')
 @ApiBearerAuth()
@@ -31,7 +34,10 @@ export class DeviceCoverageController {
 
   @Get()
   @Access('recording.device-coverage')
-  @ApiOperation({ summary: 'R11 — body cameras per unit against the rule of one per 5 officers, with the shortfall' })
+  @ApiOperation({
+    summary:
+      'R11 — per unit: body cameras against one per 5 officers, and an AV hearing/interview room, with shortfalls',
+  })
   async list(@CurrentActor() actor: Actor) {
     const people = this.directory.people();
     const devices = (await allDevices(this.dataSource.manager)).map((d) => ({
@@ -39,8 +45,9 @@ export class DeviceCoverageController {
       unitId: d.unit_id,
       retired: d.retired_at !== null,
     }));
-    const units = coverageByUnit(people, devices).filter((u) => maySeeUnit(actor, u.unitId));
-    if (isUnitScoped(actor) && units.length === 0) return [unitCoverage(actor.unitId, 0, 0)];
+    const rooms = (await allRooms(this.dataSource.manager)).map(roomState);
+    const units = equipmentByUnit(people, devices, rooms).filter((u) => maySeeUnit(actor, u.unitId));
+    if (isUnitScoped(actor) && units.length === 0) return [emptyUnitEquipment(actor.unitId)];
     return units;
   }
 }

@@ -76,7 +76,8 @@ export class DeviceLossesController {
           LEDGERS.deviceRetirement,
           `insert into device_retirements (asset_number, kind, reason, retired_by, retired_by_name)
            values ($1, 'lost', $2, $3, $4)`,
-          [c.asset_number, `领用 ${id} 中丢失 / lost while out: ${dto.reason}`, actor.id, actor.name],
+          // The reporter's words as a person reads them; the loss report (same transaction) links the checkout.
+          [c.asset_number, dto.reason, actor.id, actor.name],
         );
       }
       const ended = await checkoutOf(m, id, actor);

@@ -35,6 +35,11 @@ export interface DeviceRow {
   retired_by: string | null;
   retired_by_name: string | null;
   retired_at: Date | null;
+  /** 丢失 reported while out: the borrower's report the retirement came from (its reason, who, when it happened). */
+  lost_reason: string | null;
+  lost_reported_by: string | null;
+  lost_reported_by_name: string | null;
+  lost_occurred_at: Date | null;
   last_periodic_check_at: Date | null;
 }
 
@@ -95,12 +100,18 @@ const DEVICE_SELECT = `
            where r.user_id = coalesce(ra.to_administrator, d.administrator)
            order by r.changed_at desc limit 1) as administrator_name,
          rt.kind as retired_kind, rt.reason as retired_reason, rt.retired_by, rt.retired_by_name, rt.retired_at,
+         lo.reason as lost_reason, lo.reported_by as lost_reported_by, lo.reported_by_name as lost_reported_by_name,
+         lo.occurred_at as lost_occurred_at,
          (select max(c.checked_at) from device_checks c
            where c.asset_number = d.asset_number and c.purpose = 'periodic') as last_periodic_check_at
     from devices d
     left join lateral (select x.to_unit_id, x.to_administrator from device_reassignments x
                         where x.asset_number = d.asset_number order by x.reassigned_at desc, x.id desc limit 1) ra on true
-    left join device_retirements rt on rt.asset_number = d.asset_number`;
+    left join device_retirements rt on rt.asset_number = d.asset_number
+    left join lateral (select l.reason, l.reported_by, l.reported_by_name, l.occurred_at
+                         from device_checkout_losses l join device_checkouts c on c.id = l.checkout_id
+                        where c.asset_number = d.asset_number and l.kind = 'lost'
+                        order by l.reported_at desc limit 1) lo on rt.kind = 'lost'`;
 
 const noticesOf = (table: string) => `
   coalesce((select json_agg(json_build_object('kind', n.kind, 'dueAt', n.due_at, 'noticedAt', n.noticed_at)
@@ -312,10 +323,20 @@ export function deviceView(d: DeviceRow, status: DeviceStatus, ctx: ViewContext)
         ? null
         : {
             kind: d.retired_kind,
-            reason: d.retired_reason,
+            // Lost while out: the reporter's own words. The stored reason of older reports also carried the
+            // checkout's id, which tells a reader nothing; the loss report beside it says who and when.
+            reason: d.lost_reason ?? d.retired_reason,
             by: d.retired_by,
             byName: d.retired_by_name,
             at: d.retired_at.toISOString(),
+            lossReport:
+              d.lost_reported_by === null
+                ? null
+                : {
+                    reportedBy: d.lost_reported_by,
+                    reportedByName: d.lost_reported_by_name,
+                    occurredAt: d.lost_occurred_at?.toISOString() ?? null,
+                  },
           },
     periodicCheck: periodicCheckOf(d, ctx),
   };

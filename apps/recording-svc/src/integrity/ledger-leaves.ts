@@ -124,6 +124,25 @@ export const LEDGERS = {
     '管理员名册',
     'administrator roster entry',
   ),
+  // 听证询问室 (seed 000): the AV recording equipment of a unit's rooms, logged with the device log.
+  hearingRoom: ledger(
+    'device',
+    'hearing_rooms',
+    'hearing-room/',
+    'id',
+    null,
+    '听证询问室登记',
+    'hearing room registration',
+  ),
+  hearingRoomChange: ledger(
+    'device',
+    'hearing_room_changes',
+    'hearing-room-change/',
+    'id',
+    null,
+    '听证询问室变更',
+    'hearing room change',
+  ),
 } as const;
 
 /** Every ledger whose rows verify checks against their leaves. */

@@ -143,6 +143,18 @@ export const routeAccess = {
   'recording.device-roster': { roles: ['records-administrator'], scope: 'agency' },
   /** The roster (name, unit, phone, devices kept): the records administrator and the legal section that spot-checks. */
   'recording.device-roster-read': { roles: ['records-administrator', ...LEGAL_SECTION_ROLES], scope: 'agency' },
+  /**
+   * 听证询问室 (R11; seed 000 三(二)3(1) 每个单位必须配备一间带有视频监控录音录像功能的听证询问室): the records
+   * administrator, who equips the units, registers each room and records its changes (AV, out of service).
+   */
+  'recording.room-register': { roles: ['records-administrator'], scope: 'agency' },
+  /** The rooms and their history: a unit head their own unit's, the administrator and the legal section every unit's. */
+  'recording.room-read': { roles: ['unit-head', 'records-administrator', ...LEGAL_SECTION_ROLES], scope: 'unit' },
+  /**
+   * The room a transcript names (R5 place rule, seed 000 三(二)3(2) 执法办案场所): whoever makes the case's records
+   * (`recording.commands`) resolves it — their own unit's rooms only.
+   */
+  'recording.room-place': { roles: [...UNIT_ROLES, 'agency-head'], scope: 'unit' },
   /** 案卷评查 (R13): the legal section organises and records case-file evaluations. */
   'recording.evaluate': { roles: LEGAL_SECTION_ROLES, scope: 'agency' },
   /** R13 accountability counts per unit: the legal section and the leaders; a unit head sees their own unit. */

@@ -1,4 +1,5 @@
 import type { CaseRecordInput } from './record.rules';
+import { takenInAvRoom } from './hearing-room.rules';
 import type { AvFileRef, MissingItem } from './recording.types';
 
 /**
@@ -31,7 +32,12 @@ export function avActionKind(record: Pick<CaseRecordInput, 'type' | 'fields'>): 
   return record.type === 'service' ? `service:${String(record.fields.method)}` : record.type;
 }
 
+/**
+ * The record's need: full-process when it was taken in a room with AV (执法办案场所, seed 000 三(二)3(2): 必须进行全程
+ * 音像记录 — whatever the list says of its type), else what the list says of its action kind.
+ */
 export function avNeedOf(record: Pick<CaseRecordInput, 'type' | 'fields'>, list: AvRequirementList): AvNeed {
+  if (takenInAvRoom(record)) return 'full-process';
   return list[avActionKind(record)] ?? 'optional';
 }
 

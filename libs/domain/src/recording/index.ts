@@ -18,4 +18,5 @@ export * from './device.rules';
 export * from './device-lifecycle.rules';
 export * from './device-check.rules';
 export * from './device-coverage.rules';
+export * from './hearing-room.rules';
 export * from './case-list.contract';

@@ -14,6 +14,7 @@ import { DeviceExportException1767400000000 } from './1767400000000-device-expor
 import { DeviceLifecycle1767500000000 } from './1767500000000-device-lifecycle';
 import { DeviceCheckoutLosses1767600000000 } from './1767600000000-device-checkout-losses';
 import { AccessLog1767600000002 } from './1767600000002-access-log';
+import { HearingRooms1767700300000 } from './1767700300000-hearing-rooms';
 
 /** Every migration of recording-svc, oldest first. The migrate step applies them as the schema owner (migrate.ts); there is no `synchronize`. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   DeviceLifecycle1767500000000,
   DeviceCheckoutLosses1767600000000,
   AccessLog1767600000002,
+  HearingRooms1767700300000,
 ];
