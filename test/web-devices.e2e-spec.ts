@@ -11,7 +11,7 @@ import { launchBrowser, Person } from './web/browser';
 // is needed, the unit head approves, the officer returns it, and the export is refused at its field until the memory
 // is cleared. A checkout that lapsed shows overdue in the register and the log; a retired device shows why; a device
 // lost while out is reported by its borrower, and the log shows the report; each unit's body cameras are counted
-// against its officers (one per 5, seed 000) and a shortfall marked.
+// against its officers (one per 5, seed 000) and a shortfall marked, beside its hearing/interview room with AV.
 jest.setTimeout(300_000);
 
 const run = randomUUID().slice(0, 8);
@@ -285,7 +285,12 @@ describe('web application: body cameras in the browser', () => {
     // The report closed the return limit in time: said as a report, not as a return.
     expect(await officer.page.getByTestId(`return-state-${id}`).textContent()).toContain('按时报告');
     expect(await officer.page.getByTestId('report-loss').count()).toBe(0);
-    expect(await officer.page.getByTestId('device-retired').textContent()).toContain('丢失');
+    // The reason a person reads: the loss, its words and who reported it — never the checkout's id.
+    const retired = (await officer.page.getByTestId('device-retired').textContent()) ?? '';
+    expect(retired).toContain('领用中丢失');
+    expect(retired).toContain('巡查途中在河堤跌倒，设备落水后未能找回');
+    expect(retired).toContain('张执法');
+    expect(retired).not.toContain(id);
     expect(await officer.checkAccessibility('device lost')).toEqual([]);
     await officer.screenshot('56-device-lost');
   });
@@ -299,7 +304,14 @@ describe('web application: body cameras in the browser', () => {
     expect(await unit3.getAttribute('data-shortfall')).toBe('1');
     expect(await unit3.textContent()).toContain('缺 1 台');
     const row3 = reviewer.page.getByTestId('coverage-table').locator('tr', { has: unit3 });
-    expect(await row3.locator('td').allTextContents()).toEqual(['unit-enforcement-3', '1', '0', '1', '缺 1 台']);
+    // The cameras' cells; the room's cells follow (other specs may register unit 3 a room).
+    expect((await row3.locator('td').allTextContents()).slice(0, 5)).toEqual([
+      'unit-enforcement-3',
+      '1',
+      '0',
+      '1',
+      '缺 1 台',
+    ]);
     expect(await reviewer.page.getByTestId('coverage-unit-enforcement-1').count()).toBe(1);
     expect(await reviewer.checkAccessibility('device coverage')).toEqual([]);
     await reviewer.screenshot('57-device-coverage');
@@ -314,5 +326,59 @@ describe('web application: body cameras in the browser', () => {
     await officer.goto('/devices');
     await officer.page.getByTestId('device-table').waitFor();
     expect(await officer.page.getByTestId('device-coverage').count()).toBe(0);
+    expect(await officer.page.getByTestId('hearing-rooms').count()).toBe(0);
+  });
+
+  it('R11 (seed 000 每个单位必须配备一间带有视频监控录音录像功能的听证询问室): the administrator registers a unit’s room without AV — the unit is short of a room; AV fitted, it is covered; out of service with the reason, short again; the legal section reads the rooms without actions', async () => {
+    const unit = `unit-web-${run}`;
+    const admin = await signIn('u-records-admin');
+    await admin.goto('/devices');
+    await admin.page.getByTestId('hearing-rooms').waitFor();
+    expect(await admin.page.locator('.page-intro').textContent()).toContain('听证询问室');
+    await admin.fill('room-name', '三楼听证询问室');
+    await admin.fill('room-unit', unit);
+    await admin.page.getByTestId('room-has-av').click(); // on by default: this room has no AV yet
+    await admin.page.getByTestId('room-register').click();
+    await admin.page.getByTestId('room-registered').waitFor();
+    const shortfall = admin.page.getByTestId(`room-coverage-${unit}`);
+    await eventually(
+      async () => ((await shortfall.getAttribute('data-shortfall')) === '1' ? true : undefined),
+      'short',
+    );
+    expect(await shortfall.textContent()).toContain('缺录音录像询问室');
+    const row = admin.page.getByTestId('room-table').locator('tr', { hasText: unit });
+    const id = ((await row.getByTestId(/^room-state-/).getAttribute('data-testid')) ?? '').replace('room-state-', '');
+
+    await admin.page.getByTestId(`room-av-toggle-${id}`).click();
+    await eventually(
+      async () => ((await shortfall.getAttribute('data-shortfall')) === '0' ? true : undefined),
+      'covered',
+    );
+    expect(await admin.page.getByTestId(`room-av-${id}`).textContent()).toContain('具备');
+
+    // Out of service without the reason is refused in both languages; with it, the unit is short again.
+    await admin.page.getByTestId(`room-take-out-${id}`).click();
+    const refusal = admin.page.locator('[data-testid="hearing-rooms"] [data-testid="api-error"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('停用听证询问室须说明原因');
+    expect(await refusal.textContent()).toContain('reason');
+    expect(await admin.page.getByTestId(`room-state-${id}`).getAttribute('data-in-service')).toBe('true');
+    await admin.fill(`room-reason-${id}`, '监控主机故障待修');
+    await admin.page.getByTestId(`room-take-out-${id}`).click();
+    await eventually(
+      async () => ((await shortfall.getAttribute('data-shortfall')) === '1' ? true : undefined),
+      'short',
+    );
+    expect(await admin.page.getByTestId(`room-state-${id}`).textContent()).toContain('停用：监控主机故障待修');
+    expect(await admin.checkAccessibility('hearing rooms')).toEqual([]);
+    await admin.screenshot('58-hearing-rooms');
+
+    const reviewer = await signIn('u-legal-reviewer');
+    await reviewer.goto('/devices');
+    await reviewer.page.getByTestId(`room-state-${id}`).waitFor();
+    expect(await reviewer.page.getByTestId(`room-take-out-${id}`).count()).toBe(0);
+    expect(await reviewer.page.getByTestId(`room-put-back-${id}`).count()).toBe(0);
+    expect(await reviewer.page.getByTestId('room-register').count()).toBe(0);
+    expect(await reviewer.checkAccessibility('hearing rooms, read only')).toEqual([]);
   });
 });

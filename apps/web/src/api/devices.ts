@@ -9,7 +9,7 @@ import type {
   DeviceReturnState,
 } from '@enforcement/domain/recording/device-lifecycle.rules';
 import type { DeviceKind, DeviceStatus } from '@enforcement/domain/recording/device.rules';
-import type { UnitCoverage } from '@enforcement/domain/recording/device-coverage.rules';
+import type { UnitEquipment } from '@enforcement/domain/recording/hearing-room.rules';
 import { getJson, postJson } from './http';
 
 export interface Device {
@@ -31,6 +31,8 @@ export interface Device {
     by: string;
     byName: string;
     at: string;
+    /** Lost while out: the borrower's report the retirement came from — who reported it and when it happened. */
+    lossReport: { reportedBy: string; reportedByName: string | null; occurredAt: string | null } | null;
   } | null;
   /** 定期核查: null once retired; `nextDueAt` null when the calendar does not cover it. */
   periodicCheck: {
@@ -163,8 +165,35 @@ export interface DeviceLossReport {
   exportException?: 'continuous-work' | 'off-site';
 }
 
-/** 执法记录仪配备: one unit against the rule of one body camera per 5 officers (seed 000) — the domain's own shape. */
-export type { UnitCoverage };
+/**
+ * 配备情况: one unit against one body camera per 5 officers and one AV hearing/interview room (seed 000) — the
+ * domain's own shape.
+ */
+export type UnitCoverage = UnitEquipment;
+
+/** 听证询问室 as recording-svc's register has it now (seed 000 三(二)3(1)). */
+export interface HearingRoom {
+  id: string;
+  name: string;
+  unitId: string;
+  hasAv: boolean;
+  inService: boolean;
+  /** The latest change's reason (why it is out of service). */
+  reason: string | null;
+  registeredByName: string;
+  registeredAt: string;
+  changedByName: string | null;
+  changedAt: string | null;
+}
+
+export interface HearingRoomChange {
+  name?: string;
+  hasAv?: boolean;
+  inService?: boolean;
+  reason?: string;
+}
+
+const rooms = '/api/v1/recording/hearing-rooms';
 
 const base = '/api/v1/recording/devices';
 const roster = '/api/v1/recording/device-administrators';
@@ -188,6 +217,10 @@ export const devicesApi = {
     postJson<Device>(`${devicePath(assetNumber)}/reassignments`, to),
   reportLoss: (id: string, loss: DeviceLossReport) => postJson<Checkout>(`${checkoutPath(id)}/loss`, loss),
   coverage: () => getJson<UnitCoverage[]>('/api/v1/recording/device-coverage'),
+  rooms: () => getJson<HearingRoom[]>(rooms),
+  registerRoom: (room: { name: string; unitId: string; hasAv: boolean }) => postJson<HearingRoom>(rooms, room),
+  changeRoom: (id: string, change: HearingRoomChange) =>
+    postJson<HearingRoom>(`${rooms}/${encodeURIComponent(id)}/changes`, change),
   roster: () => getJson<Administrator[]>(roster),
   appoint: (a: NewAdministrator) => postJson<Administrator>(roster, a),
 };

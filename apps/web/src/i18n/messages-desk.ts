@@ -81,7 +81,7 @@ export const deskZh = {
     nav: '执法记录仪',
     title: '执法记录仪',
     intro:
-      '登记设备及管理员；领用须做使用前检查、写明预计交回时间并经承办机构负责人批准，逾期未交回记入时限监督；交回后当日或24小时内导出音像资料并清除设备存储；设备定期核查，报废、停用或调拨均留有记录（R11）。',
+      '登记设备及管理员；领用须做使用前检查、写明预计交回时间并经承办机构负责人批准，逾期未交回记入时限监督；领用中丢失或损坏的由领用人报告，代替交回；交回后当日或24小时内导出音像资料并清除设备存储；设备定期核查，报废、停用或调拨均留有记录。配备情况按单位列出执法记录仪（每5名执法人员至少一台）和带录音录像功能的听证询问室的缺口；听证询问室在本页登记、停用和恢复（R11）。',
     register: '登记设备',
     assetNumber: '设备编号',
     kind: '设备类型',
@@ -189,6 +189,7 @@ export const deskZh = {
     retireKinds: { scrapped: '报废', decommissioned: '停用', lost: '丢失' },
     reason: '理由',
     retiredAlert: '{kind}：{reason}（{by}，{at}）',
+    lostAlert: '领用中丢失：{reason}（{by} 报告，发生于 {occurred}；{at} 停用）',
     reassign: '调拨',
     toUnit: '调入单位',
     toAdministrator: '新管理员',
@@ -281,7 +282,7 @@ export const deskEn: DeskMessages = {
     nav: 'Body cameras',
     title: 'Body cameras',
     intro:
-      'The register of devices and their administrators; a checkout needs a pre-use check, an expected return and the unit head’s approval, and one not back in time goes to deadline supervision; after the return the footage is exported the same day or within 24 hours and the memory cleared; devices are checked periodically, and retiring or reassigning one is recorded (R11).',
+      'The register of devices and their administrators; a checkout needs a pre-use check, an expected return and the unit head’s approval, and one not back in time goes to deadline supervision; a device lost or damaged while out is reported by its borrower instead of a return; after the return the footage is exported the same day or within 24 hours and the memory cleared; devices are checked periodically, and retiring or reassigning one is recorded. The equipment panel shows each unit’s shortfall of body cameras (one per 5 officers) and of a hearing/interview room that records sound and picture; rooms are registered, taken out of service and put back here (R11).',
     register: 'Register a device',
     assetNumber: 'Asset number',
     kind: 'Kind',
@@ -390,6 +391,7 @@ export const deskEn: DeskMessages = {
     retireKinds: { scrapped: 'Scrapped', decommissioned: 'Taken out of service', lost: 'Lost' },
     reason: 'Reason',
     retiredAlert: '{kind}: {reason} ({by}, {at})',
+    lostAlert: 'Lost while out: {reason} (reported by {by}, happened {occurred}; out of service {at})',
     reassign: 'Reassign',
     toUnit: 'To unit',
     toAdministrator: 'New administrator',
