@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { Topics, caseDecisionIssuedV1, type EventEnvelope } from '@enforcement/domain';
-import { issueToken } from '@enforcement/platform';
-import { eventually, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { eventually, serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
 import {
   bearer,
   CASE_PARTY,
@@ -14,103 +12,19 @@ import {
   gateway,
   ReviewJourney,
 } from '../apps/gateway/src/reviews/testing/review-journey';
+import { accessProbe, accessRowsOf, audit, demoUnitOf, LOGS, token, type Service } from './access-log/access-records';
 
 /*
  * SPEC R8, C3 on the real stack: every read of enforcement records through the gateway — a case's status and the
- * case list, a review and its opinion document, a publication draft with the unredacted original, the disclosure
- * inbox — leaves exactly one access record, in the access log of the process that served it, naming the person,
+ * case list, a review and its opinion document, a publication draft with the unredacted original (and the answers of
+ * the publication commands, which carry it too), the disclosure inbox — and a review read straight from
+ * review-svc's port leaves exactly one access record, in the access log of the process that served it, naming the person,
  * their roles and unit, what was read, when, from where and the request's correlation id. GET /api/v1/audit finds
  * them per case and per person. The public portal's reads (published, redacted data) leave none.
  */
 const env = stackEnv();
 const run = randomUUID().slice(0, 8);
-const userAgent = `access-log-e2e/${run}`;
-const LOGS = {
-  gateway: env.GATEWAY_DATABASE_URL,
-  'recording-svc': env.RECORDING_DATABASE_URL,
-  'review-svc': env.REVIEW_DATABASE_URL,
-  'disclosure-svc': env.DISCLOSURE_DATABASE_URL,
-} as const;
-type Service = keyof typeof LOGS;
-
-interface AccessRow {
-  service: Service;
-  actor: string;
-  roles: string[];
-  unit_id: string | null;
-  action: string;
-  case_number: string | null;
-  subject: string;
-  record_unit_id: string | null;
-  correlation_id: string;
-  source_ip: string | null;
-  user_agent: string | null;
-  detail: Record<string, unknown>;
-  at: Date;
-}
-
-/** The access rows of one request, from all four services' logs. */
-async function accessRowsOf(correlationId: string): Promise<AccessRow[]> {
-  const found: AccessRow[] = [];
-  for (const [service, url] of Object.entries(LOGS) as [Service, string][]) {
-    const db = new PgClient({ connectionString: url });
-    await db.connect();
-    try {
-      const { rows } = await db.query(`select * from access_log where correlation_id = $1`, [correlationId]);
-      found.push(...(rows as Omit<AccessRow, 'service'>[]).map((r) => ({ ...r, service })));
-    } finally {
-      await db.end();
-    }
-  }
-  return found;
-}
-
-/** A GET through the gateway with its own request id; the caller asserts the status. */
-async function read(path: string, token: string | null, query: Record<string, string> = {}) {
-  const requestId = `r8-${run}-${randomUUID().slice(0, 8)}`;
-  let call = request(gateway).get(path).query(query).set('x-request-id', requestId).set('user-agent', userAgent);
-  if (token !== null) call = call.set('authorization', token);
-  const res = await call.buffer(true);
-  return { res, requestId };
-}
-
-/** Exactly one access record for the request, in `service`'s log, naming the person and where the call came from. */
-async function expectOneRecord(
-  requestId: string,
-  service: Service,
-  who: { actor: string; role: string; unitId: string },
-  what: { action: string; caseNumber: string | null; subject: string | RegExp },
-  startedAt: number,
-): Promise<AccessRow> {
-  const rows = await accessRowsOf(requestId);
-  expect(rows.map((r) => r.service)).toEqual([service]);
-  const [row] = rows;
-  expect(row).toMatchObject({ actor: who.actor, unit_id: who.unitId, action: what.action });
-  expect(row.roles).toContain(who.role);
-  expect(row.case_number).toBe(what.caseNumber);
-  expect(row.subject).toMatch(what.subject);
-  expect(row.user_agent).toBe(userAgent);
-  // The test talks to the gateway over loopback; the address is the one the gateway saw.
-  expect(row.source_ip).toMatch(/127\.0\.0\.1|::1/);
-  expect(row.at.getTime()).toBeGreaterThanOrEqual(startedAt - 5_000);
-  expect(row.at.getTime()).toBeLessThanOrEqual(Date.now() + 5_000);
-  return row;
-}
-
-/** The unit of a seeded demo user (infra/local/demo-users.json), as its token carries it. */
-function demoUnitOf(id: string): string {
-  const { users } = JSON.parse(readFileSync(`${__dirname}/../infra/local/demo-users.json`, 'utf8')) as {
-    users: { id: string; unitId: string }[];
-  };
-  const user = users.find((u) => u.id === id);
-  if (!user) throw new Error(`no demo user ${id}`);
-  return user.unitId;
-}
-
-async function token(user: { id: string; roles: string[]; unitId: string }): Promise<string> {
-  const key = readFileSync(env.JWT_PRIVATE_KEY_FILE, 'utf8');
-  return `Bearer ${await issueToken(key, { ...user, name: user.id, roles: user.roles as never }, 'enforcement-local', '10m')}`;
-}
+const { userAgent, read, expectOneRecord } = accessProbe(run);
 
 const UNIT = 'unit-enforcement-1';
 const disclosureOfficer = { id: `u-r8-disclosure-${run}`, roles: ['disclosure-officer'], unitId: UNIT };
@@ -235,15 +149,44 @@ describe('every read of enforcement records is logged (SPEC R8, C3)', () => {
     reads.push({ requestId: view.requestId, actor: 'u-legal-reviewer', service: 'gateway' });
     reads.push({ requestId: pdf.requestId, actor: 'u-legal-reviewer', service: 'review-svc' });
 
-    // C3: the legal section head finds the reader's three reads under the case (the review, the list of the opinion
-    // document's copies, one copy's PDF); the case's unit head too, another unit's head none.
+    // review-svc's own review read: no part of the product calls it, but its port answers a valid token — so it
+    // records the read itself, exactly once, like the gateway's.
+    const direct = await read(`/reviews/${journey.caseNo}`, reviewer, {}, serviceUrl('review-svc'));
+    expectStatus(direct.res, 200);
+    expect(direct.res.body.caseNo).toBe(journey.caseNo);
+    const directRow = await expectOneRecord(
+      direct.requestId,
+      'review-svc',
+      who,
+      { action: 'view', caseNumber: journey.caseNo, subject: `${journey.caseNo}/review` },
+      startedAt,
+    );
+    expect(directRow.record_unit_id).toBe(UNIT);
+    // Not found is no read: another unit's head gets the 404 a missing review gets, and no record is written.
+    const stranger = await read(
+      `/reviews/${journey.caseNo}`,
+      await bearer('u-unit-head-2'),
+      {},
+      serviceUrl('review-svc'),
+    );
+    expectStatus(stranger.res, 404);
+    expect(await accessRowsOf(stranger.requestId)).toEqual([]);
+
+    // C3: the legal section head finds the reader's four reads under the case (the review through the gateway and
+    // straight from review-svc, the list of the opinion document's copies, one copy's PDF); the case's unit head
+    // too, another unit's head none.
     const byCase = await audit({ case: journey.caseNo, kind: 'read' }, await bearer('u-legal-head'));
     expect(
       byCase
         .filter((e) => e.actor === 'u-legal-reviewer')
         .map((e) => `${e.service} ${e.action}`)
         .sort(),
-    ).toEqual(['gateway access.view', 'review-svc access.download', 'review-svc access.view']);
+    ).toEqual([
+      'gateway access.view',
+      'review-svc access.download',
+      'review-svc access.view',
+      'review-svc access.view',
+    ]);
     const ownHead = await audit({ case: journey.caseNo, kind: 'read' }, await bearer('u-unit-head-1'));
     expect(ownHead.some((e) => e.correlationId === pdf.requestId)).toBe(true);
     expect(await audit({ case: journey.caseNo, kind: 'read' }, await bearer('u-unit-head-2'))).toEqual([]);
@@ -285,11 +228,27 @@ describe('every read of enforcement records is logged (SPEC R8, C3)', () => {
     expect(listed.detail).toMatchObject({ query: { page: 1, pageSize: 50 }, count: inbox.res.body.tasks.length });
     reads.push({ requestId: inbox.requestId, actor: disclosureOfficer.id, service: 'disclosure-svc' });
 
-    // Published, the decision is public data (redacted, D11): the portal's reads are anonymous and leave no record.
-    expectStatus(
-      await request(gateway).post(`${path}/publish`).set('authorization', officer).send({ mode: 'full-text' }),
-      200,
+    // The command's answer carries the original too (D6): publishing leaves one read record beside its audit row.
+    const publishId = `r8-${run}-publish`;
+    const published = await request(gateway)
+      .post(`${path}/publish`)
+      .set('authorization', officer)
+      .set('x-request-id', publishId)
+      .set('user-agent', userAgent)
+      .send({ mode: 'full-text' });
+    expectStatus(published, 200);
+    expect(published.body.original).toContain(ID_NUMBER);
+    const answered = await expectOneRecord(
+      publishId,
+      'gateway',
+      who,
+      { action: 'view', caseNumber, subject: `publications/${decisionNumber}` },
+      startedAt,
     );
+    expect(answered.detail).toMatchObject({ decisionNumber, command: 'publish' });
+    reads.push({ requestId: publishId, actor: disclosureOfficer.id, service: 'gateway' });
+
+    // Published, the decision is public data (redacted, D11): the portal's reads are anonymous and leave no record.
     const found = await eventually(async () => {
       const r = await read('/api/v1/portal/items', null, { q: WORD, pageSize: '10' });
       return r.res.status === 200 && r.res.body.items.length === 1 ? r : undefined;
@@ -301,7 +260,8 @@ describe('every read of enforcement records is logged (SPEC R8, C3)', () => {
   }, 120_000);
 
   it('R8, C3: GET /api/v1/audit finds each person’s reads across the services, with who, from where and the correlation id', async () => {
-    expect(reads).toHaveLength(6);
+    // Status + list, review + PDF, draft + inbox + publish answer (the disclosure lists: access-log-disclosure).
+    expect(reads).toHaveLength(7);
     const legalHead = await bearer('u-legal-head');
     for (const r of reads) {
       const entries = await audit({ person: r.actor, kind: 'read' }, legalHead);
@@ -342,19 +302,3 @@ describe('every read of enforcement records is logged (SPEC R8, C3)', () => {
     },
   );
 });
-
-interface Entry {
-  service: string;
-  kind: string;
-  actor: string;
-  action: string;
-  subject: string;
-  correlationId: string | null;
-  userAgent: string | null;
-}
-
-async function audit(query: Record<string, string>, auth: string): Promise<Entry[]> {
-  const res = await request(gateway).get('/api/v1/audit').query(query).set('authorization', auth);
-  expectStatus(res, 200);
-  return res.body.entries as Entry[];
-}

@@ -41,6 +41,7 @@ export * from './audit/audit-trail.sql';
 export * from './audit/audit-trail.reader';
 export * from './audit/audit-trail.controller';
 export * from './audit/access-log';
+export * from './audit/read-record';
 export * from './temporal/origin.interceptors';
 export * from './temporal/payload-codec';
 export { currentTraceHeaders, withTraceHeaders, type TraceHeaders } from './tracing/tracing.messaging';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsOptional, IsString } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { seesAcrossUnits, type Actor } from '@enforcement/domain';
-import { Access, CurrentActor, IsCanonicalId } from '@enforcement/platform';
+import { Access, CurrentActor, IsCanonicalId, recordAccess, RecordsRead } from '@enforcement/platform';
 
 export class AccountabilityQuery {
   @ApiPropertyOptional({ description: 'One handling unit (unit-scoped callers: always their own)' })
@@ -97,17 +97,30 @@ export class AccountabilityRepository {
 @ApiBearerAuth()
 @Controller('disclosure/accountability')
 export class AccountabilityController {
-  constructor(private readonly repository: AccountabilityRepository) {}
+  constructor(
+    private readonly repository: AccountabilityRepository,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Get()
   @Access('disclosure.accountability')
-  @ApiOperation({ summary: 'D12: late, missing and stale publications per unit' })
+  @RecordsRead()
+  @ApiOperation({ summary: 'D12: late, missing and stale publications per unit; logged (R8, C3)' })
   async list(
     @Query() query: AccountabilityQuery,
     @CurrentActor() actor: Actor,
   ): Promise<{ units: UnitAccountability[] }> {
     const unitId = seesAcrossUnits(actor) ? query.unitId : actor.unitId;
-    return { units: await this.repository.perUnit(unitId) };
+    const units = await this.repository.perUnit(unitId);
+    // It names the decisions published late or not at all, for holding people to account (D12): a list read.
+    await recordAccess(this.db, actor, {
+      action: 'list',
+      caseNumber: null,
+      subject: 'disclosure/accountability',
+      recordUnitId: unitId ?? null,
+      detail: { query: { unitId: unitId ?? null }, count: units.length },
+    });
+    return { units };
   }
 }
 

@@ -40,6 +40,8 @@ import {
   CurrentActor,
   IsStoreSafeText,
   Public,
+  recordAccess,
+  RecordsRead,
   TEMPORAL_CLIENT,
 } from '@enforcement/platform';
 import { CalendarNotCoveredError, currentCalendar } from '@enforcement/workdays';
@@ -164,6 +166,7 @@ export class AnnualReportController {
     private readonly reports: AnnualReportRepository,
     private readonly config: ConfigService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Post()
@@ -191,19 +194,40 @@ export class AnnualReportController {
 
   @Get(':year')
   @Access('disclosure.annual-report.read')
-  @ApiOperation({ summary: 'D10: the year’s figures per unit, both limits and what was done' })
-  async get(@Param('year', YearPipe) year: number): Promise<AnnualReportRecord> {
+  @RecordsRead()
+  @ApiOperation({ summary: 'D10: the year’s figures per unit, both limits and what was done; logged (R8, C3)' })
+  async get(@Param('year', YearPipe) year: number, @CurrentActor() actor: Actor): Promise<AnnualReportRecord> {
     const report = await this.reports.find(year);
     if (!report) throw notFound();
+    await this.recordRead(actor, report, 'view');
     const { workflowId: _, ...record } = report;
     return record;
   }
 
   @Get(':year/pdf')
   @Access('disclosure.annual-report.read')
-  @ApiOperation({ summary: 'D10: the report as a PDF' })
-  async pdf(@Param('year', YearPipe) year: number): Promise<StreamableFile> {
-    return publicDocument(await this.reports.find(year), this.config);
+  @RecordsRead()
+  @ApiOperation({ summary: 'D10: the report as a PDF; logged (R8, C3)' })
+  async pdf(@Param('year', YearPipe) year: number, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    const report = await this.reports.find(year);
+    // Rendered first: a year with no report is a 404 and no read took place.
+    const document = await publicDocument(report, this.config);
+    if (report) await this.recordRead(actor, report, 'download');
+    return document;
+  }
+
+  /** Until it is published the report is internal (D10): each read of it, figures or PDF, is recorded (R8, C3). */
+  private async recordRead(
+    actor: Actor,
+    report: { year: number; publishedAt: string | null },
+    action: 'view' | 'download',
+  ) {
+    await recordAccess(this.db, actor, {
+      action,
+      caseNumber: null,
+      subject: `disclosure/annual-reports/${report.year}${action === 'download' ? '/pdf' : ''}`,
+      detail: { year: report.year, published: report.publishedAt !== null },
+    });
   }
 
   @Post(':year/submit')

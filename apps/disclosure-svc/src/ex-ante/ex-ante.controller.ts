@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { EX_ANTE_KINDS, seesAcrossUnits, type Actor, type ExAnteKind } from '@enforcement/domain';
-import { Access, CurrentActor, IsCanonicalId, PageQuery } from '@enforcement/platform';
+import { Access, CurrentActor, IsCanonicalId, PageQuery, recordAccess, RecordsRead } from '@enforcement/platform';
 
 export class ExAnteListQuery extends PageQuery({ defaultPageSize: 50, maxPage: 100 }) {
   @ApiPropertyOptional({ enum: EX_ANTE_KINDS })
@@ -72,14 +72,30 @@ export class ExAnteRepository {
 @ApiBearerAuth()
 @Controller('disclosure/ex-ante')
 export class ExAnteController {
-  constructor(private readonly items: ExAnteRepository) {}
+  constructor(
+    private readonly items: ExAnteRepository,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   @Get()
   @Access('disclosure.ex-ante.read')
-  @ApiOperation({ summary: 'D1–D3: ex-ante items, their stage, published version and update limit' })
-  list(@Query() query: ExAnteListQuery, @CurrentActor() actor: Actor) {
+  @RecordsRead()
+  @ApiOperation({ summary: 'D1–D3: ex-ante items, their stage, published version and update limit; logged' })
+  async list(@Query() query: ExAnteListQuery, @CurrentActor() actor: Actor) {
     const unitId = seesAcrossUnits(actor) ? (query.unitId ?? null) : actor.unitId;
-    return this.items.list(query, unitId);
+    const page = await this.items.list(query, unitId);
+    // Drafts not yet public, under officers' names (D1): one record for the list, with the query and the count.
+    await recordAccess(this.db, actor, {
+      action: 'list',
+      caseNumber: null,
+      subject: 'disclosure/ex-ante',
+      detail: {
+        query: { unitId, kind: query.kind ?? null, flagged: query.flagged ?? null, page: query.page },
+        count: page.items.length,
+        more: page.hasMore,
+      },
+    });
+    return page;
   }
 }
 

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsOptional, IsString } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { seesAcrossUnits, type Actor } from '@enforcement/domain';
-import { Access, CurrentActor, IsCanonicalId, PageQuery, recordAccess } from '@enforcement/platform';
+import { Access, CurrentActor, IsCanonicalId, PageQuery, recordAccess, RecordsRead } from '@enforcement/platform';
 import { workdaysLeft } from '@enforcement/workdays';
 
 export class InboxQuery extends PageQuery({ defaultPageSize: 50, maxPage: 100 }) {
@@ -115,6 +115,7 @@ export class InboxController {
 
   @Get()
   @Access('disclosure.inbox')
+  @RecordsRead()
   @ApiOperation({ summary: 'D1–D9, C2: drafts to review, ex-ante items to publish, objections to answer; logged' })
   async list(@Query() query: InboxQuery, @CurrentActor() actor: Actor): Promise<InboxPage> {
     const unitId = seesAcrossUnits(actor) ? (query.unitId ?? null) : actor.unitId;

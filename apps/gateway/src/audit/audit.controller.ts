@@ -4,7 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@enforcement/domain';
-import { Access, AuditQueryDto, CurrentActor, readAuditTrail, requireAuditFilter } from '@enforcement/platform';
+import {
+  Access,
+  AuditQueryDto,
+  CurrentActor,
+  NotPersonalData,
+  readAuditTrail,
+  requireAuditFilter,
+} from '@enforcement/platform';
 import { mergeAuditTrails } from './audit-merge';
 import { AuditSources } from './audit-sources';
 
@@ -23,6 +30,9 @@ export class AuditController {
   ) {}
 
   @Get()
+  @NotPersonalData(
+    'the change and access logs themselves (who did or read what, when): a read of the log is not logged again, or every look at it would add to it',
+  )
   @Access('audit.read')
   @ApiOperation({ summary: 'C3 — audit trail of a case (?case=) or a person (?person=): who, what, when, from where' })
   async read(@Query() query: AuditQueryDto, @CurrentActor() actor: Actor, @Req() req: Request & { id?: string }) {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@enforcement/domain';
-import { Access, CalendarSync, CurrentActor } from '@enforcement/platform';
+import { Access, CalendarSync, CurrentActor, NotPersonalData } from '@enforcement/platform';
 import { CalendarService } from './calendar.service';
 import { CalendarYearStoredDto, YearArrangementDto } from './year-arrangement.dto';
 
@@ -34,6 +34,7 @@ export class CalendarController {
   }
 
   @Get()
+  @NotPersonalData('the working-day calendars (W)')
   @Access('calendar.read')
   @ApiOperation({
     summary: 'The calendar in use: years covered, fingerprint, and the arrangements published at run time',

@@ -20,6 +20,7 @@ import {
   CaseNumberPipe,
   CurrentActor,
   recordAccess,
+  RecordsRead,
   Repeatable,
   TEMPORAL_CLIENT,
 } from '@enforcement/platform';
@@ -97,6 +98,7 @@ export class CasesController {
 
   @Get(':caseNumber')
   @Access('cases.read')
+  @RecordsRead()
   @ApiOperation({ summary: 'Where a case stands (from its lifecycle workflow); the read is logged (R8, C3)' })
   async status(
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor, MajorDecisionAssessment, MajorDecisionCatalogue } from '@enforcement/domain';
-import { Access, CurrentActor } from '@enforcement/platform';
+import { Access, CurrentActor, NotPersonalData } from '@enforcement/platform';
 import { AgencyCatalogue } from './agency-catalogue';
 import type { StoredCatalogueVersion } from '@enforcement/domain';
 import type { ForwardedCaller } from '../reviews/review-read.api';
@@ -39,6 +39,7 @@ export class CatalogueController {
   constructor(private readonly catalogue: AgencyCatalogue) {}
 
   @Get()
+  @NotPersonalData('the agency’s catalogue of powers (public law)')
   @Access('catalogue.read')
   @ApiOperation({
     summary: '重大执法决定法制审核目录清单 — the catalogue in force today, or a stored version (SPEC L1)',
@@ -52,6 +53,7 @@ export class CatalogueController {
   }
 
   @Get('versions')
+  @NotPersonalData('the catalogue’s versions')
   @Access('catalogue.read')
   @ApiOperation({ summary: 'Every published version of an agency’s catalogue, oldest first (metadata only)' })
   @ApiOkResponse({ type: [CatalogueVersionSummaryDto] })

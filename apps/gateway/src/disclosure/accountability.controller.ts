@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import { Access, IsCanonicalId } from '@enforcement/platform';
+import { Access, IsCanonicalId, ReadRecordedBy } from '@enforcement/platform';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 
 export class AccountabilityQueryDto {
@@ -20,6 +20,7 @@ export class AccountabilityController {
   constructor(private readonly reads: DisclosureReadApi) {}
 
   @Get()
+  @ReadRecordedBy('disclosure-svc', 'GET /disclosure/accountability')
   @Access('disclosure.accountability')
   @ApiOperation({ summary: 'D12: late, missing and stale publications per unit' })
   list(

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '@enforcement/platform';
+import { Access, ReadRecordedBy } from '@enforcement/platform';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 import { StartAnnualReportDto, SubmitAnnualReportDto, YearPipe } from './annual-report.dto';
 
@@ -34,6 +34,7 @@ export class AnnualReportController {
   }
 
   @Get(':year')
+  @ReadRecordedBy('disclosure-svc', 'GET /disclosure/annual-reports/:year')
   @Access('disclosure.annual-report.read')
   @ApiOperation({ summary: 'D10: the year’s figures per unit, both limits and what was done' })
   get(
@@ -45,6 +46,7 @@ export class AnnualReportController {
   }
 
   @Get(':year/pdf')
+  @ReadRecordedBy('disclosure-svc', 'GET /disclosure/annual-reports/:year/pdf')
   @Access('disclosure.annual-report.read')
   @ApiOperation({ summary: 'D10: the report as a PDF' })
   pdf(

@@ -12,9 +12,19 @@ import {
   Req,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional, IsString } from 'class-validator';
+import type { DataSource } from 'typeorm';
 import { EX_ANTE_KINDS, type Actor, type ExAnteContent, type ExAnteView } from '@enforcement/domain';
-import { Access, CurrentActor, IsCanonicalId, PageQuery } from '@enforcement/platform';
+import {
+  Access,
+  CurrentActor,
+  IsCanonicalId,
+  PageQuery,
+  ReadRecordedBy,
+  recordAccess,
+  RecordsRead,
+} from '@enforcement/platform';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 import {
   CreateExAnteDto,
@@ -62,6 +72,7 @@ export class ExAnteController {
   constructor(
     private readonly items: ExAnteWorkflowClient,
     private readonly reads: DisclosureReadApi,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Post()
@@ -73,6 +84,7 @@ export class ExAnteController {
   }
 
   @Get()
+  @ReadRecordedBy('disclosure-svc', 'GET /disclosure/ex-ante')
   @Access('disclosure.ex-ante.read')
   @ApiOperation({ summary: 'D1–D3: items, their stage, published version and update limit' })
   list(
@@ -93,9 +105,20 @@ export class ExAnteController {
 
   @Get(':itemId')
   @Access('disclosure.ex-ante.read')
-  @ApiOperation({ summary: 'D1–D3: one item — the version under work, the published one, reviews, the flag' })
-  view(@Param('itemId', new ParseUUIDPipe()) itemId: string, @CurrentActor() actor: Actor): Promise<ExAnteView> {
-    return this.items.view(itemId, actor);
+  @RecordsRead()
+  @ApiOperation({ summary: 'D1–D3: one item — the version under work, the published one, reviews, the flag; logged' })
+  async view(@Param('itemId', new ParseUUIDPipe()) itemId: string, @CurrentActor() actor: Actor): Promise<ExAnteView> {
+    const view = await this.items.view(itemId, actor);
+    // The version under work is not public yet and names officers (D1): served from the item's workflow, so the
+    // gateway records the read (R8, C3).
+    await recordAccess(this.db, actor, {
+      action: 'view',
+      caseNumber: null,
+      subject: `disclosure/ex-ante/${itemId}`,
+      recordUnitId: view.unitId,
+      detail: { itemId, kind: view.kind },
+    });
+    return view;
   }
 
   @Post(':itemId/revise')

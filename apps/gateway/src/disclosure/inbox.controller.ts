@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import { Access, IsCanonicalId, PageQuery } from '@enforcement/platform';
+import { Access, IsCanonicalId, PageQuery, ReadRecordedBy } from '@enforcement/platform';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 
 export class DisclosureInboxQueryDto extends PageQuery({ defaultPageSize: 50, maxPage: 100 }) {
@@ -16,6 +16,7 @@ export class DisclosureInboxController {
   constructor(private readonly reads: DisclosureReadApi) {}
 
   @Get()
+  @ReadRecordedBy('disclosure-svc', 'GET /disclosure/inbox')
   @Access('disclosure.inbox')
   @ApiOperation({
     summary: 'Drafts to review, ex-ante items to publish, objections to answer — with working days left',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '@enforcement/platform';
+import { Access, NotPersonalData } from '@enforcement/platform';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 import { RecordLawChangeDto } from './law-change.dto';
 
@@ -27,6 +27,7 @@ export class LawChangeController {
   }
 
   @Get()
+  @NotPersonalData('changed laws and functions, and the published items they flag (D3)')
   @Access('disclosure.ex-ante.read')
   @ApiOperation({ summary: 'D3: the law changes recorded, newest first, with the items each flagged' })
   list(@Headers('authorization') authorization: string, @Headers('x-request-id') requestId?: string): Promise<unknown> {

@@ -19,6 +19,7 @@ import {
   CurrentActor,
   identifierProblems,
   recordAccess,
+  RecordsRead,
   Repeatable,
   type RepeatableRequest,
 } from '@enforcement/platform';
@@ -60,26 +61,20 @@ export class PublicationsController {
 
   @Get(':decisionNumber')
   @Access('disclosure.publications.read')
+  @RecordsRead()
   @ApiOperation({ summary: 'D6: the draft beside the original, its marks and limits; the read is logged (R8, C3)' })
   async view(@Param('decisionNumber') decisionNumber: string, @CurrentActor() actor: Actor): Promise<PublicationView> {
-    const view = await this.publications.view(decisionNumberOf(decisionNumber), actor);
-    // The original beside the draft holds the unredacted text (ID numbers, phones): served here from the workflow,
-    // so recorded in the gateway's access log, under the case, before it is answered (R8, C3).
-    await recordAccess(this.db, actor, {
-      action: 'view',
-      caseNumber: view.caseNumber,
-      subject: `publications/${view.decisionNumber}`,
-      recordUnitId: view.unitId,
-      detail: { decisionNumber: view.decisionNumber, status: view.status },
-    });
-    return view;
+    return this.recorded(actor, await this.publications.view(decisionNumberOf(decisionNumber), actor));
   }
 
   @Post(':decisionNumber/marks')
   @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('disclosure.publications.review')
-  @ApiOperation({ summary: 'D6: add, remove or resize redaction marks (audited)' })
+  @RecordsRead()
+  @ApiOperation({
+    summary: 'D6: add, remove or resize redaction marks (audited); its answer (the original beside it) is logged',
+  })
   adjust(
     @Param('decisionNumber') decisionNumber: string,
     @Body() dto: AdjustMarksDto,
@@ -94,7 +89,10 @@ export class PublicationsController {
   @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('disclosure.publications.review')
-  @ApiOperation({ summary: 'D4, D6: publish the reviewed text (full text or abstract)' })
+  @RecordsRead()
+  @ApiOperation({
+    summary: 'D4, D6: publish the reviewed text (full text or abstract); its answer (the original beside it) is logged',
+  })
   publish(
     @Param('decisionNumber') decisionNumber: string,
     @Body() dto: PublishDto,
@@ -108,7 +106,11 @@ export class PublicationsController {
   @Repeatable()
   @HttpCode(HttpStatus.OK)
   @Access('disclosure.publications.review')
-  @ApiOperation({ summary: 'D5: not published — the ground, the reason and the 备案 filing' })
+  @RecordsRead()
+  @ApiOperation({
+    summary:
+      'D5: not published — the ground, the reason and the 备案 filing; its answer (the original beside it) is logged',
+  })
   exempt(
     @Param('decisionNumber') decisionNumber: string,
     @Body() dto: ExemptionDto,
@@ -132,13 +134,30 @@ export class PublicationsController {
     );
   }
 
-  private send(
+  private async send(
     decisionNumber: string,
     actor: Actor,
     command: PublicationCommand,
     requestKey?: string,
   ): Promise<PublicationView> {
-    return this.publications.command(decisionNumberOf(decisionNumber), actor, command, requestKey);
+    const view = await this.publications.command(decisionNumberOf(decisionNumber), actor, command, requestKey);
+    return this.recorded(actor, view, command.type);
+  }
+
+  /**
+   * The view — of a read or a command's answer — carries the original beside the draft, the unredacted text (ID
+   * numbers, phones): served from the workflow, so recorded in the gateway's access log, under the case, before it
+   * is answered (R8, C3). A command's record says which command answered it.
+   */
+  private async recorded(actor: Actor, view: PublicationView, command?: PublicationCommand['type']) {
+    await recordAccess(this.db, actor, {
+      action: 'view',
+      caseNumber: view.caseNumber,
+      subject: `publications/${view.decisionNumber}`,
+      recordUnitId: view.unitId,
+      detail: { decisionNumber: view.decisionNumber, status: view.status, ...(command ? { command } : {}) },
+    });
+    return view;
   }
 }
 

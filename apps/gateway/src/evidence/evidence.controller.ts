@@ -2,7 +2,14 @@ import { Controller, Get, Head, HttpStatus, Options, Param, Patch, Post, Req, Re
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { evidenceMetadataProblems, type Actor } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, createValidationPipe, CurrentActor } from '@enforcement/platform';
+import {
+  Access,
+  AppError,
+  CaseNumberPipe,
+  createValidationPipe,
+  CurrentActor,
+  ReadRecordedBy,
+} from '@enforcement/platform';
 import { CaseCommandClient } from '../recording/case-command.client';
 import { RecordingReadApi } from '../recording/recording-read.api';
 import { EvidenceMetadataDto } from './evidence.dto';
@@ -97,6 +104,7 @@ export class EvidenceController {
   }
 
   @Get('cases/:caseNumber/evidence')
+  @ReadRecordedBy('recording-svc', 'GET /cases/:caseNumber/evidence')
   @Access('recording.timeline')
   @ApiOperation({
     summary: '音像文件 — the stored AV files of a case with hash and metadata (R6; each view logged, R8)',
@@ -106,6 +114,7 @@ export class EvidenceController {
   }
 
   @Get('cases/:caseNumber/evidence/verify')
+  @ReadRecordedBy('recording-svc', 'GET /cases/:caseNumber/evidence/verify')
   @Access('recording.verify-case')
   @ApiOperation({ summary: 'R7 — re-hash every stored file of a case; names each file altered, missing or unlogged' })
   verifyCase(@Param('caseNumber', CaseNumberPipe) caseNumber: string, @Req() req: Request) {
@@ -113,6 +122,7 @@ export class EvidenceController {
   }
 
   @Get('evidence/files/:id/verify')
+  @ReadRecordedBy('recording-svc', 'GET /evidence/files/:id/verify')
   @Access('recording.verify-case')
   @ApiOperation({ summary: 'R7 — re-hash one stored file' })
   verifyFile(@Param('id') id: string, @Req() req: Request) {
@@ -120,6 +130,7 @@ export class EvidenceController {
   }
 
   @Get('evidence/verify')
+  @ReadRecordedBy('recording-svc', 'GET /evidence/verify')
   @Access('recording.verify-store')
   @ApiOperation({ summary: 'R7 — re-hash every stored file of the store' })
   verifyStore(@Req() req: Request) {

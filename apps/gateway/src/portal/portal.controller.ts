@@ -13,7 +13,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { AppError, identifierProblems } from '@enforcement/platform';
+import { AppError, identifierProblems, NotPersonalData } from '@enforcement/platform';
 import { pdfOf } from '../disclosure/annual-report.controller';
 import { YearPipe } from '../disclosure/annual-report.dto';
 import { ObjectionWorkflowClient } from '../disclosure/objection-workflow.client';
@@ -47,6 +47,7 @@ export class PortalController {
   }
 
   @Get('objections/:objectionId')
+  @NotPersonalData('the status of an objection, for whoever holds its id (the objector) — no staff read')
   @PublicAccess('portal.objection-status')
   @ApiOperation({ summary: '更正申请 — where it stands and the answer with reasons (D9; no login)' })
   objectionStatus(@Param('objectionId', new ParseUUIDPipe()) objectionId: string) {
@@ -54,6 +55,7 @@ export class PortalController {
   }
 
   @Get('items')
+  @NotPersonalData('published, redacted portal items (D11), read by anyone')
   @PublicAccess('portal.browse')
   @ApiOperation({ summary: '公示查询 — browse by agency, category, decision date, or search the text (D11; no login)' })
   @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
@@ -62,6 +64,7 @@ export class PortalController {
   }
 
   @Get('items/:id')
+  @NotPersonalData('a published, redacted portal item (D11), read by anyone')
   @PublicAccess('portal.item')
   @ApiOperation({ summary: '公示详情 — one published decision, redacted (D11; no login)' })
   @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
@@ -79,6 +82,7 @@ export class PortalController {
   }
 
   @Get('annual-reports/:year')
+  @NotPersonalData('a published annual report (D10), read by anyone')
   @PublicAccess('portal.annual-report')
   @ApiOperation({ summary: '统计年报 — a year’s annual report once it is public (D10; no login)' })
   @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })
@@ -90,6 +94,7 @@ export class PortalController {
   }
 
   @Get('annual-reports/:year/pdf')
+  @NotPersonalData('a published annual report (D10), read by anyone')
   @PublicAccess('portal.annual-report')
   @ApiOperation({ summary: '统计年报 — a public annual report as a PDF (D10; no login)' })
   @ApiTooManyRequestsResponse({ description: 'PORTAL.RATE_LIMITED, with Retry-After' })

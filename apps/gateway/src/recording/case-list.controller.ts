@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CaseListPage } from '@enforcement/domain';
-import { Access } from '@enforcement/platform';
+import { Access, ReadRecordedBy } from '@enforcement/platform';
 import { CaseListQueryDto } from './case-list.dto';
 import { RecordingReadApi } from './recording-read.api';
 
@@ -16,6 +16,7 @@ export class CaseListController {
   constructor(private readonly reads: RecordingReadApi) {}
 
   @Get()
+  @ReadRecordedBy('recording-svc', 'GET /cases')
   @Access('cases.list')
   @ApiOperation({ summary: 'The cases the caller may see — status, step, category, case number, party — newest first' })
   async list(

@@ -12,7 +12,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, CaseNumberPipe, IdParamPipe } from '@enforcement/platform';
+import { Access, CaseNumberPipe, IdParamPipe, ReadRecordedBy } from '@enforcement/platform';
 import { ApplyForAccessDto, DecideAccessDto } from './recording-access.dto';
 import { RecordingForwardClient } from './recording-forward.client';
 
@@ -41,6 +41,7 @@ export class RecordingAccessController {
   }
 
   @Get('recording/access-applications/:id')
+  @ReadRecordedBy('recording-svc', 'GET /access-applications/:id')
   @Access('recording.access-read')
   @ApiOperation({ summary: 'R8 — one access application and its decision' })
   async read(@Param('id', IdParamPipe) id: string, @Headers('authorization') authorization: string, @Req() req: Req) {
@@ -67,6 +68,7 @@ export class RecordingAccessController {
   }
 
   @Get('cases/:caseNumber/records')
+  @ReadRecordedBy('recording-svc', 'GET /cases/:caseNumber/records')
   @Access('recording.records-view')
   @ApiOperation({ summary: 'R8 — a case’s records and AV files with hashes: by right or approval; every view logged' })
   async records(
@@ -83,6 +85,7 @@ export class RecordingAccessController {
   }
 
   @Get('cases/:caseNumber/export.pdf')
+  @ReadRecordedBy('recording-svc', 'GET /cases/:caseNumber/export.pdf')
   @Access('recording.records-export')
   @ApiOperation({ summary: 'R8 — the records as a PDF with the requester and time watermarked on every page; logged' })
   async exportPdf(

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
-import { Access, CaseNumberPipe, IsStoreSafeText } from '@enforcement/platform';
+import { Access, CaseNumberPipe, IsStoreSafeText, ReadRecordedBy } from '@enforcement/platform';
 import { RecordingForwardClient } from './recording-forward.client';
 
 type Req = { id?: string };
@@ -41,6 +41,7 @@ export class RecordingArchiveController {
   }
 
   @Get('archive-bundle')
+  @ReadRecordedBy('recording-svc', 'GET /cases/:caseNumber/archive-bundle')
   @Access('recording.archive-read')
   @ApiOperation({ summary: 'R10 — the archive bundle’s manifest and hash; the view is logged (R8)' })
   async read(
@@ -54,6 +55,7 @@ export class RecordingArchiveController {
   }
 
   @Get('archive-bundle/cover.pdf')
+  @ReadRecordedBy('recording-svc', 'GET /cases/:caseNumber/archive-bundle/cover.pdf')
   @Access('recording.archive-read')
   @ApiOperation({ summary: 'R10 — the cover and case-file index PDF, checked against its hash; logged (R8)' })
   async cover(

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, IdParamPipe } from '@enforcement/platform';
+import { Access, IdParamPipe, NotPersonalData } from '@enforcement/platform';
 import { RecordingForwardClient } from './recording-forward.client';
 import {
   AppointAdministratorDto,
@@ -43,6 +43,7 @@ export class RecordingDevicesController {
   }
 
   @Get()
+  @NotPersonalData('the device register (R11): asset numbers, holders, checks')
   @Access('recording.device-read')
   @ApiOperation({ summary: 'R11 — the register with each device’s status' })
   async list(@Headers('authorization') authorization: string, @Req() req: Req) {
@@ -50,6 +51,7 @@ export class RecordingDevicesController {
   }
 
   @Get(':assetNumber')
+  @NotPersonalData('one device of the register (R11)')
   @Access('recording.device-read')
   @ApiOperation({ summary: 'R11 — one device: status, checks and checkout log (使用档案)' })
   async read(
@@ -186,6 +188,7 @@ export class RecordingDeviceAdministratorsController {
   constructor(private readonly recording: RecordingForwardClient) {}
 
   @Get()
+  @NotPersonalData('the device administrators’ roster (R11): staff names and units')
   @Access('recording.device-roster-read')
   @ApiOperation({ summary: 'R11 — 管理员名册: the device administrators' })
   async list(@Headers('authorization') authorization: string, @Req() req: Req) {
@@ -230,6 +233,7 @@ export class RecordingDeviceCoverageController {
   constructor(private readonly recording: RecordingForwardClient) {}
 
   @Get()
+  @NotPersonalData('device counts per unit against officers (R11)')
   @Access('recording.device-coverage')
   @ApiOperation({ summary: 'R11 — body cameras per unit against one per 5 officers, with the shortfall' })
   async list(@Headers('authorization') authorization: string, @Req() req: Req) {

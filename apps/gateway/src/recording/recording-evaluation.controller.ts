@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Req 
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { Access, IsCaseNumber, IsStoreSafeText } from '@enforcement/platform';
+import { Access, IsCaseNumber, IsStoreSafeText, NotPersonalData } from '@enforcement/platform';
 import { IsBoundedInt, IsBoundedNumber } from '@enforcement/platform/validation/number.decorators';
 import { RecordingForwardClient } from './recording-forward.client';
 
@@ -51,6 +51,7 @@ export class RecordingEvaluationController {
   }
 
   @Get('accountability')
+  @NotPersonalData('counts per unit of missed limits and evaluation grades (R13)')
   @Access('recording.accountability')
   @ApiOperation({ summary: 'R13 — per unit: missed recording limits and unqualified evaluations of a year' })
   async accountability(

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, IdParamPipe } from '@enforcement/platform';
+import { Access, IdParamPipe, ReadRecordedBy } from '@enforcement/platform';
 import { RecordingForwardClient } from './recording-forward.client';
 import { DrawDto, InspectionFormDto, RosterEntryDto } from './recording-inspections.dto';
 
@@ -34,6 +34,7 @@ export class RecordingInspectionsController {
   }
 
   @Get('draws/:id')
+  @ReadRecordedBy('recording-svc', 'GET /inspections/draws/:id')
   @Access('recording.inspection-read')
   @ApiOperation({ summary: 'R12 — one draw as recorded, with its inspection forms' })
   async read(@Param('id', IdParamPipe) id: string, @Headers('authorization') authorization: string, @Req() req: Req) {
@@ -41,6 +42,7 @@ export class RecordingInspectionsController {
   }
 
   @Get('draws/:id/rerun')
+  @ReadRecordedBy('recording-svc', 'GET /inspections/draws/:id/rerun')
   @Access('recording.inspection-read')
   @ApiOperation({ summary: 'R12 — re-run a draw from its recorded seed and lists: does it reproduce?' })
   async rerun(

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, IdParamPipe } from '@enforcement/platform';
+import { Access, IdParamPipe, NotPersonalData } from '@enforcement/platform';
 import { RecordingForwardClient } from './recording-forward.client';
 import { ChangeHearingRoomDto, RegisterHearingRoomDto } from './recording-rooms.dto';
 
@@ -31,6 +31,7 @@ export class RecordingRoomsController {
   }
 
   @Get()
+  @NotPersonalData('the register of hearing/interview rooms and their AV equipment (R11)')
   @Access('recording.room-read')
   @ApiOperation({ summary: 'R11 (seed 000) — the rooms as they stand; a unit head sees their own unit’s' })
   async list(@Headers('authorization') authorization: string, @Req() req: Req) {
@@ -38,6 +39,7 @@ export class RecordingRoomsController {
   }
 
   @Get(':id')
+  @NotPersonalData('one room of the register and its history (R11)')
   @Access('recording.room-read')
   @ApiOperation({ summary: 'R11 (seed 000) — one room and its history' })
   async read(@Param('id', IdParamPipe) id: string, @Headers('authorization') authorization: string, @Req() req: Req) {

@@ -14,7 +14,15 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, CasePersonCommand, CaseStep } from '@enforcement/domain';
-import { Access, CaseNumberPipe, CurrentActor, Repeatable, type RepeatableRequest } from '@enforcement/platform';
+import {
+  Access,
+  CaseNumberPipe,
+  CurrentActor,
+  NotPersonalData,
+  ReadRecordedBy,
+  Repeatable,
+  type RepeatableRequest,
+} from '@enforcement/platform';
 import { CaseCommandClient } from './case-command.client';
 import { RecordRoomPlace } from './record-room.place';
 import { RecordingReadApi } from './recording-read.api';
@@ -174,6 +182,7 @@ export class RecordingController {
   }
 
   @Get('cases/:caseNumber/timeline')
+  @ReadRecordedBy('recording-svc', 'GET /cases/:caseNumber/timeline')
   @Access('recording.timeline')
   @ApiOperation({
     summary: 'Every step, record, file and deadline notice of a case, in order (R1); the view is logged (R8)',
@@ -190,6 +199,7 @@ export class RecordingController {
   }
 
   @Get('cases/:caseNumber/integrity')
+  @ReadRecordedBy('recording-svc', 'GET /cases/:caseNumber/integrity')
   @Access('recording.verify-case')
   @ApiOperation({ summary: 'R7 — verify one case against the integrity log; says exactly what was altered' })
   verifyCase(
@@ -204,6 +214,7 @@ export class RecordingController {
   }
 
   @Get('recording/integrity/verify')
+  @ReadRecordedBy('recording-svc', 'GET /integrity/verify')
   @Access('recording.verify-store')
   @ApiOperation({ summary: 'R7 — verify the whole store' })
   verifyStore(@Headers('authorization') authorization: string, @Req() req: { id?: string }) {
@@ -211,6 +222,7 @@ export class RecordingController {
   }
 
   @Get('recording/integrity/head')
+  @NotPersonalData('the integrity log’s head hash and signed checkpoints (R7)')
   @Access('recording.verify-store')
   @ApiOperation({ summary: 'R7 — log head, latest signed checkpoint, consistency proof from `since`' })
   head(

@@ -13,7 +13,16 @@ import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ReviewView } from '@enforcement/domain';
-import { Access, CaseNumberPipe, IdParamPipe, recordAccess, Repeatable } from '@enforcement/platform';
+import {
+  Access,
+  CaseNumberPipe,
+  IdParamPipe,
+  NotPersonalData,
+  ReadRecordedBy,
+  recordAccess,
+  RecordsRead,
+  Repeatable,
+} from '@enforcement/platform';
 import { civilDate } from '@enforcement/workdays';
 import { Caller, type ReviewCaller } from './review-caller';
 import { ReviewReadApi } from './review-read.api';
@@ -81,6 +90,7 @@ export class ReviewsController {
   }
 
   @Get('tasks')
+  @NotPersonalData('a work queue: case numbers, steps and deadlines — no party, no content')
   @Access('reviews.tasks')
   @ApiOperation({
     summary: '待办 — the caller’s open review tasks, most urgent first (SPEC L6, C2)',
@@ -98,6 +108,7 @@ export class ReviewsController {
   }
 
   @Get('statistics')
+  @NotPersonalData('counts per unit and reviewer (L13)')
   @Access('reviews.statistics')
   @ApiOperation({
     summary:
@@ -116,6 +127,7 @@ export class ReviewsController {
   }
 
   @Get(':caseNo/opinion-documents')
+  @ReadRecordedBy('review-svc', 'GET /reviews/:caseNo/opinion-documents')
   @Access('reviews.opinion-documents')
   @ApiOperation({
     summary: '法制审核意见书 — the two registered copies of the latest opinion document (SPEC L9)',
@@ -140,6 +152,7 @@ export class ReviewsController {
   }
 
   @Get(':caseNo/opinion-documents/:copy')
+  @ReadRecordedBy('review-svc', 'GET /reviews/:caseNo/opinion-documents/:copy')
   @Access('reviews.opinion-documents')
   @ApiOperation({
     summary: '法制审核意见书 — one copy as PDF (SPEC L9)',
@@ -168,6 +181,7 @@ export class ReviewsController {
   }
 
   @Get(':caseNo/rounds')
+  @ReadRecordedBy('review-svc', 'GET /reviews/:caseNo/rounds')
   @Access('reviews.read')
   @ApiOperation({
     summary: '审核轮次 — every review round of a case, oldest first (SPEC L5)',
@@ -190,6 +204,7 @@ export class ReviewsController {
 
   @Get(':caseNo')
   @Access('reviews.read')
+  @RecordsRead()
   @ApiOperation({
     summary: 'Where a case’s legal review stands (officers and unit heads: their own unit’s only); logged (R8, C3)',
   })

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '@enforcement/platform';
+import { Access, NotPersonalData } from '@enforcement/platform';
 import { Caller, type ReviewCaller } from '../reviews/review-caller';
 import { ReviewReadApi } from '../reviews/review-read.api';
 import { DeadlineQueryDto, DigestQueryDto } from './supervision.dto';
@@ -16,6 +16,7 @@ export class SupervisionController {
   constructor(private readonly reads: ReviewReadApi) {}
 
   @Get('deadlines')
+  @NotPersonalData('a deadline board: case numbers, limits, who is responsible — no party, no content')
   @Access('supervision.deadlines')
   @ApiOperation({
     summary: '时限监督 — every running deadline of the three services, overdue first, working days left (SPEC C2)',
@@ -35,6 +36,7 @@ export class SupervisionController {
   }
 
   @Get('digests')
+  @NotPersonalData('the morning digest: counts and case numbers of limits due or missed — no party, no content')
   @Access('supervision.digests')
   @ApiOperation({
     summary: '每日时限提醒 — the morning digest per unit: overdue and due within 3 working days (SPEC C2)',

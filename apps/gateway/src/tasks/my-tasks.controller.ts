@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '@enforcement/platform';
+import { Access, NotPersonalData } from '@enforcement/platform';
 import { Caller, type ReviewCaller } from '../reviews/review-caller';
 import { ReviewReadApi } from '../reviews/review-read.api';
 import { MyTasksQueryDto } from './my-tasks.dto';
@@ -17,6 +17,7 @@ export class MyTasksController {
   constructor(private readonly reads: ReviewReadApi) {}
 
   @Get('mine')
+  @NotPersonalData('a work queue: case numbers, steps and deadlines of the caller’s own tasks — no party, no content')
   @Access('tasks.mine')
   @ApiOperation({
     summary: '我的待办 — the caller’s review steps and running limits, overdue first, then by deadline (SPEC C2)',

@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { Actor } from '@enforcement/domain';
-import { AppError, issueToken, Public } from '@enforcement/platform';
+import { AppError, issueToken, NotPersonalData, Public } from '@enforcement/platform';
 import { demoUsers } from './web-app.config';
 
 /** The local issuer's signing key, as the stack wrote it (JWT_PRIVATE_KEY_FILE); set only with demo sign-in on. */
@@ -34,6 +34,7 @@ export class DemoSignInController {
   ) {}
 
   @Get('demo-users')
+  @NotPersonalData('the local stack’s demo staff accounts')
   @Public()
   @ApiOperation({ summary: '演示用户 — the demo users by role (local stack only; absent in production)' })
   users(): Actor[] {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@enforcement/domain';
-import { Access, CurrentActor } from '@enforcement/platform';
+import { Access, CurrentActor, NotPersonalData } from '@enforcement/platform';
 
 /**
  * 当前用户 — the person the bearer token names, as every service reads it (C1). After the identity provider's sign-in
@@ -12,6 +12,7 @@ import { Access, CurrentActor } from '@enforcement/platform';
 @Controller('api/v1/session')
 export class SessionController {
   @Get()
+  @NotPersonalData('the caller’s own identity, from their token')
   @Access('session.read')
   @ApiOperation({ summary: 'Who the token names: id, name, roles and unit, as the server reads it' })
   whoami(@CurrentActor() actor: Actor): Actor {

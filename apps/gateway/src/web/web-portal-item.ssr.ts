@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Headers, Param, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AppError } from '@enforcement/platform';
+import { AppError, NotPersonalData } from '@enforcement/platform';
 import { DisclosureReadApi } from '../portal/disclosure-read.api';
 import { PublicAccess } from '../portal/portal-access';
 import { PortalRateLimitGuard } from '../portal/portal-rate-limit.guard';
@@ -122,6 +122,7 @@ export class PortalItemPageController {
   constructor(private readonly reads: DisclosureReadApi) {}
 
   @Get(':id')
+  @NotPersonalData('a published, redacted portal item (D11), read by anyone')
   @PublicAccess('portal.item')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'public, max-age=60')

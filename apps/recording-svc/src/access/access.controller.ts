@@ -29,7 +29,7 @@ import {
   type AccessApplicationStatus,
   type Actor,
 } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, CurrentActor, TEMPORAL_CLIENT } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, CurrentActor, RecordsRead, TEMPORAL_CLIENT } from '@enforcement/platform';
 import { logAccess } from '../integrity/access-log';
 import { caseNotFound } from '../integrity/integrity.controller';
 import { ApplyForAccessDto, DecideAccessDto } from './access.dto';
@@ -106,21 +106,33 @@ export class AccessController {
 
   @Get('access-applications/:id')
   @Access('recording.access-read')
+  @RecordsRead()
   @ApiOperation({ summary: 'R8 — one application and its decision: for the applicant, approvers and administrators' })
   async read(@Param('id', ApplicationIdPipe) id: string, @CurrentActor() actor: Actor) {
-    const [a] = await this.dataSource.query<Record<string, unknown>[]>(
-      `select a.*, d.outcome, d.decided_by, d.reason as decision_reason, d.decided_at, d.valid_until
-         from access_applications a left join access_decisions d on d.application_id = a.id where a.id = $1`,
-      [id],
-    );
-    const mine = a && (a.applicant === actor.id || actor.roles.includes(a.approver_role as never));
-    if (
-      !a ||
-      !(mine || (actor.roles.includes('records-administrator') && maySeeUnit(actor, a.case_unit_id as string)))
-    ) {
-      throw notFound(id);
-    }
-    return { ...a, state: a.outcome ?? 'pending' };
+    return this.dataSource.transaction(async (m) => {
+      const [a] = await m.query<Record<string, unknown>[]>(
+        `select a.*, d.outcome, d.decided_by, d.reason as decision_reason, d.decided_at, d.valid_until
+           from access_applications a left join access_decisions d on d.application_id = a.id where a.id = $1`,
+        [id],
+      );
+      const mine = a && (a.applicant === actor.id || actor.roles.includes(a.approver_role as never));
+      if (
+        !a ||
+        !(mine || (actor.roles.includes('records-administrator') && maySeeUnit(actor, a.case_unit_id as string)))
+      ) {
+        throw notFound(id);
+      }
+      // The application names the case, the applicant (a party or another authority's officer) and why: a read of
+      // it is logged like the records it asks for (R8, C3).
+      await logAccess(m, actor, {
+        action: 'view',
+        caseNumber: a.case_number as string,
+        subject: `access-applications/${id}`,
+        recordUnitId: a.case_unit_id as string,
+        detail: { applicationId: id },
+      });
+      return { ...a, state: a.outcome ?? 'pending' };
+    });
   }
 
   @Post('access-applications/:id/decision')
@@ -157,6 +169,7 @@ export class AccessController {
 
   @Get('cases/:caseNumber/records')
   @Access('recording.records-view')
+  @RecordsRead()
   @ApiOperation({ summary: 'R8 — a case’s records and AV files with their hashes; by right or approval, logged' })
   async records(@Param('caseNumber', CaseNumberPipe) caseNumber: string, @CurrentActor() actor: Actor) {
     return this.dataSource.transaction(async (m) => {
@@ -175,6 +188,7 @@ export class AccessController {
 
   @Get('cases/:caseNumber/export.pdf')
   @Access('recording.records-export')
+  @RecordsRead()
   @ApiOperation({ summary: 'R8 — export a case’s records as a PDF watermarked with the requester and time; logged' })
   async exportPdf(
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,

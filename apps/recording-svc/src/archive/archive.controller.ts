@@ -22,6 +22,7 @@ import {
   CaseNumberPipe,
   CurrentActor,
   IsStoreSafeText,
+  RecordsRead,
   TEMPORAL_CLIENT,
 } from '@enforcement/platform';
 import { authoriseCaseAccess } from '../access/case-access';
@@ -105,6 +106,7 @@ export class ArchiveController {
 
   @Get('archive-bundle')
   @Access('recording.archive-read')
+  @RecordsRead()
   @ApiOperation({ summary: 'R10 — the bundle’s manifest and hash; by right or approval, the view logged (R8)' })
   async read(@Param('caseNumber', CaseNumberPipe) caseNumber: string, @CurrentActor() actor: Actor) {
     return this.dataSource.transaction(async (m) => {
@@ -123,6 +125,7 @@ export class ArchiveController {
 
   @Get('archive-bundle/cover.pdf')
   @Access('recording.archive-read')
+  @RecordsRead()
   @ApiOperation({ summary: 'R10 — the cover and case-file index PDF, checked against its recorded hash; logged' })
   async cover(
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,

@@ -19,7 +19,7 @@ import {
   type EnforcementCategory,
   type PartyKind,
 } from '@enforcement/domain';
-import { Access, CurrentActor, IsCanonicalId, IsStoreSafeText, PageQuery } from '@enforcement/platform';
+import { Access, CurrentActor, IsCanonicalId, IsStoreSafeText, PageQuery, RecordsRead } from '@enforcement/platform';
 import { logAccess } from '../integrity/access-log';
 
 /** The list's filters, checked again here (the gateway checks the same shape). */
@@ -93,6 +93,7 @@ export class CaseListController {
 
   @Get()
   @Access('cases.list')
+  @RecordsRead()
   @ApiOperation({ summary: 'The cases the caller may see, filtered, newest first (R1, R8)' })
   async list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor): Promise<CaseListPage> {
     const page = query.page ?? 1;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { maySeeUnit, seesOwnCasesOnly, type Actor, type CaseChange } from '@enforcement/domain';
-import { Access, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
+import { Access, CaseNumberPipe, CurrentActor, RecordsRead } from '@enforcement/platform';
 import { authoriseCaseAccess } from '../access/case-access';
 import { logAccess } from '../integrity/access-log';
 import { caseNotFound } from '../integrity/integrity.controller';
@@ -40,6 +40,7 @@ export class CaseTimelineController {
 
   @Get(':caseNumber/timeline')
   @Access('recording.timeline')
+  @RecordsRead()
   @ApiOperation({ summary: 'Every step, record and file of a case, in order; the view is logged (R8)' })
   async timeline(
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,

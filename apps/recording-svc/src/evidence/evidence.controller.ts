@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { maySeeUnit, seesOwnCasesOnly, type Actor } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, CurrentActor, RecordsRead } from '@enforcement/platform';
 import { authoriseCaseAccess } from '../access/case-access';
 import { logAccess } from '../integrity/access-log';
 import { caseNotFound } from '../integrity/integrity.controller';
@@ -67,6 +67,7 @@ export class EvidenceController {
 
   @Get('cases/:caseNumber/evidence')
   @Access('recording.timeline')
+  @RecordsRead()
   @ApiOperation({ summary: 'R6 — the stored AV files of a case (each view is logged, R8)' })
   async list(
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
@@ -113,6 +114,7 @@ export class EvidenceController {
 
   @Get('cases/:caseNumber/evidence/verify')
   @Access('recording.verify-case')
+  @RecordsRead()
   @ApiOperation({ summary: 'R7 — re-hash every stored file of a case; names each one altered, missing or unlogged' })
   async verifyCase(
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
@@ -124,6 +126,7 @@ export class EvidenceController {
 
   @Get('evidence/files/:id/verify')
   @Access('recording.verify-case')
+  @RecordsRead()
   @ApiOperation({ summary: 'R7 — re-hash one stored file' })
   async verifyFile(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<EvidenceReport> {
     const [row] = /^[0-9a-f-]{36}$/.test(id)
@@ -140,6 +143,7 @@ export class EvidenceController {
 
   @Get('evidence/verify')
   @Access('recording.verify-store')
+  @RecordsRead()
   @ApiOperation({ summary: 'R7 — re-hash every stored file of the store' })
   verifyStore(@CurrentActor() actor: Actor): Promise<EvidenceReport> {
     return this.verify(actor, { caseNumber: null, evidenceId: null });

@@ -9,11 +9,13 @@ import {
   Access,
   AppError,
   CurrentActor,
+  deterministicEventId,
   IdParamPipe,
   OutboxRelay,
   OutboxWriter,
-  deterministicEventId,
+  RecordsRead,
 } from '@enforcement/platform';
+import { logAccess } from '../integrity/access-log';
 import { appendLedgerLeaf, LEDGERS } from '../integrity/ledger-leaves';
 import { DRAW_ALGORITHM, drawDoubleRandom, type DrawCandidate, type DrawOutcome } from './double-random.draw';
 import { DrawDto, InspectionFormDto, RosterEntryDto } from './inspections.dto';
@@ -117,21 +119,30 @@ export class InspectionsController {
 
   @Get('draws/:id')
   @Access('recording.inspection-read')
+  @RecordsRead()
   @ApiOperation({ summary: 'R12 — one draw as recorded, with its inspection forms' })
   async read(@Param('id', IdParamPipe) id: string, @CurrentActor() actor: Actor) {
-    const d = await drawOf(this.dataSource.manager, id, actor);
-    const forms = await this.dataSource.query<unknown[]>(
-      `select * from inspection_forms where draw_id = $1 order by recorded_at`,
-      [id],
-    );
-    return { ...view(d), forms };
+    return this.dataSource.transaction(async (m) => {
+      const d = await drawOf(m, id, actor);
+      const forms = await m.query<unknown[]>(`select * from inspection_forms where draw_id = $1 order by recorded_at`, [
+        id,
+      ]);
+      await logDrawRead(m, actor, d, 'view', { forms: forms.length });
+      return { ...view(d), forms };
+    });
   }
 
   @Get('draws/:id/rerun')
   @Access('recording.inspection-read')
+  @RecordsRead()
   @ApiOperation({ summary: 'R12 — re-run the draw from its recorded seed and lists; says whether it reproduces' })
   async rerun(@Param('id', IdParamPipe) id: string, @CurrentActor() actor: Actor, @Query('seed') seed?: string) {
-    const d = await drawOf(this.dataSource.manager, id, actor);
+    const d = await this.dataSource.transaction(async (m) => {
+      const found = await drawOf(m, id, actor);
+      // The re-run answers the drawn parties and inspectors again: the same read as the draw itself.
+      await logDrawRead(m, actor, found, 'verify', { seed: seed ?? found.seed });
+      return found;
+    });
     const again = drawDoubleRandom({
       seed: seed ?? d.seed,
       ...d.candidates,
@@ -226,6 +237,26 @@ export class InspectionsController {
       },
     });
   }
+}
+
+/**
+ * A draw names the parties drawn for inspection and the inspectors, its forms what was found: each read of it is
+ * logged (R8, C3), under no case (a draw is of a unit's register, not of one case).
+ */
+async function logDrawRead(
+  m: EntityManager,
+  actor: Actor,
+  d: DrawRow,
+  action: 'view' | 'verify',
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await logAccess(m, actor, {
+    action,
+    caseNumber: null,
+    subject: `inspections/draws/${d.id}${action === 'verify' ? '/rerun' : ''}`,
+    recordUnitId: d.unit_id,
+    detail,
+  });
 }
 
 async function drawOf(m: EntityManager, id: string, actor: Actor): Promise<DrawRow> {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { maySeeUnit, type Actor } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, CurrentActor } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, CurrentActor, RecordsRead } from '@enforcement/platform';
 import { logAccess } from './access-log';
 import { CheckpointSigner, type Checkpoint } from './checkpoint.signer';
 import { signCheckpoint } from './checkpoint.store';
@@ -37,6 +37,7 @@ export class IntegrityController {
 
   @Get('cases/:caseNumber/integrity')
   @Access('recording.verify-case')
+  @RecordsRead()
   @ApiOperation({ summary: 'R7 — verify one case: its records and log entries, proved against the signed head' })
   async verifyCase(
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
@@ -61,6 +62,7 @@ export class IntegrityController {
 
   @Get('integrity/verify')
   @Access('recording.verify-store')
+  @RecordsRead()
   @ApiOperation({ summary: 'R7 — verify the whole store' })
   async verifyStore(@CurrentActor() actor: Actor): Promise<IntegrityReport> {
     return this.dataSource.transaction(async (manager) => {

@@ -4,7 +4,15 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { maySeeUnit, type Actor, type OpinionCopy } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, CurrentActor, IdParamPipe, recordAccess } from '@enforcement/platform';
+import {
+  Access,
+  AppError,
+  CaseNumberPipe,
+  CurrentActor,
+  IdParamPipe,
+  recordAccess,
+  RecordsRead,
+} from '@enforcement/platform';
 import { reviewNotFound } from '../reviews/review-not-found';
 import { BlobStore, sha256Hex } from '../blobs/blob.store';
 import { latestOpinionDocumentsOfCase, type OpinionDocumentRow } from './opinion-document.records';
@@ -34,6 +42,7 @@ export class OpinionDocumentsController {
 
   @Get(':caseNo/opinion-documents')
   @Access('reviews.opinion-documents')
+  @RecordsRead()
   @ApiOperation({ summary: '法制审核意见书 — the two registered copies of the latest opinion document' })
   async list(
     @Param('caseNo', CaseNumberPipe) caseNo: string,
@@ -52,6 +61,7 @@ export class OpinionDocumentsController {
 
   @Get(':caseNo/opinion-documents/:copy')
   @Access('reviews.opinion-documents')
+  @RecordsRead()
   @ApiOperation({
     summary: '法制审核意见书 — one copy as PDF, checked against its registered SHA-256 before it is sent',
   })

@@ -58,8 +58,10 @@ function controllerServing(rows: Partial<TaskRow>[], stored: ReviewView | null):
     }),
     latestView: async () => (stored === null ? null : { view: stored, overdue: false }),
   } as unknown as ReviewReadRepository;
-  // No database: the reads tested here (tasks, one review) log nothing; the rounds read, which does, is not called.
-  return new ReviewsController(reads, {} as DataSource);
+  // No database: the one review read writes its access record (R8), whose insert answers as PostgreSQL would; the
+  // record itself is test/access-log-reads.e2e-spec.ts's.
+  const db = { query: async () => [{ id: '1', at: new Date() }] } as unknown as DataSource;
+  return new ReviewsController(reads, db);
 }
 
 describe('the task inbox and read API carry the provisional flag (SPEC W7)', () => {

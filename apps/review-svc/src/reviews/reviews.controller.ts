@@ -10,7 +10,7 @@ import {
   type ReviewStatus,
   type ReviewView,
 } from '@enforcement/domain';
-import { Access, AppError, CaseNumberPipe, CurrentActor, recordAccess } from '@enforcement/platform';
+import { Access, AppError, CaseNumberPipe, CurrentActor, recordAccess, RecordsRead } from '@enforcement/platform';
 import { endOfCivilDay, startOfCivilDay, workdaysLeft } from '@enforcement/workdays';
 import { ReviewReadRepository, type ReviewerStatistics, type UnitStatistics } from './review-read.repository';
 import { reviewNotFound } from './review-not-found';
@@ -146,6 +146,7 @@ export class ReviewsController {
 
   @Get(':caseNo/rounds')
   @Access('reviews.read')
+  @RecordsRead()
   @ApiOperation({
     summary: '审核轮次 — every review round of a case, oldest first (L5: a refused or withdrawn round stays readable)',
   })
@@ -170,6 +171,7 @@ export class ReviewsController {
 
   @Get(':caseNo')
   @Access('reviews.read')
+  @RecordsRead()
   @ApiOperation({ summary: '法制审核 — the review of a case as its workflow last stored it' })
   async review(@Param('caseNo', CaseNumberPipe) caseNo: string, @CurrentActor() actor: Actor): Promise<ReviewView> {
     const found = await this.reads.latestView(caseNo);
@@ -178,6 +180,15 @@ export class ReviewsController {
     // Another unit's review answers exactly as a review that does not exist, as at the gateway (C1).
     // A legal advisor, only a review the section invited them to (L10).
     if (!mayReadReview(actor, view)) throw reviewNotFound(caseNo);
+    // No part of the product calls this route (the gateway answers a review from its workflow and records that
+    // read), but the service's port answers any valid token: a read here is recorded here too (R8, C3).
+    await recordAccess(this.db, actor, {
+      action: 'view',
+      caseNumber: caseNo,
+      subject: `${caseNo}/review`,
+      recordUnitId: view.unitId,
+      detail: { round: view.round },
+    });
     const now = new Date();
     const deadline = view.deadline === null ? null : new Date(view.deadline);
     return {

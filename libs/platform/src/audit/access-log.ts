@@ -2,6 +2,7 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '@enforcement/domain';
 import { makeAppendOnly } from '../database/platform-tables';
 import { currentOrigin } from './origin';
+import { noteReadRecorded } from './read-record';
 
 /**
  * 调阅登记 (SPEC R8, C3): one read of enforcement records — who (person, roles, unit), what (the case and the thing
@@ -95,5 +96,6 @@ export async function recordAccess(
       JSON.stringify(e.detail ?? {}),
     ],
   );
+  noteReadRecorded();
   return row;
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { NotPersonalData } from '../audit/read-record';
 import { Public } from '../errors/public.decorator';
 import { CalendarHealthIndicator } from '../calendar/calendar.health';
 import { KafkaHealthIndicator, TemporalHealthIndicator } from './dependency.indicators';
@@ -17,6 +18,7 @@ class HealthController {
   ) {}
 
   @Get()
+  @NotPersonalData('liveness of the process')
   @Public()
   @HealthCheck()
   @ApiOperation({

@@ -1,6 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { accessRuleOf, isPublicRouteRule, isUnitScoped, roles, type Role } from '@enforcement/domain';
-import { routeRules } from './routes';
+import { routeRules, type RouteRule } from './routes';
 
 export type AccessCell = 'allowed' | 'own unit' | 'denied' | 'public';
 
@@ -9,6 +9,11 @@ export interface AccessRow {
   route: string;
   /** The access module's rule name (`cases.initiate`, `review-command:accept`, `portal.browse`). */
   rule: string;
+  /**
+   * R8, C3: the process that records a read through the route (personal or case data), `—` when the answer holds
+   * none, empty for a command that is not marked either way. Optional for rows built by hand in tests.
+   */
+  readRecord?: string;
   cells: Record<Role, AccessCell>;
 }
 
@@ -18,7 +23,7 @@ export interface AccessRow {
  */
 export function accessTable(root: Type<unknown> | DynamicModule): AccessRow[] {
   return routeRules(root)
-    .map(({ route, rule, accessRule }) => {
+    .map(({ route, rule, accessRule, readRecord }) => {
       const name = accessRule ?? (rule === 'public' ? 'public' : '(none)');
       const access = isPublicRouteRule(accessRule) || rule === 'public' ? undefined : accessRuleOf(name);
       const cells = Object.fromEntries(
@@ -28,9 +33,15 @@ export function accessTable(root: Type<unknown> | DynamicModule): AccessRow[] {
           return [role, access.scope === 'unit' && isUnitScoped({ roles: [role] }) ? 'own unit' : 'allowed'];
         }),
       ) as Record<Role, AccessCell>;
-      return { route, rule: name, cells };
+      return { route, rule: name, readRecord: readRecordCell(readRecord), cells };
     })
     .sort((a, b) => pathOf(a.route).localeCompare(pathOf(b.route)) || a.route.localeCompare(b.route));
+}
+
+function readRecordCell(r: RouteRule['readRecord']): string {
+  if (r === undefined) return '';
+  if (!r.personalData) return '—';
+  return r.recordedHere ? 'gateway' : r.by;
 }
 
 const pathOf = (route: string) => route.slice(route.indexOf(' ') + 1);
@@ -39,7 +50,7 @@ const MARK: Record<AccessCell, string> = { allowed: '✓', 'own unit': 'own unit
 
 /** The table as the Markdown committed in docs/access-table.md. */
 export function accessTableMarkdown(rows: AccessRow[]): string {
-  const head = ['route', 'rule', ...roles];
+  const head = ['route', 'rule', 'R8 read record', ...roles];
   const lines = [
     '# Route × role table (SPEC C1)',
     '',
@@ -50,9 +61,18 @@ export function accessTableMarkdown(rows: AccessRow[]): string {
     '✓ allowed · own unit: allowed for records of the caller’s own unit only (another unit’s answers 404) ·',
     '— denied (403) · public: no token needed.',
     '',
+    '**R8 read record**: the answer holds case, party, review, evidence or unredacted publication data, and the',
+    'process named writes one access record per read (`@RecordsRead` / `@ReadRecordedBy` in',
+    '`libs/platform/src/audit/read-record.ts`; `test/read-records.spec.ts` checks each) · — no such data',
+    '(`@NotPersonalData`, with the reason in the code) · empty: a command, whose change the audit log holds (the',
+    'publication commands, which answer with the unredacted original, record a read as well).',
+    '',
     `| ${head.join(' | ')} |`,
     `|${head.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| \`${r.route}\` | ${r.rule} | ${roles.map((role) => MARK[r.cells[role]]).join(' | ')} |`),
+    ...rows.map(
+      (r) =>
+        `| \`${r.route}\` | ${r.rule} | ${r.readRecord ?? ''} | ${roles.map((role) => MARK[r.cells[role]]).join(' | ')} |`,
+    ),
     '',
   ];
   return lines.join('\n');

@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
+import { READ_RECORD_KEY, type ReadRecordRule } from '../audit/read-record';
 import { ACCESS_RULE_KEY, PUBLIC_KEY, ROLES_KEY } from '../errors/public.decorator';
 
 export interface RouteRule {
@@ -8,6 +9,8 @@ export interface RouteRule {
   rule: 'public' | string[] | undefined;
   /** The access module's rule name the roles came from (`@Access` / `@CommandAccess`); undefined for bare `@Roles`. */
   accessRule?: string;
+  /** Whether a read through the route is of personal or case data and who records it (R8, C3); see read-record.ts. */
+  readRecord?: ReadRecordRule;
 }
 
 function isDynamic(m: unknown): m is DynamicModule {
@@ -43,7 +46,8 @@ export function routeRules(root: Type<unknown> | DynamicModule): RouteRule[] {
         const roles = Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, ctrl);
         const accessRule = Reflect.getMetadata(ACCESS_RULE_KEY, handler) ?? Reflect.getMetadata(ACCESS_RULE_KEY, ctrl);
         const route = `/${base}/${path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
-        return { route: `${method} ${route}`, rule: isPublic ? 'public' : roles, accessRule };
+        const readRecord = Reflect.getMetadata(READ_RECORD_KEY, handler) as ReadRecordRule | undefined;
+        return { route: `${method} ${route}`, rule: isPublic ? 'public' : roles, accessRule, readRecord };
       });
   });
 }
