@@ -49,6 +49,9 @@ export class ReviewReadApi {
       throw unavailable();
     }
     if (res.ok) return body;
+    // review-svc answering 503 has lost its PostgreSQL or Temporal for a while: as temporary for our caller, who
+    // retries a 503 (issue 12) — a 502 would say review-svc is broken.
+    if (res.status === 503) throw unavailable();
     // review-svc speaks the same error body: a client error of the caller's keeps its code, status and message.
     throw passedOnRefusal(res.status, body) ?? readFailed();
   }
@@ -89,6 +92,7 @@ export class ReviewReadApi {
     } catch {
       body = undefined;
     }
+    if (res.status === 503) throw unavailable();
     if (isErrorBody(body) && (res.status < 500 || FORWARDED_SERVER_ERRORS.includes(body.code))) {
       throw new AppError(body.code, res.status, body.message, body.details);
     }
