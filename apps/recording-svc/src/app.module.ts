@@ -27,9 +27,14 @@ import { EvaluationModule } from './evaluation/evaluation.module';
 import { CaseRecord } from './cases/case.entity';
 import { migrations } from './database/migrations';
 import { checkpointSignerFrom } from './integrity/checkpoint.store';
+import { evidenceConfigFrom } from './evidence/evidence.config';
 import { EvidenceModule } from './evidence/evidence.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { ReviewEventsConsumer } from './messaging/review-events.consumer';
+import { createStoreCheckActivities } from './store-check/store-check.activities';
+import { PgStoreCheckRepository } from './store-check/store-check.repository';
+import { storeCheckQueue } from './store-check/store-check.queue';
+import { StoreCheckModule } from './store-check/store-check.module';
 
 @Module({
   imports: [
@@ -43,6 +48,8 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
       worker: {
         taskQueue: TaskQueues.recording,
         workflowsPath: require.resolve('./workflows'),
+        // R7: the whole-store check's batches, hashed where this instance's evidence store is.
+        activityTaskQueues: [storeCheckQueue(evidenceConfigFrom(process.env).store.kind)],
         activities: {
           provide: TEMPORAL_ACTIVITIES,
           inject: [getDataSourceToken(), OutboxWriter, OutboxRelay, ConfigService],
@@ -53,6 +60,11 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
             return withStoreRefusals({
               ...createStepFailureActivities({ dataSource }),
               ...createCheckpointActivities({ dataSource, signer: checkpointSignerFrom(config) }),
+              // R7: the whole-store check re-hashes the same store the uploads write to.
+              ...createStoreCheckActivities({
+                repo: new PgStoreCheckRepository(dataSource),
+                store: evidenceConfigFrom(process.env).store,
+              }),
               ...createAccessActivities({ dataSource }),
               ...createDeviceActivities({
                 dataSource,
@@ -84,6 +96,7 @@ import { ReviewEventsConsumer } from './messaging/review-events.consumer';
     }),
     IntegrityModule,
     EvidenceModule,
+    StoreCheckModule,
     AccessModule,
     ArchiveModule,
     InspectionsModule,

@@ -1,4 +1,17 @@
-import { Controller, Get, Head, HttpStatus, Options, Param, Patch, Post, Req, Res, Headers } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Head,
+  HttpCode,
+  HttpStatus,
+  Options,
+  Param,
+  Patch,
+  Post,
+  Req,
+  Res,
+  Headers,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { evidenceMetadataProblems, type Actor } from '@enforcement/domain';
@@ -129,12 +142,41 @@ export class EvidenceController {
     return this.reads.call('GET', `/evidence/files/${encodeURIComponent(id)}/verify`, caller(req));
   }
 
-  @Get('evidence/verify')
-  @ReadRecordedBy('recording-svc', 'GET /evidence/verify')
+  @Post('evidence/verify-runs')
+  @HttpCode(HttpStatus.ACCEPTED)
   @Access('recording.verify-store')
-  @ApiOperation({ summary: 'R7 — re-hash every stored file of the store' })
-  verifyStore(@Req() req: Request) {
-    return this.reads.call('GET', '/evidence/verify', caller(req));
+  @ApiOperation({
+    summary: 'R7 — start re-hashing the whole store in the background (one run at a time)',
+    description:
+      'Answers 202 at once with the run (`id`, `status: running`, `progress`) and `Location: ' +
+      '/api/v1/evidence/verify-runs/<id>`; read that until `status` is `finished` (or `failed`). While a run is ' +
+      'under way a start answers that run (`started: false`) instead of a second one. Replaces the synchronous ' +
+      '`GET /api/v1/evidence/verify`, which re-hashed the store inside one request.',
+  })
+  @ApiResponse({ status: 202, description: 'The run, new or already running; `Location` is where to read it' })
+  async startStoreCheck(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const run = (await this.reads.call('POST', '/evidence/verify-runs', caller(req))) as { id: string };
+    res.location(`/api/v1/evidence/verify-runs/${encodeURIComponent(run.id)}`);
+    return run;
+  }
+
+  @Get('evidence/verify-runs')
+  @Access('recording.verify-store')
+  @ReadRecordedBy('recording-svc', 'GET /evidence/verify-runs')
+  @ApiOperation({ summary: 'R7 — the latest 50 whole-store checks, newest first, with progress or outcome' })
+  listStoreChecks(@Req() req: Request) {
+    return this.reads.call('GET', '/evidence/verify-runs', caller(req));
+  }
+
+  @Get('evidence/verify-runs/:id')
+  @Access('recording.verify-store')
+  @ReadRecordedBy('recording-svc', 'GET /evidence/verify-runs/:id')
+  @ApiOperation({
+    summary: 'R7 — one whole-store check: files and bytes checked of the total, then each file or row found altered',
+  })
+  @ApiParam({ name: 'id', description: 'The run id from the start’s answer or `Location`' })
+  readStoreCheck(@Param('id') id: string, @Req() req: Request) {
+    return this.reads.call('GET', `/evidence/verify-runs/${encodeURIComponent(id)}`, caller(req));
   }
 }
 

@@ -141,14 +141,6 @@ export class EvidenceController {
     return this.verify(actor, { caseNumber: null, evidenceId: id });
   }
 
-  @Get('evidence/verify')
-  @Access('recording.verify-store')
-  @RecordsRead()
-  @ApiOperation({ summary: 'R7 — re-hash every stored file of the store' })
-  verifyStore(@CurrentActor() actor: Actor): Promise<EvidenceReport> {
-    return this.verify(actor, { caseNumber: null, evidenceId: null });
-  }
-
   private async verify(actor: Actor, scope: EvidenceReport['scope']): Promise<EvidenceReport> {
     // Hashing gigabytes happens outside any transaction; only the access log entry is written after it.
     const report = await verifyEvidence(this.dataSource.manager, this.evidence.config.store, scope);

@@ -5,3 +5,4 @@ export { accessApplicationWorkflow } from './access-application.workflow';
 export { deviceExportWorkflow } from './device-export.workflow';
 export { deviceReturnWorkflow } from './device-return.workflow';
 export { devicePeriodicCheckWorkflow } from './device-periodic-check.workflow';
+export { storeCheckWorkflow } from './store-check.workflow';

@@ -27,6 +27,11 @@ export interface TemporalWorkerModuleOptions {
   activities: Provider;
   /** Modules the activities provider needs (repositories, app services). */
   imports?: DynamicModule['imports'];
+  /**
+   * Further queues polled for activities only, for activities that must run where a resource is (e.g. the evidence
+   * store this instance is configured with): a workflow sends them there with `proxyActivities({ taskQueue })`.
+   */
+  activityTaskQueues?: string[];
 }
 
 let runtimeInstalled = false;
@@ -39,8 +44,10 @@ let runtimeInstalled = false;
 export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('TemporalWorker');
   private worker?: Worker;
+  private activityWorkers: Worker[] = [];
   private connection?: NativeConnection;
   private running?: Promise<void>;
+  private activitiesRunning: Promise<void>[] = [];
 
   constructor(
     private readonly config: ConfigService,
@@ -92,6 +99,25 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       throw err;
     });
     this.logger.log(`worker running on task queue ${this.options.taskQueue}`);
+    for (const taskQueue of this.options.activityTaskQueues ?? []) {
+      const worker = await Worker.create({
+        connection: this.connection,
+        namespace: this.config.getOrThrow('TEMPORAL_NAMESPACE'),
+        taskQueue,
+        activities: this.activities,
+        interceptors: { activity: [...tracing.activity, originActivityInterceptors] },
+        dataConverter: payloadDataConverter(this.config.get<string>('TEMPORAL_PAYLOAD_KEYS')),
+        shutdownGraceTime: '10s',
+      });
+      this.activityWorkers.push(worker);
+      this.activitiesRunning.push(
+        worker.run().catch((err: Error) => {
+          this.logger.error(`activity worker on ${taskQueue} stopped with an error: ${err.message}`);
+          throw err;
+        }),
+      );
+      this.logger.log(`activity worker running on task queue ${taskQueue}`);
+    }
     if (!this.config.get<string>('TEMPORAL_PAYLOAD_KEYS')) {
       this.logger.warn(
         'TEMPORAL_PAYLOAD_KEYS is not set: workflow payloads reach Temporal in clear (never in production)',
@@ -101,12 +127,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   /** RUNNING while the worker polls its task queue; anything else means the service cannot do its work. */
   state(): string {
-    return this.worker?.getState() ?? 'NOT_STARTED';
+    const stopped = this.activityWorkers.find((w) => w.getState() !== 'RUNNING');
+    return stopped ? stopped.getState() : (this.worker?.getState() ?? 'NOT_STARTED');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
-    await this.running?.catch(() => undefined);
+    for (const w of [...this.activityWorkers, this.worker]) if (w && w.getState() === 'RUNNING') w.shutdown();
+    const running = [...this.activitiesRunning, ...(this.running ? [this.running] : [])];
+    await Promise.all(running.map((r) => r.catch(() => undefined)));
     await this.connection?.close();
   }
 }

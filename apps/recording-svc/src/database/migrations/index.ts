@@ -15,6 +15,7 @@ import { DeviceLifecycle1767500000000 } from './1767500000000-device-lifecycle';
 import { DeviceCheckoutLosses1767600000000 } from './1767600000000-device-checkout-losses';
 import { AccessLog1767600000002 } from './1767600000002-access-log';
 import { HearingRooms1767700300000 } from './1767700300000-hearing-rooms';
+import { StoreCheckRuns1767712000000 } from './1767712000000-store-check-runs';
 
 /** Every migration of recording-svc, oldest first. The migrate step applies them as the schema owner (migrate.ts); there is no `synchronize`. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   DeviceCheckoutLosses1767600000000,
   AccessLog1767600000002,
   HearingRooms1767700300000,
+  StoreCheckRuns1767712000000,
 ];
