@@ -228,4 +228,58 @@ describe('web application: the case record in the browser', () => {
     );
     expect(officer.cspViolations).toEqual([]);
   });
+
+  it('R7, C1: the records administrator starts the whole-store check from its page; the page follows the run to its end without a reload, then shows the outcome and keeps the run in the list; an officer is not offered the page', async () => {
+    const admin = await as('u-records-admin');
+    await admin.goto('/admin/store-check');
+    await admin.page.getByTestId('store-check-start').waitFor();
+    expect(await admin.checkAccessibility('store check page')).toEqual([]);
+
+    const reads: string[] = [];
+    admin.page.on('request', (r) => {
+      if (r.method() === 'GET' && /\/api\/v1\/evidence\/verify-runs\/[0-9a-f-]{36}$/.test(r.url())) reads.push(r.url());
+    });
+    const started = admin.page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/evidence/verify-runs'),
+    );
+    await admin.page.getByTestId('store-check-start').click();
+    const answer = await started;
+    expect(answer.status()).toBe(202);
+    const runId = ((await answer.json()) as { id: string }).id;
+    const run = admin.page.getByTestId('store-check-run');
+    await run.waitFor();
+    expect(await admin.page.getByTestId('store-check-progress').textContent()).toMatch(/已核对文件 \d+ \/ \d+ 个/);
+    await eventually(
+      async () => ((await run.getAttribute('data-status')) === 'finished' ? true : undefined),
+      'the page to show the run finished',
+      120_000,
+    );
+    // Followed by reading the run, never by reloading the page.
+    expect(reads.every((u) => u.endsWith(runId))).toBe(true);
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    const outcome = admin.page.getByTestId('store-check-outcome');
+    expect(['true', 'false']).toContain(await outcome.getAttribute('data-intact'));
+    const progress = await admin.page.getByTestId('store-check-progress').textContent();
+    const [, checked, total] = /已核对文件 (\d+) \/ (\d+) 个/.exec(progress ?? '') ?? [];
+    expect(Number(checked)).toBe(Number(total));
+    if ((await outcome.getAttribute('data-intact')) === 'false') {
+      expect(await admin.page.getByTestId('store-check-problems').locator('tbody tr').count()).toBeGreaterThan(0);
+    }
+    await admin.page.locator(`[data-testid="store-check-list"] tr[data-run="${runId}"]`).waitFor();
+    expect(await admin.checkAccessibility('store check finished')).toEqual([]);
+    await admin.screenshot('25-store-check-finished');
+
+    await admin.page.getByTestId('language-switch').click();
+    await admin.page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    expect(await admin.page.getByTestId('store-check-progress').textContent()).toMatch(/\d+ of \d+ files? checked/);
+    expect(await admin.checkAccessibility('store check finished (English)')).toEqual([]);
+    await admin.screenshot('26-store-check-finished-en');
+    expect(admin.cspViolations).toEqual([]);
+
+    // C1: an officer's header does not offer the page (the API answers them 403, test/recording-store-check).
+    const officer = await as('u-officer-1');
+    await officer.goto('/cases');
+    await officer.page.getByTestId('case-no').waitFor();
+    expect(await officer.page.locator('a[href="/admin/store-check"]').count()).toBe(0);
+  });
 });

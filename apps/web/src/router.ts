@@ -46,6 +46,11 @@ const routes: RouteRecordRaw[] = [
   { path: '/supervision', component: () => import('./pages/supervision/SupervisionPage.vue'), meta: { staff: true } },
   { path: '/admin/calendar', component: () => import('./pages/admin/CalendarAdminPage.vue'), meta: { staff: true } },
   { path: '/admin/catalogue', component: () => import('./pages/admin/CatalogueAdminPage.vue'), meta: { staff: true } },
+  {
+    path: '/admin/store-check',
+    component: () => import('./pages/admin/StoreCheckPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/portal', component: () => import('./pages/portal/PortalPage.vue'), meta: { portal: true } },
   {
     path: '/portal/items/:id',

@@ -42,6 +42,37 @@ export interface IntegrityReport {
   problems: { kind: string; subject: string; fields?: string[]; zh: string; en: string }[];
 }
 
+/** One finding of the whole-store check (R7): which file, case and record, what is wrong, in both languages. */
+export interface StoreProblem {
+  kind: 'file-altered' | 'file-missing' | 'file-row-altered' | 'file-row-missing' | 'file-unlogged';
+  evidenceId: string;
+  caseNumber: string | null;
+  recordId: string | null;
+  fileName: string | null;
+  sha256: string | null;
+  actualSha256?: string;
+  location: string | null;
+  zh: string;
+  en: string;
+}
+
+/** A whole-store check run (R7): its progress while it runs, then its outcome. */
+export interface StoreCheckRun {
+  id: string;
+  status: 'running' | 'finished' | 'failed';
+  startedAt: string;
+  startedBy: string;
+  endedAt: string | null;
+  progress: { filesChecked: number; filesTotal: number; bytesChecked: number; bytesTotal: number; batches: number };
+  intact: boolean | null;
+  problemCount: number;
+  reason: string | null;
+}
+
+export interface StoreCheckReport extends StoreCheckRun {
+  problems: StoreProblem[];
+}
+
 export interface NewRecord {
   type: RecordType;
   fields: Record<string, unknown>;
@@ -62,6 +93,10 @@ export const recordingApi = {
   timeline: (caseNo: string) => getJson<CaseTimeline>(`${casePath(caseNo)}/timeline`),
   verify: (caseNo: string) => getJson<IntegrityReport>(`${casePath(caseNo)}/integrity`),
   addRecord: (caseNo: string, record: NewRecord) => postJson<CaseCommandResult>(`${casePath(caseNo)}/records`, record),
+  /** The whole store, re-hashed in the background (R7): start (or join the run under way), read, list. */
+  startStoreCheck: () => postJson<StoreCheckRun & { started: boolean }>('/api/v1/evidence/verify-runs'),
+  storeCheck: (id: string) => getJson<StoreCheckReport>(`/api/v1/evidence/verify-runs/${encodeURIComponent(id)}`),
+  storeChecks: () => getJson<StoreCheckRun[]>('/api/v1/evidence/verify-runs'),
   completeStep: (caseNo: string, step: CaseStep) =>
     postJson<CaseCommandResult>(`${casePath(caseNo)}/steps/${encodeURIComponent(step)}/complete`),
 };
