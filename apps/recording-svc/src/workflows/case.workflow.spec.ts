@@ -241,6 +241,29 @@ describe('caseWorkflow', () => {
     ]);
   }, 60_000);
 
+  it('C3, R1, R7 (issue 12): two commands sent together take turns — when the store refuses the first, the second is stored at the journal position the first left, no gap, and the case holds only what was stored', async () => {
+    const store = await withCase({}, async (h, s) => {
+      s.refuseBatches = 1;
+      const results = await Promise.allSettled([add(h, approval()), add(h, approval())]);
+      const refused = results.filter((r) => r.status === 'rejected');
+      const taken = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      expect(refused).toHaveLength(1);
+      expect(await refusal(Promise.reject((refused[0] as PromiseRejectedResult).reason))).toMatchObject({
+        code: 'STORE.REFUSED',
+      });
+      // The one taken is the case's first record, not a second built on the refused one.
+      expect(taken.map((t) => t.recordIds)).toEqual([[`${h.workflowId.replace(/^case:/, '')}/r1`]]);
+      const record = await h.query(caseRecordQuery);
+      expect(record.lifecycle.records).toHaveLength(1);
+      expect(record.failures).toHaveLength(1);
+      expect((await complete(h, 'initiation')).step).toBe('investigation');
+    });
+    expect(store.journal.map((j) => [j.seq, j.change.kind])).toEqual([
+      [1, 'record-added'],
+      [2, 'step-completed'],
+    ]);
+  }, 60_000);
+
   it('C3, R1 (issue 12): a refused connection while storing changes is retried until it succeeds, and nothing is recorded as failed', async () => {
     const store = await withCase({}, async (h, s) => {
       s.dropAttempts = 2;

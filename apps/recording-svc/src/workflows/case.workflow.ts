@@ -96,8 +96,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   const announce = stepFailures.orNote;
   setHandler(caseRecordQuery, () => ({ lifecycle: life, deadlines, failures: stepFailures.failures }));
 
-  /** Applies a command; the state changes at once (in order), and the changes are stored before the caller hears. */
-  async function apply(cmd: CaseCommand, actor: string): Promise<CaseChange[]> {
+  /**
+   * Commands take turns (a FIFO chain): each is applied and stored before the next one looks at the case. Two that
+   * overlapped could leave a gap in the journal and a case state holding changes that were never stored — the later
+   * one built on the earlier one's changes, and a refusal of the earlier one could not be undone (issue 12, R7).
+   * Histories from before the chain replay without it.
+   */
+  let turn: Promise<unknown> = Promise.resolve();
+  function apply(cmd: CaseCommand, actor: string): Promise<CaseChange[]> {
+    if (!patched('case-commands-take-turns')) return applyNow(cmd, actor);
+    const mine = turn.then(() => applyNow(cmd, actor));
+    turn = mine.catch(() => undefined);
+    return mine;
+  }
+
+  /** Applies a command; the state changes at once, and the changes are stored before the caller hears. */
+  async function applyNow(cmd: CaseCommand, actor: string): Promise<CaseChange[]> {
     const outcome = applyCaseCommand(life, cmd, defaultAvRequirements);
     if (!outcome.ok) {
       throw ApplicationFailure.create({
@@ -125,8 +139,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       });
     } catch (error) {
       if (!isPermanent(error)) throw error;
-      // Nothing of a refused batch was stored (one transaction): the case goes back to where it was, unless a
-      // command applied meanwhile already built on it (its own changes are stored; only the refused ones are lost).
+      // Nothing of a refused batch was stored (one transaction): the case goes back to where it was. (Without the
+      // turns of old histories, a command applied meanwhile may have built on it; then its state stays.)
       if (life === outcome.state) ({ life, journalSeq } = before);
       await noteFailure(`recordCaseChanges:${cmd.type}`, error);
       const refusal = { ...notStoredMessage(error), missing: [] };
