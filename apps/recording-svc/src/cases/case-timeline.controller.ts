@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { maySeeUnit, seesOwnCasesOnly, type Actor, type CaseChange } from '@enforcement/domain';
-import { Access, CaseNumberPipe, CurrentActor, RecordsRead } from '@enforcement/platform';
+import { Access, CaseNumberPipe, CurrentActor, RecordsRead, STEP_FAILED_ACTION } from '@enforcement/platform';
 import { authoriseCaseAccess } from '../access/case-access';
 import { logAccess } from '../integrity/access-log';
 import { caseNotFound } from '../integrity/integrity.controller';
@@ -11,7 +11,7 @@ import { caseNotFound } from '../integrity/integrity.controller';
 /** One line of a case's timeline: a journal entry in order (step, record, file, decision, review, deadline). */
 export interface TimelineEntry {
   seq: number;
-  kind: CaseChange['kind'] | 'deadline-warning' | 'deadline-missed' | 'retention-ended';
+  kind: CaseChange['kind'] | 'deadline-warning' | 'deadline-missed' | 'retention-ended' | 'step-failed';
   at: string;
   actor: string;
   detail: unknown;
@@ -75,6 +75,12 @@ export class CaseTimelineController {
          order by noticed_at`,
         [caseNumber],
       );
+      // Issue 12: a step the case's workflow gave up on (its data refused for good) is part of what happened to the
+      // case; the people handling it see it where they look, not only in the audit trail.
+      const failed = await manager.query<{ at: Date; detail: Record<string, unknown> }[]>(
+        `select at, detail from audit_log where action = $1 and subject = $2 order by at, id`,
+        [STEP_FAILED_ACTION, caseNumber],
+      );
       await logAccess(manager, actor, {
         action: 'view',
         caseNumber,
@@ -96,6 +102,13 @@ export class CaseTimelineController {
           at: n.noticed_at.toISOString(),
           actor: 'recording-svc',
           detail: { limit: n.limit_name, subjectId: n.subject_id, dueAt: n.due_at.toISOString() },
+        })),
+        ...failed.map((f) => ({
+          seq: 0,
+          kind: 'step-failed' as const,
+          at: typeof f.detail.failedAt === 'string' ? f.detail.failedAt : f.at.toISOString(),
+          actor: 'recording-svc',
+          detail: { step: f.detail.step, code: f.detail.code, reason: f.detail.reason },
         })),
       ].sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at < b.at ? -1 : 1));
       return {

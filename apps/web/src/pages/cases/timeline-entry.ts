@@ -20,6 +20,7 @@ const KINDS: Record<string, Pair> = {
   'deadline-warning': { zh: '期限预警', en: 'deadline warning' },
   'deadline-missed': { zh: '期限已过', en: 'deadline missed' },
   'retention-ended': { zh: '保存期限届满', en: 'retention ended' },
+  'step-failed': { zh: '处理步骤未能完成', en: 'step could not be completed' },
 };
 
 export const kindLabel = (kind: string): Pair => KINDS[kind] ?? { zh: kind, en: kind };
@@ -65,6 +66,11 @@ export function describe(entry: TimelineEntry): { title: Pair; line: Pair; files
     case 'deadline-warning':
     case 'deadline-missed':
       return { title, line: { zh: `${String(d.limit)}`, en: `${String(d.limit)}` }, files: [] };
+    case 'step-failed': {
+      // The workflow's own words (step, typed code, the store's or rule's reason): what IT needs to put it right.
+      const what = `${String(d.step)} · ${String(d.code)}`;
+      return { title, line: { zh: `${what}：${String(d.reason)}`, en: `${what}: ${String(d.reason)}` }, files: [] };
+    }
     default:
       return { title, line: { zh: '', en: '' }, files: [] };
   }
