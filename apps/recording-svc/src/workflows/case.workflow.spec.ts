@@ -245,12 +245,12 @@ describe('caseWorkflow', () => {
     const store = await withCase({}, async (h, s) => {
       s.refuseBatches = 1;
       const results = await Promise.allSettled([add(h, approval()), add(h, approval())]);
-      const refused = results.filter((r) => r.status === 'rejected');
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
       const taken = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
       expect(refused).toHaveLength(1);
-      expect(await refusal(Promise.reject((refused[0] as PromiseRejectedResult).reason))).toMatchObject({
-        code: 'STORE.REFUSED',
-      });
+      expect(refused[0]).toBeInstanceOf(WorkflowUpdateFailedError);
+      const cause = (refused[0] as WorkflowUpdateFailedError).cause as ApplicationFailure;
+      expect(cause.details?.[0]).toMatchObject({ code: 'STORE.REFUSED' });
       // The one taken is the case's first record, not a second built on the refused one.
       expect(taken.map((t) => t.recordIds)).toEqual([[`${h.workflowId.replace(/^case:/, '')}/r1`]]);
       const record = await h.query(caseRecordQuery);
