@@ -10,7 +10,8 @@ process.env.DATABASE_URL ??= 'postgres://u:p@127.0.0.1:1/none_test';
 process.env.JWT_PUBLIC_KEY ??= 'unused';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- each app's module is loaded only once the env is set */
-const appModuleOf = (app: string) => (require(`../apps/${app}/src/app.module`) as { AppModule: Type<unknown> }).AppModule;
+const appModuleOf = (app: string) =>
+  (require(`../apps/${app}/src/app.module`) as { AppModule: Type<unknown> }).AppModule;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const gatewayReads = (): RouteRule[] => routeRules(appModuleOf('gateway')).filter((r) => r.route.startsWith('GET '));

@@ -103,7 +103,11 @@ describe('workflow history with the payload codec (issue 12)', () => {
   it('C1, issue 12: a failure naming the party is sealed in the history (message and stack), while the client reads the real message', async () => {
     const run = await runRefusal(sealed, dataConverter);
     // The client, with the codec and the failure converter, sees both refusals as they were raised.
-    expect(run.messages).toEqual([`the workflow refused ${PARTY}`, 'Activity task failed', `the store refused ${PARTY}`]);
+    expect(run.messages).toEqual([
+      `the workflow refused ${PARTY}`,
+      'Activity task failed',
+      `the store refused ${PARTY}`,
+    ]);
     // The server holds the activity's failure and the workflow's: their messages are placeholders, the rest sealed.
     expect(run.failures).toEqual(['Encoded failure', 'Encoded failure']);
     expect(run.history).toContain('binary/encrypted');
