@@ -1,8 +1,14 @@
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
-import { stackEnv } from '@enforcement/platform/testing/stack-env';
-import { bearer, expectStatus, gateway, ReviewJourney } from '../apps/gateway/src/reviews/testing/review-journey';
+import { eventually, stackEnv } from '@enforcement/platform/testing/stack-env';
+import {
+  bearer,
+  expectStatus,
+  gateway,
+  ReviewJourney,
+  type DemoUser,
+} from '../apps/gateway/src/reviews/testing/review-journey';
 import { launchBrowser, Person } from './web/browser';
 
 /*
@@ -27,6 +33,14 @@ async function asSuperuser<T>(fn: (db: PgClient) => Promise<T>): Promise<T> {
   }
 }
 
+interface BoardFailure {
+  subject: string;
+  unitId: string | null;
+  step: string;
+  code: string;
+  reason: string;
+}
+
 interface Entry {
   kind: string;
   detail: { step?: string; code?: string; reason?: string; record?: { type?: string } };
@@ -49,7 +63,7 @@ describe('web application: a failed step on the case page', () => {
     await browser?.close();
   });
 
-  it('C3, R1 (issue 12): a record the database refuses is answered 4xx with nothing changed, listed in the timeline as a failed step and warned of on the case page; once the fault is gone the same record is taken', async () => {
+  it("C3, C2, R1 (issue 12): a record the database refuses is answered 4xx with nothing changed, listed in the timeline as a failed step, warned of on the case page and listed on the unit's supervision board; once the fault is gone the same record is taken", async () => {
     const journey = await ReviewJourney.initiated('SF');
     const caseNo = journey.caseNo;
     const base = `/api/v1/cases/${encodeURIComponent(caseNo)}`;
@@ -96,6 +110,55 @@ describe('web application: a failed step on the case page', () => {
     await person.page.getByTestId('language-switch').click();
     await expect(alert.textContent()).resolves.toContain('1 step of this case could not be completed');
     await person.page.getByTestId('language-switch').click();
+
+    // C2: the supervision board lists it for the case's unit head and the legal section, not for another unit's head
+    // (who sees only their own unit, whatever they ask for).
+    const boardFailures = async (who: DemoUser): Promise<BoardFailure[]> => {
+      const board = await request(gateway)
+        .get('/api/v1/supervision/deadlines')
+        .query({ caseNo })
+        .set('authorization', await bearer(who));
+      return expectStatus(board, 200).body.stepFailures.items;
+    };
+    const listed = await eventually(
+      async () => {
+        const items = await boardFailures('u-unit-head-1');
+        return items.length > 0 ? items : undefined;
+      },
+      "the failed step on the unit head's supervision board",
+      60_000,
+    );
+    expect(listed).toEqual([
+      expect.objectContaining({
+        subject: caseNo,
+        unitId: 'unit-enforcement-1',
+        step: 'recordCaseChanges:add-record',
+        code: 'STORE.REFUSED',
+      }),
+    ]);
+    expect(listed[0].reason).toContain('23514');
+    expect(await boardFailures('u-legal-head')).toHaveLength(1);
+    expect(await boardFailures('u-unit-head-2')).toEqual([]);
+
+    // The unit head opens the supervision page: the failed step is listed above the charts, linked to the case.
+    const supervisor = await Person.signedIn(browser, gateway, 'u-unit-head-1');
+    try {
+      await supervisor.goto('/supervision');
+      const card = supervisor.page.getByTestId('supervision-step-failures');
+      await card.waitFor({ timeout: 60_000 });
+      await expect(card.textContent()).resolves.toMatch(
+        /未能完成的处理步骤[\s\S]*recordCaseChanges:add-record · STORE\.REFUSED/,
+      );
+      await expect(supervisor.page.getByTestId(`step-failure-${caseNo}`).first().getAttribute('href')).resolves.toBe(
+        `/cases/${encodeURIComponent(caseNo)}`,
+      );
+      expect(await supervisor.checkAccessibility('supervision page with a failed step')).toEqual([]);
+      await supervisor.screenshot('59-supervision-step-failed');
+      await supervisor.page.getByTestId('language-switch').click();
+      await expect(card.textContent()).resolves.toContain('Steps that could not be completed');
+    } finally {
+      await supervisor.close();
+    }
 
     // The fault repaired: the same record is taken, once; the failure stays in the record of what happened.
     await asSuperuser((db) => db.query(`alter table recording.case_journal drop constraint ${constraint}`));

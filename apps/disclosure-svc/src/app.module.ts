@@ -56,7 +56,7 @@ import { DisclosureRetimingModule } from './retiming/disclosure-calendar.retimer
               // The service's calendar as CalendarSync keeps it current (W4); read only inside activities.
               ...createPublicationCalendarActivities({ calendar: currentCalendar }),
               ...createPublicationStoreActivities({ dataSource, outbox, relay }),
-              ...createStepFailureActivities({ dataSource }),
+              ...createStepFailureActivities({ dataSource, outbox, relay, source: 'disclosure-svc' }),
               ...createObjectionStoreActivities({ dataSource, outbox, relay }),
               ...createExAnteStoreActivities({ dataSource, outbox, relay }),
               ...createLimitRetimingActivities({ dataSource }),

@@ -58,7 +58,7 @@ import { StoreCheckModule } from './store-check/store-check.module';
             // Issue 12: data the database refuses for good fails once (STORE.REFUSED); every other failure is
             // retried with backoff, logged and counted.
             return withStoreRefusals({
-              ...createStepFailureActivities({ dataSource }),
+              ...createStepFailureActivities({ dataSource, outbox, relay, source: 'recording-svc' }),
               ...createCheckpointActivities({ dataSource, signer: checkpointSignerFrom(config) }),
               // R7: the whole-store check re-hashes the same store the uploads write to.
               ...createStoreCheckActivities({

@@ -22,6 +22,7 @@ import { PreliminaryReviewsModule } from './preliminary-reviews/preliminary-revi
 import { ReviewsModule } from './reviews/reviews.module';
 import { createDeadlineDigestActivities } from './supervision/deadline-digest.activities';
 import { DeadlineFactsConsumer } from './supervision/deadline-facts.consumer';
+import { StepFailuresConsumer } from './supervision/step-failures.consumer';
 import { SupervisionModule } from './supervision/supervision.module';
 
 // Opinion documents render in worker threads (OPINION_RENDER_THREADS), so a render never stalls this service.
@@ -34,8 +35,12 @@ const renderPool = createOpinionRenderPool();
       defaultPort: 3001,
       schema: 'review',
       database: { entities: [CaseDeadline], migrations },
-      // C2: every service's deadline facts feed the supervision board kept here, beside the legal section's work.
-      messaging: { topics: [Topics.case, Topics.deadline], handlers: [CaseEventsConsumer, DeadlineFactsConsumer] },
+      // C2: every service's deadline facts and failed steps feed the supervision board kept here, beside the legal
+      // section's work.
+      messaging: {
+        topics: [Topics.case, Topics.deadline],
+        handlers: [CaseEventsConsumer, DeadlineFactsConsumer, StepFailuresConsumer],
+      },
       worker: {
         taskQueue: TaskQueues.review,
         workflowsPath: require.resolve('./workflows'),

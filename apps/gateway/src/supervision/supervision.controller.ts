@@ -23,7 +23,8 @@ export class SupervisionController {
     description:
       'Review, AV hand-over, approval backfill, archiving, publication, take-down, objection, annual report and ' +
       'ex-ante update limits; filters unit, person, kind, state; paginated. `byUnit` and `byPerson` carry the ' +
-      'overdue / due-soon / missed / late counts for charts. Roles: unit-head (own unit only), legal section, ' +
+      "overdue / due-soon / missed / late counts for charts; `stepFailures` the last 30 days' steps a workflow gave " +
+      'up on (store or rule refused them), newest first. Roles: unit-head (own unit only), legal section, ' +
       'supervising-leader, agency-head.',
   })
   @ApiForbiddenResponse({ description: 'SUPERVISION.NOT_OWN_UNIT: a unit head asked for another unit' })

@@ -152,8 +152,16 @@ describe('C3 (issue 12): activity failures classified on real PostgreSQL errors'
     expect(await env.run(async () => storeRefusal('recordCaseChanges', failure))).toBe(failure);
   }, 30_000);
 
-  it('C3: a step a workflow gave up on leaves one audit row on its case, however often the activity is retried', async () => {
-    const steps = withStoreRefusals(createStepFailureActivities({ dataSource: db }));
+  it('C3, C2: a step a workflow gave up on leaves one audit row on its case and one fact for the supervision board, however often the activity is retried', async () => {
+    let nudges = 0;
+    const steps = withStoreRefusals(
+      createStepFailureActivities({
+        dataSource: db,
+        outbox: new OutboxWriter(),
+        relay: { kick: () => void (nudges += 1) },
+        source: 'recording-svc',
+      }),
+    );
     const failure = {
       workflowId: 'case:REF-1',
       subject: 'REF-1',
@@ -176,5 +184,28 @@ describe('C3 (issue 12): activity failures classified on real PostgreSQL errors'
         detail: expect.objectContaining({ step: 'recordCaseChanges:require-review', code: STORE_REFUSED }),
       },
     ]);
+    const facts = await db.query<{ topic: string; key: string; payload: { source: string; data: unknown } }[]>(
+      `select topic, key, payload from outbox where type = 'workflow.step-failed.v1' and key = $1`,
+      ['REF-1'],
+    );
+    expect(facts).toEqual([
+      {
+        topic: 'enforcement.deadline.v1',
+        key: 'REF-1',
+        payload: expect.objectContaining({
+          source: 'recording-svc',
+          data: {
+            workflowId: 'case:REF-1',
+            subject: 'REF-1',
+            unitId: 'unit-1',
+            step: 'recordCaseChanges:require-review',
+            code: STORE_REFUSED,
+            reason: failure.reason,
+            failedAt: failure.at,
+          },
+        }),
+      },
+    ]);
+    expect(nudges).toBe(1);
   }, 30_000);
 });

@@ -217,3 +217,45 @@ export async function readDigests(
     dueSoon: r.due_soon,
   }));
 }
+
+/** A step a workflow gave up on, as the board lists it (C2, issue 12). */
+export interface BoardStepFailure {
+  source: string;
+  workflowId: string;
+  subject: string;
+  unitId: string | null;
+  step: string;
+  code: string;
+  reason: string;
+  failedAt: string;
+}
+
+/** How far back the board lists failed steps: a month of them is what a unit head can still act on. */
+export const STEP_FAILURE_WINDOW_DAYS = 30;
+
+/**
+ * The failed steps of the last `STEP_FAILURE_WINDOW_DAYS` in the caller's scope, newest first (at most `limit`), and
+ * how many there are. A unit's scope leaves out failures that belong to no unit (the agency's own workflows).
+ */
+export async function recentStepFailures(
+  m: EntityManager,
+  filter: { unitId?: string; caseNo?: string },
+  now: Date,
+  limit = 20,
+): Promise<{ total: number; items: BoardStepFailure[] }> {
+  const params: unknown[] = [now, STEP_FAILURE_WINDOW_DAYS];
+  const where = [`failed_at > $1::timestamptz - make_interval(days => $2)`];
+  if (filter.unitId !== undefined) where.push(`unit_id = $${params.push(filter.unitId)}`);
+  if (filter.caseNo !== undefined) where.push(`subject = $${params.push(filter.caseNo)}`);
+  const rows: (Omit<BoardStepFailure, 'failedAt'> & { failedAt: Date; total: number })[] = await m.query(
+    `select source, workflow_id as "workflowId", subject, unit_id as "unitId", step, code, reason,
+            failed_at as "failedAt", (count(*) over ())::int as total
+       from step_failures where ${where.join(' and ')}
+      order by failed_at desc, event_id limit $${params.push(limit)}`,
+    params,
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map(({ total: _total, ...r }) => ({ ...r, failedAt: r.failedAt.toISOString() })),
+  };
+}

@@ -4,7 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { isOverdue, seesAcrossUnits, type Actor } from '@enforcement/domain';
 import { Access, AppError, CurrentActor } from '@enforcement/platform';
-import { missCounts, readDigests, runningLimits, type StoredDigest } from './deadline-board.records';
+import {
+  missCounts,
+  readDigests,
+  recentStepFailures,
+  runningLimits,
+  type StoredDigest,
+} from './deadline-board.records';
 import { leftNow, unitFigures, type SupervisedLimit } from './supervision.figures';
 import { DeadlineQuery, DigestQuery } from './supervision.dto';
 
@@ -45,6 +51,8 @@ export class SupervisionController {
       overdue: isOverdue(r, now),
     }));
     const byPerson = await missCounts(m, { unitId, kind: query.kind });
+    // Steps a workflow gave up on put limits at risk without any fact of their own: listed beside them (issue 12).
+    const stepFailures = await recentStepFailures(m, { unitId, caseNo: query.caseNo }, now);
     const start = (query.page - 1) * query.pageSize;
     return {
       total: items.length,
@@ -53,6 +61,7 @@ export class SupervisionController {
       items: items.slice(start, start + query.pageSize),
       byUnit: unitFigures(items, byPerson),
       byPerson,
+      stepFailures,
     };
   }
 

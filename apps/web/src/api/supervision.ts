@@ -37,6 +37,18 @@ export interface PersonCount {
   late: number;
 }
 
+/** A step a workflow gave up on (issue 12): listed beside the deadlines it may put at risk. */
+export interface BoardStepFailure {
+  source: string;
+  workflowId: string;
+  subject: string;
+  unitId: string | null;
+  step: string;
+  code: string;
+  reason: string;
+  failedAt: string;
+}
+
 export interface SupervisionPage {
   total: number;
   page: number;
@@ -44,6 +56,8 @@ export interface SupervisionPage {
   items: SupervisedLimit[];
   byUnit: UnitFigures[];
   byPerson: PersonCount[];
+  /** The last 30 days' failed steps in the caller's scope, newest first (at most 20), and how many there are. */
+  stepFailures: { total: number; items: BoardStepFailure[] };
 }
 
 export interface DigestLine {

@@ -50,6 +50,18 @@ export const supervisionZh = {
       other: '其他',
     },
     states: { running: '期限内', warned: '临近期限', missed: '已超期' },
+    stepFailures: {
+      title: '未能完成的处理步骤',
+      intro:
+        '近 30 天内流程放弃的步骤（例如数据被数据库拒绝）。系统不会自动重试，相关期限可能因此延误：请承办人员查明原因后重新办理。',
+      count: '共 {n} 项',
+      subject: '案件 / 事项',
+      step: '步骤',
+      reason: '原因',
+      unit: '承办机构',
+      failedAt: '时间',
+      noUnit: '本机关',
+    },
   },
 };
 
@@ -106,5 +118,18 @@ export const supervisionEn: typeof supervisionZh = {
       other: 'Other',
     },
     states: { running: 'In time', warned: 'Due soon', missed: 'Overdue' },
+    stepFailures: {
+      title: 'Steps that could not be completed',
+      intro:
+        'Steps a workflow gave up on in the last 30 days (e.g. the database refused the data). They are not retried ' +
+        'by themselves and may put a deadline at risk: the handling staff must find the cause and do the step again.',
+      count: '{n} in all',
+      subject: 'Case / subject',
+      step: 'Step',
+      reason: 'Reason',
+      unit: 'Handling unit',
+      failedAt: 'When',
+      noUnit: 'the agency',
+    },
   },
 };

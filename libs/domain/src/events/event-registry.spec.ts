@@ -39,3 +39,32 @@ describe('parseEvent — runtime validation of every consumed message', () => {
     }
   });
 });
+
+describe('workflow.step-failed.v1 — a failed step for the supervision board (C2, issue 12)', () => {
+  const failed = {
+    ...valid,
+    type: 'workflow.step-failed.v1',
+    data: {
+      workflowId: 'case:CASE-1',
+      subject: 'CASE-1',
+      unitId: null,
+      step: 'recordCaseChanges:add-record',
+      code: 'STORE.REFUSED',
+      reason: 'new row violates check constraint (23514)',
+      failedAt: '2026-03-02T09:00:00+08:00',
+    },
+  };
+
+  it('C2: is accepted with or without a unit (the agency’s own workflows belong to none)', () => {
+    expect(parseEvent(Buffer.from(JSON.stringify(failed))).ok).toBe(true);
+    const ofUnit = { ...failed, data: { ...failed.data, unitId: 'unit-1' } };
+    expect(parseEvent(Buffer.from(JSON.stringify(ofUnit))).ok).toBe(true);
+  });
+
+  it('C2: a reason past 500 characters is refused, so no dump of refused data travels on the board', () => {
+    const long = { ...failed, data: { ...failed.data, reason: 'x'.repeat(501) } };
+    const parsed = parseEvent(Buffer.from(JSON.stringify(long)));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.violation.detail).toMatch(/reason/);
+  });
+});

@@ -28,6 +28,7 @@ import { reviewOpinionIssuedV1 } from './review-opinion-issued.v1';
 import { reviewPausedV1 } from './review-paused.v1';
 import { reviewResumedV1 } from './review-resumed.v1';
 import { reviewSubmittedV1 } from './review-submitted.v1';
+import { workflowStepFailedV1 } from './workflow-step-failed.v1';
 
 /** Every contract a service may consume. A type not listed here is refused (dead-lettered), never guessed at. */
 export const eventContracts: readonly EventContract[] = [
@@ -57,6 +58,7 @@ export const eventContracts: readonly EventContract[] = [
   reviewPausedV1,
   reviewResumedV1,
   reviewSubmittedV1,
+  workflowStepFailedV1,
 ];
 
 const byType = new Map(eventContracts.map((c) => [c.type, c]));

@@ -28,3 +28,4 @@ export * from './disclosure-corrected.v1';
 export * from './case-execution-recorded.v1';
 export * from './inspection-result-recorded.v1';
 export * from './disclosure-ex-ante.v1';
+export * from './workflow-step-failed.v1';

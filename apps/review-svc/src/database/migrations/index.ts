@@ -13,6 +13,7 @@ import { AuditSupervision1767200000000 } from './1767200000000-audit-supervision
 import { MyTasksBoard1767500000000 } from './1767500000000-my-tasks-board';
 import { AccessLog1767600000001 } from './1767600000001-access-log';
 import { ReviewSeats1767700120000 } from './1767700120000-review-seats';
+import { StepFailuresBoard1767800000000 } from './1767800000000-step-failures-board';
 
 /** Every migration of review-svc, oldest first. The migrate step applies them as the schema owner (migrate.ts); there is no `synchronize`. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   MyTasksBoard1767500000000,
   AccessLog1767600000001,
   ReviewSeats1767700120000,
+  StepFailuresBoard1767800000000,
 ];
