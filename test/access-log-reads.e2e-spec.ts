@@ -192,7 +192,7 @@ describe('every read of enforcement records is logged (SPEC R8, C3)', () => {
     expect(await audit({ case: journey.caseNo, kind: 'read' }, await bearer('u-unit-head-2'))).toEqual([]);
   }, 120_000);
 
-  it('R8, C3, D6: a disclosure officer opening a draft (the unredacted original) and the inbox leaves one record each; the public portal’s reads leave none', async () => {
+  it('R8, C3, D6: a disclosure officer opening a draft (the unredacted original), the inbox and a replayed command answer leaves one record each; the public portal’s reads leave none', async () => {
     const officer = await token(disclosureOfficer);
     const who = { actor: disclosureOfficer.id, role: 'disclosure-officer', unitId: UNIT };
     await produceDecision();
@@ -247,6 +247,28 @@ describe('every read of enforcement records is logged (SPEC R8, C3)', () => {
     );
     expect(answered.detail).toMatchObject({ decisionNumber, command: 'publish' });
     reads.push({ requestId: publishId, actor: disclosureOfficer.id, service: 'gateway' });
+
+    // The same call again (a client's retry): the stored answer is replayed, the original in it, and nothing is
+    // published twice — but it is shown again, so it leaves a record of its own that names the first call.
+    const replay = await request(gateway)
+      .post(`${path}/publish`)
+      .set('authorization', officer)
+      .set('x-request-id', publishId)
+      .set('user-agent', userAgent)
+      .send({ mode: 'full-text' });
+    expectStatus(replay, 200);
+    expect(replay.body.original).toContain(ID_NUMBER);
+    const both = await accessRowsOf(publishId);
+    expect(both).toHaveLength(2);
+    const again = both.find((r) => r.detail.replayOf !== undefined);
+    expect(again).toMatchObject({
+      actor: disclosureOfficer.id,
+      action: 'view',
+      case_number: caseNumber,
+      subject: `disclosure/publications/${decisionNumber}/publish`,
+      record_unit_id: UNIT,
+    });
+    expect(again?.detail).toEqual({ replayOf: publishId });
 
     // Published, the decision is public data (redacted, D11): the portal's reads are anonymous and leave no record.
     const found = await eventually(async () => {

@@ -12,6 +12,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import { recordAccess } from '../audit/access-log';
+import { READ_RECORD_KEY, type ReadRecordRule } from '../audit/read-record';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { AppError } from '../errors/app-error';
 import { REQUEST_ID_HEADER } from '../logging/logging.module';
@@ -48,7 +50,7 @@ function inProgress(requestId: string): AppError {
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly keys: RequestKeyStore;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.keys = new RequestKeyStore(dataSource);
   }
 
@@ -66,15 +68,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
       body: req.body,
     });
     req.requestKey = requestKey(requestId, fingerprint);
-    return from(this.run(requestId, fingerprint, res, next));
+    const actor = req.actor;
+    const replayed = (body: unknown) => this.recordReplayedRead(ctx, actor, req.path, requestId, body);
+    return from(this.run(requestId, fingerprint, res, next, replayed));
   }
 
-  private async run(requestId: string, fingerprint: string, res: Response, next: CallHandler): Promise<unknown> {
+  private async run(
+    requestId: string,
+    fingerprint: string,
+    res: Response,
+    next: CallHandler,
+    replayed: (body: unknown) => Promise<void>,
+  ): Promise<unknown> {
     const first = await this.keys.claim(requestId, fingerprint);
     if (first === 'busy') throw inProgress(requestId);
     if (first !== null) {
       if (first.fingerprint !== fingerprint) throw idReused(requestId);
       if (first.state === 'pending') throw inProgress(requestId);
+      await replayed(first.body);
       res.status(first.status ?? HttpStatus.OK);
       return first.body;
     }
@@ -90,6 +101,40 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.keys.complete(requestId, res.statusCode, answer);
       return answer;
     });
+  }
+
+  /**
+   * R8, C3: the answer of a command that records its reads (`@RecordsRead()`: it carries case or party data, e.g. a
+   * publication's original) shows that data again when it is replayed, without the handler that records it — so the
+   * replay leaves its own record, naming the first call. The record must be written before the answer is served.
+   */
+  private async recordReplayedRead(
+    ctx: ExecutionContext,
+    actor: NonNullable<AuthenticatedRequest['actor']>,
+    path: string,
+    requestId: string,
+    body: unknown,
+  ): Promise<void> {
+    const rule = Reflect.getMetadata(READ_RECORD_KEY, ctx.getHandler()) as ReadRecordRule | undefined;
+    if (rule === undefined || !rule.personalData || !rule.recordedHere) return;
+    const answer = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    await recordAccess(this.dataSource, actor, {
+      action: 'view',
+      caseNumber: text(answer.caseNumber),
+      subject: decodedPath(path).replace(/^\/api\/v1\//, ''),
+      recordUnitId: text(answer.unitId),
+      detail: { replayOf: requestId },
+    });
+  }
+}
+
+/** The path as a person reads it (a decision number in Chinese); as sent when it does not decode. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }
 
