@@ -41,10 +41,12 @@ export const declared = new Set(
     .map((m) => m.propertyName),
 );
 
-/** One of the two forms of a key (the token issuer's, the integrity log's) is enough. */
+/** One of the two forms of a key (the token issuer's, the integrity log's, Kafka's SASL user and password) is enough. */
 export const alternatives = [
   ['JWT_PUBLIC_KEY', 'JWT_PUBLIC_KEY_FILE'],
   ['INTEGRITY_SIGNING_KEY', 'INTEGRITY_SIGNING_KEY_FILE'],
+  ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_USERNAME_FILE'],
+  ['KAFKA_SASL_PASSWORD', 'KAFKA_SASL_PASSWORD_FILE'],
 ];
 
 /** The declared variables `env` lacks (either form of a key counts). */

@@ -173,7 +173,8 @@ describe.each(kustomizations)('%s stays true to the code (issue 12)', (dir) => {
       expect(missingFrom(env, needed)).toEqual([]);
       const blank = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
       expect(() => validateEnvironment(ServiceEnvironment, {})(blank)).not.toThrow();
-      for (const [name, path] of Object.entries(env).filter(([k]) => k.endsWith('_FILE'))) {
+      // A blank *_FILE is unset (validateEnvironment reads '' as absent), e.g. Kafka's client certificate under SCRAM.
+      for (const [name, path] of Object.entries(env).filter(([k, v]) => k.endsWith('_FILE') && v !== '')) {
         expect({ name, mounted: files.has(path) }).toEqual({ name, mounted: true });
       }
       expect(container.command).toEqual(['node', `dist/apps/${svc}/src/main.js`]);
@@ -190,6 +191,34 @@ describe.each(kustomizations)('%s stays true to the code (issue 12)', (dir) => {
       expect(secretOf(container, 'DATABASE_URL')).toBe(`${schema}-database-url`);
       expect(secretOf(container, 'DATABASE_MIGRATION_URL')).toBeUndefined();
       expect(environment(migrate, template.spec.volumes).env.DATABASE_SCHEMA).toBe(schema);
+    },
+  );
+
+  it.each(services)(
+    'C1, C3: %s reaches Kafka over TLS as its own SCRAM user and Temporal over mTLS with its own certificate (in transit)',
+    (svc) => {
+      const template = pod(svc);
+      const { env, files } = environment(template.spec.containers[0], template.spec.volumes);
+      expect(env).toMatchObject({ KAFKA_TLS: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', TEMPORAL_TLS: 'true' });
+      expect(env.KAFKA_SASL_USERNAME).toBe(svc);
+      for (const name of [
+        'KAFKA_TLS_CA_FILE',
+        'KAFKA_SASL_PASSWORD_FILE',
+        'TEMPORAL_TLS_CA_FILE',
+        'TEMPORAL_TLS_CERT_FILE',
+        'TEMPORAL_TLS_KEY_FILE',
+      ]) {
+        expect({ name, mounted: files.has(env[name]) }).toEqual({ name, mounted: true });
+      }
+      // Each service's password and client key come from its own Secret keys, never another service's.
+      const schema = env.DATABASE_SCHEMA;
+      const keys = template.spec.volumes.flatMap((v: Loose) =>
+        (v.secret?.items ?? []).map((i: { key: string }) => i.key),
+      );
+      expect(keys).toEqual(expect.arrayContaining([`${schema}-kafka-password`, `${schema}-temporal-client-key.pem`]));
+      expect(
+        keys.filter((k: string) => /-kafka-password$|-temporal-client/.test(k) && !k.startsWith(`${schema}-`)),
+      ).toEqual([]);
     },
   );
 

@@ -3,13 +3,15 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { TRUSTED_PROXIES_FORMAT } from '../http-limits/trusted-proxies';
 import { PAYLOAD_KEYS_FORMAT } from '../temporal/payload-codec';
 import { TRACE_EXPORTERS } from '../tracing/tracing.config';
+import { TransportEnvironment } from '../transport/transport.config';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 /**
  * The environment every service reads. Defaults are the local stack's (infra/local/stack); an agency overrides them
- * in its deployment (docker-compose.yml sets every variable named here; a test keeps the two in step).
+ * in its deployment (docker-compose.yml sets every variable named here; a test keeps the two in step). TLS and SASL to
+ * Kafka and Temporal are declared in TransportEnvironment (libs/platform/src/transport).
  */
-export class ServiceEnvironment {
+export class ServiceEnvironment extends TransportEnvironment {
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(1)

@@ -26,7 +26,9 @@ export class MessagingModule {
         provide: KAFKA,
         inject: [ConfigService],
         useFactory: (config: ConfigService) =>
-          createKafka(config.getOrThrow('SERVICE_NAME'), config.getOrThrow<string>('KAFKA_BROKERS')),
+          createKafka(config.getOrThrow('SERVICE_NAME'), config.getOrThrow<string>('KAFKA_BROKERS'), (name) =>
+            config.get<string>(name),
+          ),
       },
       OutboxWriter,
       OutboxRelay,

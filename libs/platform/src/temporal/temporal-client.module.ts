@@ -1,18 +1,14 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { workflowStartsInterceptor } from '../metrics/workflow-starts.interceptor';
 import { tracingClientInterceptors } from '../tracing/tracing.temporal';
 import { originClientInterceptor } from './origin.interceptors';
 import { payloadDataConverter } from './payload-codec';
 import { readDeadlineInterceptor } from './read-deadline.interceptor';
+import { connectTemporalClient } from './temporal-connections';
 
-/**
- * Attempts of one call to Temporal before it fails. The SDK's default (10, backing off to 5 s) keeps a request
- * waiting about 20 s when the server is down; 4 attempts give up within about a second, and the caller gets an
- * honest 503 with Retry-After (see errors/unavailable) to retry, instead of a 500 after 20 s (issue 12).
- */
-export const TEMPORAL_CALL_ATTEMPTS = 4;
+export { TEMPORAL_CALL_ATTEMPTS } from './temporal-connections';
 
 /** DI token for the Temporal client (starts workflows, sends updates/signals/queries). */
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
@@ -32,11 +28,7 @@ class TemporalClientCloser implements OnApplicationShutdown {
       provide: TEMPORAL_CLIENT,
       inject: [ConfigService],
       useFactory: async (config: ConfigService) => {
-        const connection = await Connection.connect({
-          address: config.getOrThrow<string>('TEMPORAL_ADDRESS'),
-          connectTimeout: '10s',
-          interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: TEMPORAL_CALL_ATTEMPTS }))],
-        });
+        const connection = await connectTemporalClient((name) => config.get<string>(name));
         return new Client({
           connection,
           namespace: config.getOrThrow<string>('TEMPORAL_NAMESPACE'),

@@ -9,12 +9,13 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { type NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { metricsPort } from '../metrics/metrics.module';
 import { temporalExporterAddress } from '../metrics/metrics.server';
 import { ORIGIN_WORKFLOW_INTERCEPTORS, originActivityInterceptors } from './origin.interceptors';
 import { payloadDataConverter } from './payload-codec';
 import { tracingWorkerOptions } from '../tracing/tracing.temporal';
+import { connectTemporalWorker } from './temporal-connections';
 
 export const TEMPORAL_WORKER_OPTIONS = Symbol('TEMPORAL_WORKER_OPTIONS');
 export const TEMPORAL_ACTIVITIES = Symbol('TEMPORAL_ACTIVITIES');
@@ -75,7 +76,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       });
       runtimeInstalled = true;
     }
-    this.connection = await NativeConnection.connect({ address: this.config.getOrThrow('TEMPORAL_ADDRESS') });
+    // The same TLS / mTLS as the service's client (issue 12, in transit).
+    this.connection = await connectTemporalWorker((name) => this.config.get<string>(name));
     const tracing = tracingWorkerOptions();
     this.worker = await Worker.create({
       connection: this.connection,
