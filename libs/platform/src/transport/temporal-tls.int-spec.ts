@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Connection } from '@temporalio/client';
-import type { NativeConnection } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
+import { Worker, type NativeConnection } from '@temporalio/worker';
 import { ServiceEnvironment, validateEnvironment } from '../config/service-config';
 import { connectTemporalClient, connectTemporalWorker, temporalClientOptions } from '../temporal/temporal-connections';
 import { stackEnv } from '../testing/stack-env';
@@ -119,6 +119,33 @@ describe('C1, C3: in transit to Temporal — mTLS from configuration, through a 
       await connection.close();
     }
   }, 60_000);
+
+  it('C1, C3: a worker on the mTLS connection runs, to its end, a workflow the mTLS client started', async () => {
+    const taskQueue = `transit-${Date.now()}`;
+    const [clientConnection, workerConnection] = await Promise.all([
+      connectTemporalClient(setting(mtlsEnv())),
+      connectTemporalWorker(setting(mtlsEnv())),
+    ]);
+    try {
+      const seen: string[] = [];
+      const worker = await Worker.create({
+        connection: workerConnection,
+        namespace: stack.TEMPORAL_NAMESPACE,
+        taskQueue,
+        workflowsPath: require.resolve('../temporal/testing/origin-probe.workflows'),
+        activities: { note: async (step: string) => void seen.push(step) },
+      });
+      const client = new Client({ connection: clientConnection, namespace: stack.TEMPORAL_NAMESPACE });
+      const result = await worker.runUntil(
+        client.workflow.execute('partyProbe', { taskQueue, workflowId: taskQueue, args: [{ party: 'in transit' }] }),
+      );
+      expect(result).toEqual({ party: 'in transit' });
+      expect(seen).toEqual(['in transit']);
+    } finally {
+      await clientConnection.close();
+      await workerConnection.close();
+    }
+  }, 120_000);
 
   /** What the terminator refused while `attempt` ran. */
   async function refusedBy(attempt: () => Promise<string>): Promise<{ error: string; terminator: string[] }> {
