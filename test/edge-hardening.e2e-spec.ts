@@ -170,6 +170,41 @@ describe('the edge refuses bad input with 4xx, never 5xx (issue 12 edge rules; S
     expect(other.status).toBe(200);
   }, 120_000);
 
+  it('issue 12 edge, D11: with the shared store the limit holds across gateway instances — a person spreading calls over two gateways meets 429 at the limit, not at twice it', async () => {
+    // The test stack runs two gateways on one database (the second fronts the S3 replica) with RATE_LIMIT_STORE=postgres,
+    // as the Kubernetes overlay runs its replicas; counted in memory, each would let the person make `limit` calls.
+    const second = `http://127.0.0.1:${process.env.GATEWAY_S3_PORT ?? '3105'}`;
+    const key = readFileSync(stackEnv().JWT_PRIVATE_KEY_FILE, 'utf8');
+    const flooder = `Bearer ${await issueToken(
+      key,
+      { id: `u-rate2-${randomUUID().slice(0, 8)}`, name: '限流测试', roles: ['agency-it'], unitId: 'unit-it' },
+      'enforcement-local',
+      '10m',
+    )}`;
+    const limit = Number(process.env.GATEWAY_RATE_PER_MINUTE ?? 1200);
+    const answered = { ok: 0, refusedBy: new Set<string>(), other: [] as number[] };
+    for (let sent = 0; sent < limit + 50 && answered.refusedBy.size < 2; sent += 26) {
+      const batch = await Promise.all(
+        Array.from({ length: 26 }, (_, i) => {
+          const base = i % 2 === 0 ? gateway : second;
+          return request(base)
+            .get('/api/v1/catalogue/versions')
+            .set('authorization', flooder)
+            .then((r) => ({ base, r }));
+        }),
+      );
+      for (const { base, r } of batch) {
+        if (r.status === 200) answered.ok += 1;
+        else if (r.status === 429) answered.refusedBy.add(base);
+        else answered.other.push(r.status);
+      }
+    }
+    expect(answered.other).toEqual([]);
+    // Both instances refuse once the person's calls on the two together reach the limit.
+    expect([...answered.refusedBy].sort()).toEqual([gateway, second].sort());
+    expect(answered.ok).toBeLessThanOrEqual(limit);
+  }, 180_000);
+
   it('C1: tokens without exp, issued in the future, naming an empty or non-canonical unit answer 401 with a bilingual reason', async () => {
     const key = await importPKCS8(readFileSync(stackEnv().JWT_PRIVATE_KEY_FILE, 'utf8'), TOKEN_ALGORITHM);
     const nowSec = Math.floor(Date.now() / 1000);

@@ -9,6 +9,8 @@ export STACK_ENV_FILE="$STACK_DIR/stack.env"
 # The evidence flow against a real S3 server (R6): SeaweedFS on its own ports, and a replica of recording-svc whose
 # evidence store is S3 behind a gateway of its own (infra/local/services starts the pair when these are set).
 export STACK_S3=on STACK_S3_PORT="${TEST_S3_PORT:-28333}" RECORDING_S3_PORT=3104 GATEWAY_S3_PORT=3105
+# Two gateways on one database, as a cluster runs its replicas: their rate limits count in PostgreSQL, shared (issue 12).
+export RATE_LIMIT_STORE=postgres
 # The agency's OpenID Connect provider as the sign-in browser test runs it (test/web/oidc-provider.mjs, started by the
 # test on this port), and how every service reads its access tokens (libs/platform/src/auth/oidc.ts): the audience,
 # the claims holding the groups and the department, and the group name mapped to a role.

@@ -34,6 +34,7 @@ export * from './validation/page-query.dto';
 export * from './http-limits/json-depth';
 export * from './http-limits/http-edge';
 export * from './http-limits/rate-limit';
+export * from './http-limits/rate-limit.store';
 export * from './audit/origin';
 export * from './audit/origin.interceptor';
 export * from './audit/audit-origin.subscriber';

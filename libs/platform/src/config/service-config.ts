@@ -156,6 +156,14 @@ export class ServiceEnvironment extends TransportEnvironment {
   @Max(10000000)
   GATEWAY_ADDRESS_RATE_PER_MINUTE: number = 12000;
 
+  /**
+   * Where the edge's rate limits count (issue 12): `memory` per instance (one host), `postgres` shared by every
+   * instance of the gateway (several replicas behind one ingress; the Kubernetes overlay sets it).
+   */
+  @IsOptional()
+  @IsIn(['memory', 'postgres'])
+  RATE_LIMIT_STORE: 'memory' | 'postgres' = 'memory';
+
   /** The agency's display name on documents (the case file's cover, R10); defaults to AGENCY_ID. */
   @IsOptional()
   @IsString()

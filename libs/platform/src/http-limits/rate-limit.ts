@@ -1,10 +1,13 @@
 import { HttpStatus, Injectable, type ExecutionContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
+import type { DataSource } from 'typeorm';
 import { AppError } from '../errors/app-error';
+import { PgThrottlerStorage } from './rate-limit.store';
 
 const MINUTE_MS = 60_000;
 const PORTAL_PATH = /^\/api\/v1\/portal(\/|$)/;
@@ -32,14 +35,26 @@ export function rateLimitSubject(req: Request): string {
 
 const pathOf = (context: ExecutionContext) => context.switchToHttp().getRequest<Request>().path;
 
+const SWEEP_MS = 5 * MINUTE_MS;
+
+/** The shared store's sweeper, one per process; unref'd so it never holds a shutdown. */
+function sweepNowAndThen(store: PgThrottlerStorage): PgThrottlerStorage {
+  setInterval(() => void store.sweep().catch(() => undefined), SWEEP_MS).unref();
+  return store;
+}
+
 /**
- * Rate limits of the gateway (issue 12) and of the public portal (D11), one mechanism: Nest's own throttler, counted per
- * instance in memory. Per person, per address, and the portal's own lower rate for anonymous readers.
+ * Rate limits of the gateway (issue 12) and of the public portal (D11), one mechanism: Nest's own throttler. Per person,
+ * per address, and the portal's own lower rate for anonymous readers. Counted in memory (`RATE_LIMIT_STORE=memory`, one
+ * instance) or in PostgreSQL (`postgres`: every instance of the gateway counts against the same limit).
  */
 export const edgeRateLimitModule = () =>
   ThrottlerModule.forRootAsync({
-    inject: [ConfigService],
-    useFactory: (config: ConfigService) => ({
+    inject: [ConfigService, getDataSourceToken()],
+    useFactory: (config: ConfigService, dataSource: DataSource) => ({
+      ...(config.get<string>('RATE_LIMIT_STORE') === 'postgres'
+        ? { storage: sweepNowAndThen(new PgThrottlerStorage(dataSource)) }
+        : {}),
       skipIf: (context) => UNLIMITED_PATH.test(pathOf(context)),
       throttlers: [
         {

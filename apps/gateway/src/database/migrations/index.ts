@@ -11,6 +11,7 @@ import { AuditTrail1766400000000 } from './1766400000000-audit-trail';
 import { OutboxTraceContext1767100000000 } from './1767100000000-outbox-trace-context';
 import { RequestKeyLeases1767200000002 } from './1767200000002-request-key-leases';
 import { AccessLog1767600000000 } from './1767600000000-access-log';
+import { RateLimitHits1767800000000 } from './1767800000000-rate-limit-hits';
 
 /** Every migration of the gateway, oldest first. The migrate step applies them as the schema owner (migrate.ts); there is no `synchronize`. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   OutboxTraceContext1767100000000,
   RequestKeyLeases1767200000002,
   AccessLog1767600000000,
+  RateLimitHits1767800000000,
 ];
