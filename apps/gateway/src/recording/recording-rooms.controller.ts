@@ -38,6 +38,18 @@ export class RecordingRoomsController {
     return (await this.recording.send('GET', api, { authorization, requestId: req.id })).json;
   }
 
+  /**
+   * The record form's room picker (R5 place rule): whoever makes a case's records reads their own unit's rooms in
+   * service — name, unit and AV only, what `roomId` would put into the record. Before `:id`, so `places` is no id.
+   */
+  @Get('places')
+  @NotPersonalData('the hearing/interview rooms in service a transcript may name: name, unit, AV (R5, R11)')
+  @Access('recording.room-place')
+  @ApiOperation({ summary: 'R5, R11 (seed 000) — the rooms in service a transcript may name; the caller’s unit’s' })
+  async places(@Headers('authorization') authorization: string, @Req() req: Req) {
+    return (await this.recording.send('GET', `${api}/places`, { authorization, requestId: req.id })).json;
+  }
+
   @Get(':id')
   @NotPersonalData('one room of the register and its history (R11)')
   @Access('recording.room-read')

@@ -50,6 +50,18 @@ export class HearingRoomsController {
     return rows.filter((r) => maySeeUnit(actor, r.unit_id)).map(roomView);
   }
 
+  /**
+   * The rooms a case's records may name, for the record form's picker: the caller's own unit's rooms in service, as
+   * the place rule sees them (unit, AV) — no history, no names of who registered them. Declared before `:id`.
+   */
+  @Get('places')
+  @Access('recording.room-place')
+  @ApiOperation({ summary: 'R5, R11 (seed 000) — the rooms in service a transcript may name: the caller’s unit’s' })
+  async places(@CurrentActor() actor: Actor) {
+    const rows = await allRooms(this.dataSource.manager);
+    return rows.filter((r) => r.in_service && maySeeUnit(actor, r.unit_id)).map(roomState);
+  }
+
   @Get(':id')
   @Access('recording.room-read')
   @ApiOperation({ summary: 'R11 (seed 000) — one room and its history (registration and every change)' })

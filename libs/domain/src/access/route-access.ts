@@ -152,7 +152,8 @@ export const routeAccess = {
   'recording.room-read': { roles: ['unit-head', 'records-administrator', ...LEGAL_SECTION_ROLES], scope: 'unit' },
   /**
    * The room a transcript names (R5 place rule, seed 000 三(二)3(2) 执法办案场所): whoever makes the case's records
-   * (`recording.commands`) resolves it — their own unit's rooms only.
+   * (`recording.commands`) resolves it — their own unit's rooms only; the record form lists those in service, with
+   * name and AV only (never a room's history, which stays `recording.room-read`).
    */
   'recording.room-place': { roles: [...UNIT_ROLES, 'agency-head'], scope: 'unit' },
   /** 案卷评查 (R13): the legal section organises and records case-file evaluations. */
