@@ -9,7 +9,7 @@ import type {
   DeviceReturnState,
 } from '@enforcement/domain/recording/device-lifecycle.rules';
 import type { DeviceKind, DeviceStatus } from '@enforcement/domain/recording/device.rules';
-import type { UnitEquipment } from '@enforcement/domain/recording/hearing-room.rules';
+import type { HearingRoomState, UnitEquipment } from '@enforcement/domain/recording/hearing-room.rules';
 import { getJson, postJson } from './http';
 
 export interface Device {
@@ -193,6 +193,9 @@ export interface HearingRoomChange {
   reason?: string;
 }
 
+/** A room a transcript may name (the record form's picker): the place rule's own shape — name, unit, AV. */
+export type RoomPlace = HearingRoomState;
+
 const rooms = '/api/v1/recording/hearing-rooms';
 
 const base = '/api/v1/recording/devices';
@@ -218,6 +221,8 @@ export const devicesApi = {
   reportLoss: (id: string, loss: DeviceLossReport) => postJson<Checkout>(`${checkoutPath(id)}/loss`, loss),
   coverage: () => getJson<UnitCoverage[]>('/api/v1/recording/device-coverage'),
   rooms: () => getJson<HearingRoom[]>(rooms),
+  /** The caller's own unit's rooms in service, for a transcript's place (R5; officers may read these, not `rooms`). */
+  roomPlaces: () => getJson<RoomPlace[]>(`${rooms}/places`),
   registerRoom: (room: { name: string; unitId: string; hasAv: boolean }) => postJson<HearingRoom>(rooms, room),
   changeRoom: (id: string, change: HearingRoomChange) =>
     postJson<HearingRoom>(`${rooms}/${encodeURIComponent(id)}/changes`, change),

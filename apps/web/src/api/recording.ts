@@ -77,6 +77,8 @@ export interface NewRecord {
   type: RecordType;
   fields: Record<string, unknown>;
   avMissingReason?: string;
+  /** 听证询问室 a transcript was taken in (its id in the register); the server puts the room into the record. */
+  roomId?: string;
 }
 
 export interface CaseCommandResult {

@@ -1,3 +1,4 @@
+import { roomOfRecord } from '@enforcement/domain/recording/hearing-room.rules';
 import { recordTypeSpecs, type RecordTypeSpec } from '@enforcement/domain/recording/record-types.table';
 import { caseStepLabels, type CaseStep } from '@enforcement/domain/recording/recording.types';
 import type { TimelineEntry } from '@/api/recording';
@@ -40,11 +41,24 @@ export function describe(entry: TimelineEntry): { title: Pair; line: Pair; files
   const title = kindLabel(entry.kind);
   switch (entry.kind) {
     case 'record-added': {
-      const record = (d.record ?? {}) as { id?: string; type?: string; av?: EntryFile[] };
+      const record = (d.record ?? {}) as {
+        id?: string;
+        type?: string;
+        av?: EntryFile[];
+        fields?: Record<string, unknown>;
+      };
       const type = typeLabel(record.type ?? '');
+      // The room as the register had it when the record was made (the server put it in, R5 place rule).
+      const room = roomOfRecord(record.fields ?? {});
+      const where = room
+        ? {
+            zh: ` · 听证询问室：${room.name}（${room.av ? '具备录音录像' : '不具备录音录像'}）`,
+            en: ` · hearing/interview room: ${room.name} (${room.av ? 'records sound and picture' : 'no AV recording'})`,
+          }
+        : { zh: '', en: '' };
       return {
         title,
-        line: { zh: `${type.zh}（${record.id}）`, en: `${type.en} (${record.id})` },
+        line: { zh: `${type.zh}（${record.id}）${where.zh}`, en: `${type.en} (${record.id})${where.en}` },
         files: record.av ?? [],
       };
     }
