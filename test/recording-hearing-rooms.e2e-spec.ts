@@ -133,6 +133,42 @@ describe('hearing/interview rooms through the gateway (seed 000; SPEC R11, R5)',
     bilingual(expectStatus(officerRead, 403).body);
   }, 120_000);
 
+  it('R5, R11, C1: whoever makes a case’s records lists their own unit’s rooms in service for a transcript — name, unit and AV only; another unit’s and an out-of-service room are not listed; the legal section may not (403, both languages)', async () => {
+    const run = randomUUID().slice(0, 6);
+    const mine = expectStatus(
+      await register({ name: `一科可选${run}`, unitId: 'unit-enforcement-1', hasAv: true }),
+      201,
+    ).body as Room;
+    const closed = expectStatus(
+      await register({ name: `一科停用${run}`, unitId: 'unit-enforcement-1', hasAv: false }),
+      201,
+    ).body as Room;
+    expectStatus(await change(closed.id, { inService: false, reason: '改作档案室' }), 201);
+    const theirs = expectStatus(
+      await register({ name: `二科可选${run}`, unitId: 'unit-enforcement-2', hasAv: true }),
+      201,
+    ).body as Room;
+    const places = async (user: string) =>
+      request(gateway)
+        .get(`${rooms}/places`)
+        .set('authorization', await as(user));
+
+    const officer = expectStatus(await places('u-officer-1'), 200).body as Record<string, unknown>[];
+    expect(officer.find((r) => r.id === mine.id)).toEqual({
+      id: mine.id,
+      name: `一科可选${run}`,
+      unitId: 'unit-enforcement-1',
+      hasAv: true,
+      inService: true,
+    });
+    expect(officer.map((r) => r.id)).not.toContain(closed.id);
+    expect(officer.every((r) => r.unitId === 'unit-enforcement-1' && r.inService === true)).toBe(true);
+    const otherOfficer = expectStatus(await places('u-officer-2'), 200).body as Room[];
+    expect(otherOfficer.map((r) => r.id)).toContain(theirs.id);
+    expect(otherOfficer.map((r) => r.id)).not.toContain(mine.id);
+    bilingual(expectStatus(await places('u-legal-reviewer'), 403).body);
+  }, 120_000);
+
   it('R5, R11: an inquiry taken in the unit’s AV room needs full-process AV — the investigation cannot complete without it; another unit’s or an out-of-service room is refused naming roomId', async () => {
     const journey = await ReviewJourney.initiated('RM', {});
     const base = `/api/v1/cases/${encodeURIComponent(journey.caseNo)}`;
