@@ -67,8 +67,10 @@ export class ErrorFilter implements ExceptionFilter {
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     if (body.statusCode >= 500) {
+      // Which dependency is down is for the operators (here), not for the public answer (an internal detail).
+      const dependency = unavailableDependency(exception);
       this.logger.error(
-        `${req.method} ${req.url} failed [${req.id}]: ${(exception as Error)?.stack ?? String(exception)}${causes(exception)}`,
+        `${req.method} ${req.url} failed [${req.id}]${dependency ? ` (${dependency} unavailable)` : ''}: ${(exception as Error)?.stack ?? String(exception)}${causes(exception)}`,
       );
     }
     res.status(body.statusCode).json(body);
@@ -104,8 +106,8 @@ export class ErrorFilter implements ExceptionFilter {
       return { statusCode: status, code: known.code, message: known.message };
     }
     // PostgreSQL, Temporal or a peer unreachable: temporary, so 503 (with Retry-After above), not a 500 that hides it.
-    const dependency = unavailableDependency(exception);
-    if (dependency) return { ...byStatus[503], statusCode: HttpStatus.SERVICE_UNAVAILABLE, details: { dependency } };
+    // The body is the generic bilingual one: a client needs the code and when to retry, not our topology.
+    if (unavailableDependency(exception)) return { ...byStatus[503], statusCode: HttpStatus.SERVICE_UNAVAILABLE };
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       code: 'SERVICE.INTERNAL_ERROR',

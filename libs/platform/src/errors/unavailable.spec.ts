@@ -1,4 +1,4 @@
-import { HttpStatus, type ArgumentsHost } from '@nestjs/common';
+import { HttpStatus, Logger, type ArgumentsHost } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { ServiceError } from '@temporalio/client';
 import { ErrorFilter } from './error.filter';
@@ -86,7 +86,19 @@ describe('honest answers under faults: a dependency down is 503 with Retry-After
     const { status, body, headers } = answer(query);
     expect(status).toBe(HttpStatus.SERVICE_UNAVAILABLE);
     expect(headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
-    expect(body).toMatchObject({ code: 'SERVICE.UNAVAILABLE', details: { dependency: 'worker' } });
+    expect(body).toMatchObject({ code: 'SERVICE.UNAVAILABLE' });
+  });
+
+  it('issue 12 faults: the public 503 body does not name the dependency; the log line (for the operators) does', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const { body } = answer(new ServiceError('Workflow Update failed', { cause: noPoller() }));
+      expect(body).not.toHaveProperty('details');
+      expect(JSON.stringify(body)).not.toMatch(/worker|temporal|postgres|database/i);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('[req-1] (worker unavailable)'));
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('issue 12 faults: a query or describe cut off by the short read deadline (gRPC 4) is "temporal", 503', () => {

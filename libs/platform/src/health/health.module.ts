@@ -35,7 +35,10 @@ class HealthController {
   }
 }
 
-/** `GET /health` (Terminus): 200 when every dependency is up, 503 naming the one that is down. */
+/**
+ * `GET /health` (Terminus): 200 with each dependency's state when all are up; 503 when one is down, answered by the
+ * error filter as the generic bilingual SERVICE.UNAVAILABLE body with Retry-After — which one is down Terminus logs.
+ */
 @Module({})
 export class HealthModule {
   static forService(): DynamicModule {
