@@ -65,7 +65,7 @@ export function findings(...problems: ReviewItem[]): ReviewFinding[] {
 let lastCoveredYear = Math.max(...bundledCalendar().years) + 1;
 
 /** The end of the last year the calendar covers: a handling deadline every limit can be computed against. */
-function lastCoveredDay(): string {
+export function lastCoveredDay(): string {
   return endOfCivilDay(`${lastCoveredYear}-12-31`).toISOString();
 }
 
