@@ -21,6 +21,7 @@ const notState: Record<string, string> = {
   'disclosure.inbox': 'ids of consumed messages (deduplication)',
   'gateway.inbox': 'ids of consumed messages (deduplication)',
   'gateway.request_keys': 'idempotency keys: a replay cache of answers, not a record',
+  'gateway.rate_limit_hits': 'rate-limit counters of the current minute (UNLOGGED), not a record',
   'disclosure.publication_starts':
     'workflow starts queued with a draft written, and audited, in the same transaction; deleted once started',
   'recording.access_log': 'itself an append-only record of reads (R8)',
