@@ -1,6 +1,7 @@
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { eventually, serviceUrl, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { asSuperuser } from '@enforcement/platform/testing/superuser';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 import {
   bearer,
@@ -64,17 +65,6 @@ function recording(caseNo: string) {
         .get(`${base}/integrity`)
         .set('authorization', await as(user)),
   };
-}
-
-async function asSuperuser<T>(fn: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: env.ADMIN_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query('set search_path to recording');
-    return await fn(db);
-  } finally {
-    await db.end();
-  }
 }
 
 const approval = () => ({
@@ -287,7 +277,7 @@ describe('the case record through the gateway (SPEC R1–R8, L12)', () => {
       await su.query(`update case_records set fields = jsonb_set(fields, '{findings}', '"一切正常"') where id = $1`, [
         inspectionId,
       ]);
-    });
+    }, 'recording');
     const altered = expectStatus(await c.verify(), 200).body;
     expect(altered.intact).toBe(false);
     expect(altered.problems).toEqual([
@@ -301,7 +291,7 @@ describe('the case record through the gateway (SPEC R1–R8, L12)', () => {
         `update integrity_log set entry = replace(entry, '未按规定接受年检', '一切正常') where subject = $1`,
         [inspectionId],
       );
-    });
+    }, 'recording');
     const rewritten = expectStatus(await c.verify(), 200).body;
     expect(rewritten.problems.map((p: { kind: string }) => p.kind)).toEqual(
       expect.arrayContaining(['log-entry-altered', 'inclusion-proof-failed']),
@@ -313,6 +303,7 @@ describe('the case record through the gateway (SPEC R1–R8, L12)', () => {
       async (su) =>
         (await su.query(`select actor, action from access_log where case_number = $1 order by id`, [journey.caseNo]))
           .rows,
+      'recording',
     );
     expect(logged).toEqual(
       expect.arrayContaining([

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import request from 'supertest';
-import { stackEnv } from '@enforcement/platform/testing/stack-env';
+import { asSuperuser } from '@enforcement/platform/testing/superuser';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 import { expectStatus, gateway, ReviewJourney } from '../apps/gateway/src/reviews/testing/review-journey';
 
@@ -13,17 +12,12 @@ import { expectStatus, gateway, ReviewJourney } from '../apps/gateway/src/review
 const as = async (user: string) => `Bearer ${await tokenFor(user)}`;
 const api = '/api/v1/recording/evaluations';
 
-async function asSuperuser(sql: string, params: unknown[]): Promise<void> {
-  const db = new PgClient({ connectionString: stackEnv().ADMIN_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query('set search_path to recording');
-    // A superuser can bypass the append-only trigger; verify must still notice.
+/** A superuser can bypass the append-only trigger; verify must still notice. */
+async function tamper(sql: string, params: unknown[]): Promise<void> {
+  await asSuperuser(async (db) => {
     await db.query('set session_replication_role = replica');
     await db.query(sql, params);
-  } finally {
-    await db.end();
-  }
+  }, 'recording');
 }
 
 type Counts = { units: { unitId: string; evaluations: Record<string, number> }[] };
@@ -150,7 +144,7 @@ describe('case-file evaluation and accountability through the gateway (SPEC R13)
         200,
       ).body;
     expect(await verify()).toMatchObject({ intact: true, problems: [] });
-    await asSuperuser(`update case_evaluations set grade = 'excellent' where id = $1`, [poor.id]);
+    await tamper(`update case_evaluations set grade = 'excellent' where id = $1`, [poor.id]);
     const altered = await verify();
     expect(altered.intact).toBe(false);
     expect(altered.problems).toEqual([
@@ -194,7 +188,7 @@ describe('case-file evaluation and accountability through the gateway (SPEC R13)
         .body as { problems: { subject: string; kind: string; fields?: string[] }[] };
     const mine = (r: { problems: { subject: string }[] }) => r.problems.filter((p) => p.subject === `draw/${draw.id}`);
     expect(mine(await store())).toEqual([]);
-    await asSuperuser(`update inspection_draws set seed = 'chosen-afterwards' where id = $1`, [draw.id]);
+    await tamper(`update inspection_draws set seed = 'chosen-afterwards' where id = $1`, [draw.id]);
     expect(mine(await store())).toEqual([
       expect.objectContaining({ kind: 'record-altered', subject: `draw/${draw.id}`, fields: ['seed'] }),
     ]);

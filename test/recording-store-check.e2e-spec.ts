@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { eventually, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { asSuperuser } from '@enforcement/platform/testing/superuser';
 import { tokenFor } from '@enforcement/platform/testing/tokens';
 import { bearer, expectStatus, gateway, ReviewJourney } from '../apps/gateway/src/reviews/testing/review-journey';
 import { patch, tusMetadata } from './evidence/tus';
@@ -19,17 +19,6 @@ const SIZE = 8 * 1024 * 1024;
 const HOUR = 3_600_000;
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 const api = '/api/v1/evidence/verify-runs';
-
-async function asSuperuser<T>(fn: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: env.ADMIN_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query('set search_path to recording');
-    return await fn(db);
-  } finally {
-    await db.end();
-  }
-}
 
 /** A seizure under full-process AV in a new case: the record the test's footage belongs to. */
 async function seizureCase(): Promise<{ caseNo: string; seizureId: string }> {
@@ -124,7 +113,7 @@ describe('the whole-store integrity check as a background run (SPEC R7, R8)', ()
         `update evidence_files set metadata = jsonb_set(metadata, '{fileName}', '"innocent.mp4"') where id = $1`,
         [rowId],
       );
-    });
+    }, 'recording');
 
     // C1: a role the access module does not give the whole-store check is refused, starting and reading.
     expectStatus(await request(gateway).post(api).set('authorization', officer), 403);
@@ -182,6 +171,7 @@ describe('the whole-store integrity check as a background run (SPEC R7, R8)', ()
             `evidence/verify-runs%`,
           ])
         ).rows as { action: string; subject: string }[],
+      'recording',
     );
     expect(logged).toEqual(
       expect.arrayContaining([

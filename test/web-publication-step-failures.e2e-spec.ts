@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import type { Browser } from 'playwright-core';
 import type { CaseDecisionIssuedV1 } from '@enforcement/domain';
-import { eventually, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { eventually } from '@enforcement/platform/testing/stack-env';
+import { asSuperuser } from '@enforcement/platform/testing/superuser';
 import { gateway } from '../apps/gateway/src/reviews/testing/review-journey';
 import { launchBrowser, Person } from './web/browser';
 import { disclosureOfficer, issueDecision } from './web/decision-facts';
@@ -17,7 +17,6 @@ import { disclosureOfficer, issueDecision } from './web/decision-facts';
  */
 jest.setTimeout(240_000);
 
-const env = stackEnv();
 const run = randomUUID().slice(0, 8);
 const UNIT = 'unit-enforcement-1';
 const decision: CaseDecisionIssuedV1 = {
@@ -33,16 +32,6 @@ const decision: CaseDecisionIssuedV1 = {
   agency: { id: 'demo-civil-affairs-bureau', name: '演示市民政局' },
   officers: ['张执法'],
 };
-
-async function asSuperuser<T>(fn: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: env.ADMIN_DATABASE_URL });
-  await db.connect();
-  try {
-    return await fn(db);
-  } finally {
-    await db.end();
-  }
-}
 
 describe('web application: a failed step on the publication review page', () => {
   let browser: Browser;

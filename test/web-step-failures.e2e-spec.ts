@@ -1,7 +1,7 @@
-import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
-import { eventually, stackEnv } from '@enforcement/platform/testing/stack-env';
+import { eventually } from '@enforcement/platform/testing/stack-env';
+import { asSuperuser } from '@enforcement/platform/testing/superuser';
 import {
   bearer,
   expectStatus,
@@ -20,18 +20,7 @@ import { launchBrowser, Person } from './web/browser';
  */
 jest.setTimeout(240_000);
 
-const env = stackEnv();
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
-
-async function asSuperuser<T>(fn: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: env.ADMIN_DATABASE_URL });
-  await db.connect();
-  try {
-    return await fn(db);
-  } finally {
-    await db.end();
-  }
-}
 
 interface BoardFailure {
   subject: string;
