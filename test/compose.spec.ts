@@ -57,6 +57,30 @@ describe('docker-compose.yml stays true to the code', () => {
     }
   });
 
+  it('C1, C3 (issue 12, in transit): the set-up steps run the image’s code with every transport variable the services get', () => {
+    const transport = Object.keys(compose.services['recording-svc'].environment ?? {}).filter(
+      (name) => /^(KAFKA|TEMPORAL)_/.test(name) && name !== 'TEMPORAL_PAYLOAD_KEYS',
+    );
+    expect(transport).toEqual(
+      expect.arrayContaining(['KAFKA_TLS', 'KAFKA_SASL_PASSWORD_FILE', 'TEMPORAL_TLS_CERT_FILE']),
+    );
+    const steps = {
+      'kafka-topics': ['node', 'dist/libs/platform/src/setup/create-topics.js', '/topics'],
+      'temporal-setup': ['node', 'dist/libs/platform/src/setup/setup-namespace.js'],
+    };
+    for (const [step, command] of Object.entries(steps)) {
+      const svc = compose.services[step];
+      expect(svc.command).toEqual(command);
+      for (const name of transport) {
+        expect([step, name, svc.environment?.[name]]).toEqual([
+          step,
+          name,
+          compose.services['recording-svc'].environment?.[name],
+        ]);
+      }
+    }
+  });
+
   it('compose and the local stack create the same Kafka topics from the same list, and no secret is in the file', () => {
     const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
     expect(text).toContain('./infra/kafka/topics:/topics');

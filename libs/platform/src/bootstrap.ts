@@ -9,6 +9,7 @@ import { trustProxies } from './http-limits/trusted-proxies';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { serviceMetrics } from './metrics/metrics.registry';
 import { tracingHttpMiddleware } from './tracing/tracing.http';
+import { transportHint } from './transport/transport-errors';
 
 /**
  * Applies what every service's HTTP edge shares: security headers and bounded JSON (http-limits), pino logger, one
@@ -41,13 +42,16 @@ export async function bootstrapService(
   return app;
 }
 
-/** Entry point of a service's main.ts: a failure to start ends the process with one clear line, not a hang. */
+/**
+ * Entry point of a service's main.ts: a failure to start ends the process with one clear line, not a hang; a refused
+ * connection to Kafka or Temporal names the variables to check (issue 12, in transit).
+ */
 export function runService(
   module: Parameters<typeof NestFactory.create>[0],
   beforeListen?: (app: INestApplication) => void | Promise<void>,
 ): void {
   bootstrapService(module, beforeListen).catch((err: Error) => {
-    process.stderr.write(`${process.env.SERVICE_NAME ?? 'service'} failed to start: ${err.message}\n`);
+    process.stderr.write(`${process.env.SERVICE_NAME ?? 'service'} failed to start: ${transportHint(err)}\n`);
     process.exit(1);
   });
 }
