@@ -7,14 +7,12 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import { ServiceEnvironment, validateEnvironment } from '../config/service-config';
 import { connectTemporalClient, connectTemporalWorker, temporalClientOptions } from '../temporal/temporal-connections';
 import { stackEnv } from '../testing/stack-env';
-import { TestPki } from './testing/test-pki';
-import { TlsTerminator } from './testing/tls-terminator';
+import { MtlsFrontend, type CertPair } from './testing/mtls-frontend';
 
 // Issue 12, in transit: our one Temporal connection factory (client Connection, worker NativeConnection) with mTLS set
 // in the environment, against the test stack's real Temporal behind a TLS terminator that requires a client
 // certificate. The terminator listens on a port the OS hands out; the stack's Temporal is only read from.
 const stack = stackEnv();
-const SERVER_NAME = 'temporal-frontend.test';
 const base = {
   SERVICE_NAME: 'review-svc',
   PORT: '3001',
@@ -25,10 +23,8 @@ const base = {
 };
 
 let dir: string;
-let terminator: TlsTerminator;
-let port: number;
-type Pair = { cert: string; key: string };
-let certs: { serverCa: Pair; client: Pair; strangerClient: Pair; strangerCa: Pair };
+let frontend: MtlsFrontend;
+let certs: { client: CertPair; strangerClient: CertPair; strangerCa: CertPair };
 
 /** The settings our factory reads, validated as at a service's start. */
 function setting(env: Record<string, string>): (name: string) => string | undefined {
@@ -37,14 +33,7 @@ function setting(env: Record<string, string>): (name: string) => string | undefi
 }
 
 function mtlsEnv(): Record<string, string> {
-  return {
-    TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
-    TEMPORAL_TLS: 'true',
-    TEMPORAL_TLS_CA_FILE: certs.serverCa.cert,
-    TEMPORAL_TLS_CERT_FILE: certs.client.cert,
-    TEMPORAL_TLS_KEY_FILE: certs.client.key,
-    TEMPORAL_TLS_SERVER_NAME: SERVER_NAME,
-  };
+  return frontend.env(certs.client);
 }
 
 async function describe_(connection: Connection | NativeConnection): Promise<string | null | undefined> {
@@ -76,27 +65,17 @@ async function clientReason(env: Record<string, string>): Promise<string> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'temporal-transit-'));
-  const pki = new TestPki(dir);
-  const serverCa = pki.ca('temporal-server-ca');
-  const clientCa = pki.ca('temporal-client-ca');
-  const strangerCa = pki.ca('stranger-ca');
+  frontend = await MtlsFrontend.start(dir, stack.TEMPORAL_ADDRESS);
+  const strangerCa = frontend.pki.ca('stranger-ca');
   certs = {
-    serverCa,
     strangerCa,
-    client: pki.leaf('review-svc', clientCa, 'clientAuth'),
-    strangerClient: pki.leaf('stranger', strangerCa, 'clientAuth'),
+    client: frontend.client('review-svc'),
+    strangerClient: frontend.pki.leaf('stranger', strangerCa, 'clientAuth'),
   };
-  const server = pki.leaf('temporal-frontend', serverCa, 'serverAuth', `DNS:${SERVER_NAME}`);
-  const [host, upstreamPort] = stack.TEMPORAL_ADDRESS.split(':');
-  terminator = new TlsTerminator(
-    { cert: server.cert, key: server.key, clientCa: clientCa.cert },
-    { host, port: Number(upstreamPort) },
-  );
-  port = await terminator.start();
 }, 60_000);
 
 afterAll(async () => {
-  await terminator?.stop();
+  await frontend?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -108,7 +87,7 @@ describe('C1, C3: in transit to Temporal — mTLS from configuration, through a 
     } finally {
       await connection.close();
     }
-    expect(terminator.admitted).toContain('review-svc');
+    expect(frontend.terminator.admitted).toContain('review-svc');
   }, 60_000);
 
   it('C1, C3: the worker connection (the SDK core’s transport) completes a real RPC with its certificate', async () => {
@@ -149,9 +128,9 @@ describe('C1, C3: in transit to Temporal — mTLS from configuration, through a 
 
   /** What the terminator refused while `attempt` ran. */
   async function refusedBy(attempt: () => Promise<string>): Promise<{ error: string; terminator: string[] }> {
-    const before = terminator.refused.length;
+    const before = frontend.terminator.refused.length;
     const error = await attempt();
-    return { error, terminator: [...new Set(terminator.refused.slice(before))] };
+    return { error, terminator: [...new Set(frontend.terminator.refused.slice(before))] };
   }
 
   it('C1: a connection without a client certificate is refused by the terminator (client and worker)', async () => {
@@ -179,7 +158,7 @@ describe('C1, C3: in transit to Temporal — mTLS from configuration, through a 
     expect(client.terminator).toContain(untrusted);
     expect(client.terminator.filter((r) => r !== untrusted && r !== 'no client certificate')).toEqual([]);
     expect(client.error).toMatch(/UNAVAILABLE: No connection established/);
-    expect(terminator.admitted).not.toContain('stranger');
+    expect(frontend.terminator.admitted).not.toContain('stranger');
   }, 60_000);
 
   it('C1: a connection that does not trust the server’s CA refuses the server (client and worker)', async () => {

@@ -105,6 +105,22 @@ export class SaslSslBroker {
     this.process = spawn('java', [...java, 'kafka.Kafka', properties], { stdio: ['ignore', log, log] });
   }
 
+  /**
+   * Waits until `probe` (a client of the test's getting through TLS and SASL) succeeds: a JVM starts slowly on a busy
+   * machine. A broker that never answers fails the test with the end of its log.
+   */
+  async ready(probe: () => Promise<void>, timeoutMs = 150_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await probe();
+      } catch (err) {
+        if (Date.now() > deadline) throw new Error(`the test broker did not come up: ${String(err)}\n${this.log()}`);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
   log(): string {
     const file = join(this.dir, 'broker.log');
     return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-30).join('\n') : '';
