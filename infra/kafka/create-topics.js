@@ -3,5 +3,5 @@
 // image's dist/libs/platform/src/setup/create-topics.js — KAFKA_BROKERS and the services' KAFKA_TLS* / KAFKA_SASL*
 // variables, through their client factory. Run from the repository root (it reads infra/kafka/topics).
 'use strict';
-require('../local/ts-require');
+require('../../tools/ts-hook');
 require('../../libs/platform/src/setup/create-topics.ts');
