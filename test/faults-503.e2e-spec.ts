@@ -14,6 +14,7 @@ import {
   lastCoveredDay,
   materials,
 } from '../apps/gateway/src/reviews/testing/review-journey';
+import { reviewCommandUpdate, reviewWorkflowId } from '@enforcement/domain';
 import { eventually, serviceUrl, stackDataConverter, stackEnv } from '@enforcement/platform/testing/stack-env';
 import { startChildService, type ChildService } from './faults/service-children';
 import { startTcpRelay, type TcpRelay } from './faults/tcp-relay';
@@ -115,15 +116,29 @@ async function answered(call: () => Promise<request.Response>, status: number): 
   return expectStatus(res, status);
 }
 
-/** One call timed: how long a client waits for the honest answer is printed, never asserted (shared machine). */
-async function timed(label: string, call: () => Promise<request.Response>): Promise<request.Response> {
+/**
+ * Issue 12: how long a client may wait for the honest answer. A bound, not a timing: well before the gateway's own
+ * 20 s limit on a command (which sign-off and accept used to reach, retrying a commit that could not happen), with room
+ * for a loaded machine. The figures measured are printed (docs/testing.md keeps them).
+ */
+const HONEST_ANSWER_MS = 15_000;
+
+/** One call timed: its answer and how long the client waited for it (printed). */
+async function timed(
+  label: string,
+  call: () => Promise<request.Response>,
+): Promise<{ res: request.Response; ms: number }> {
   const started = Date.now();
   const res = await call();
+  const ms = Date.now() - started;
   const retryAfter = res.headers['retry-after'] ?? '-';
-  console.log(
-    `${label}: ${res.status} ${res.body?.code ?? ''} in ${Date.now() - started} ms, Retry-After ${retryAfter}`,
-  );
-  return res;
+  console.log(`${label}: ${res.status} ${res.body?.code ?? ''} in ${ms} ms, Retry-After ${retryAfter}`);
+  return { res, ms };
+}
+
+/** The honest answer came before the bound (issue 12: a client learns within seconds, not after 20 s). */
+function expectSoon(ms: number, what: string): void {
+  if (ms >= HONEST_ANSWER_MS) throw new Error(`${what}: answered after ${ms} ms, not within ${HONEST_ANSWER_MS} ms`);
 }
 
 /** The honest answer: 503, Retry-After in whole seconds, the one error body with both languages. */
@@ -221,6 +236,26 @@ describe('honest answers under faults: 503 with Retry-After (issue 12)', () => {
     }
     await connection?.close();
   }, 120_000);
+
+  /**
+   * The review commands the workflow accepted, in the order of its history, each with its outcome: the update id is
+   * `<command type>:<request key>` (the gateway's once-only key), readable without decoding the encrypted payloads.
+   */
+  async function commandsInHistory(workflowId: string): Promise<string[]> {
+    const { events } = await client.workflow.getHandle(workflowId).fetchHistory();
+    const outcomes = new Map<string, string>();
+    for (const event of events ?? []) {
+      const completed = event.workflowExecutionUpdateCompletedEventAttributes;
+      const id = completed?.meta?.updateId;
+      if (id) outcomes.set(id, completed.outcome?.failure ? 'failed' : 'done');
+    }
+    return (events ?? []).flatMap((event) => {
+      const request = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+      const id = request?.meta?.updateId;
+      if (request?.input?.name !== reviewCommandUpdate.name || !id) return [];
+      return [`${id.split(':')[0]} ${outcomes.get(id) ?? 'pending'}`];
+    });
+  }
 
   const as = async (user: Parameters<typeof bearer>[0], requestId: string) => ({
     authorization: await bearer(user),
@@ -340,6 +375,15 @@ describe('honest answers under faults: 503 with Retry-After (issue 12)', () => {
           cases.toAccept,
         ]),
       ).toEqual([{ round: 1, accepted: true }]);
+      // The accept happened once, and the call refused while the store was down left nothing behind: one audit row
+      // of it, and one update in the review's history — no update accepted then failed, nothing retrying there.
+      expect(
+        await rows(review, `select count(*)::int as n from audit_log where subject = $1 and action = $2`, [
+          cases.toAccept,
+          'review.acceptMaterials',
+        ]),
+      ).toEqual([{ n: 1 }]);
+      expect(await commandsInHistory(reviewWorkflowId(cases.toAccept))).toEqual(['acceptMaterials done']);
       // A case started while recording-svc's PostgreSQL was down gets its row when the activity's retry (at most a
       // minute apart) reaches it; once, whatever the number of attempts.
       const created = await eventually(
@@ -399,23 +443,29 @@ describe('honest answers under faults: 503 with Retry-After (issue 12)', () => {
       await healthBecomes(503, services);
       console.log(`services' PostgreSQL down: their /health 503 after ${Date.now() - cutAt} ms`);
       for (const [what, call] of Object.entries(run.whileDown)) {
-        const res = await timed(`services' PostgreSQL down, ${what}`, call);
+        const { res, ms } = await timed(`services' PostgreSQL down, ${what}`, call);
         // A case is its lifecycle workflow: started in Temporal, which is up, it exists (and its status answers from
         // the workflow); recording-svc's activities write its rows once their PostgreSQL is back. Every other call
-        // needs a service's commit or read before it can answer, so it says 503.
+        // needs a service's commit or read before it can answer, so it says 503 — and says it at once: the sign-off
+        // and the review command are not sent into Temporal to wait on a store that is not there.
         if (what === 'create')
           expect(expectStatus(res, 201).body).toEqual({
             caseNumber: run.cases.toCreate,
             workflowId: `case:${run.cases.toCreate}`,
           });
-        else expectUnavailable(res, what);
+        else {
+          expectUnavailable(res, what);
+          expectSoon(ms, what);
+        }
       }
       gatewayPgRelay.cut();
       cutAt = Date.now();
       await healthBecomes(503);
       console.log(`PostgreSQL down for all: every child's /health 503 after ${Date.now() - cutAt} ms`);
       for (const [what, call] of Object.entries(run.whileDown)) {
-        expectUnavailable(await timed(`PostgreSQL down for all, ${what}`, call), what);
+        const { res, ms } = await timed(`PostgreSQL down for all, ${what}`, call);
+        expectUnavailable(res, what);
+        expectSoon(ms, what);
       }
     } finally {
       pgRelay.open();
@@ -436,9 +486,10 @@ describe('honest answers under faults: 503 with Retry-After (issue 12)', () => {
       await healthBecomes(503);
       console.log(`Temporal down: every child's /health 503 after ${Date.now() - cutAt} ms`);
       for (const [what, call] of Object.entries(run.whileDown)) {
-        const res = await timed(`Temporal down, ${what}`, call);
+        const { res, ms } = await timed(`Temporal down, ${what}`, call);
         if (what === 'catalogue') expectStatus(res, 200);
         else expectUnavailable(res, what);
+        expectSoon(ms, what);
       }
     } finally {
       temporalRelay.open();

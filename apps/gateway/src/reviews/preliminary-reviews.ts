@@ -13,6 +13,7 @@ import { AppError, TEMPORAL_CLIENT, uuidFromKey } from '@enforcement/platform';
 import type { ReviewCaller } from './review-caller';
 import { CaseOwnership } from './case-ownership';
 import { ReviewReadApi } from './review-read.api';
+import { ReviewStoreCheck } from './review-store.check';
 import type { SignPreliminaryReviewDto } from './submit-review.dto';
 
 export type { PreliminaryReviewSignOff } from '@enforcement/domain';
@@ -32,11 +33,14 @@ export class PreliminaryReviews {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly cases: CaseOwnership,
     private readonly reads: ReviewReadApi,
+    private readonly store: ReviewStoreCheck,
   ) {}
 
   async sign(caseNo: string, dto: SignPreliminaryReviewDto, caller: ReviewCaller): Promise<PreliminaryReviewSignOff> {
     const { actor } = caller;
     await this.cases.requireOwnCase(caseNo, actor.unitId);
+    // Issue 12: with review-svc's store down, 503 now and no workflow started (its activity would retry for minutes).
+    await this.store.ready(caller);
     // A retried sign-off (same request key: same signer, case and body) names the same workflow and the same row.
     const key = caller.requestKey ? uuidFromKey(caller.requestKey, 'preliminary-review') : randomUUID();
     const input: SignPreliminaryReviewInput = {

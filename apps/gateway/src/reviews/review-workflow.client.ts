@@ -33,6 +33,7 @@ import { ReviewRounds } from './review-rounds';
 import { actingAs, type ReviewCaller } from './review-caller';
 import { COMMAND_ROLES, type PersonCommand } from './review-command.route';
 import { reviewNotFound, toReviewHttpError } from './review-errors';
+import { ReviewStoreCheck } from './review-store.check';
 
 /** How long a person waits for the workflow to answer before we say "check, then try again" (a command sent may still apply). */
 const CALL_TIMEOUT_MS = 20_000;
@@ -49,6 +50,7 @@ export class ReviewWorkflowClient {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly cases: CaseOwnership,
     private readonly rounds: ReviewRounds,
+    private readonly store: ReviewStoreCheck,
   ) {}
 
   /**
@@ -129,6 +131,8 @@ export class ReviewWorkflowClient {
     // C1: a legal advisor acts only in a review they were invited to, and any other is "not found" to them; the
     // workflow refuses an uninvited advisor too, but with a rule error that would confirm the review exists.
     if (full.actor.role === 'legal-advisor') await this.view(caseNo, caller);
+    // Issue 12: with review-svc's store down, 503 now and nothing sent, rather than an accepted update that waits.
+    await this.store.ready(caller);
     return this.command(caseNo, caller, (handle) =>
       handle.executeUpdate(reviewCommandUpdate, {
         args: [full],

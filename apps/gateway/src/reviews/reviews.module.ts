@@ -6,6 +6,7 @@ import { ReviewCommandsController } from './review-commands.controller';
 import { ReviewCaseRecords } from './review-case-records';
 import { ReviewReadApi } from './review-read.api';
 import { ReviewRounds } from './review-rounds';
+import { ReviewStoreCheck } from './review-store.check';
 import { ReviewSubmissionService } from './review-submission.service';
 import { ReviewWorkflowClient } from './review-workflow.client';
 import { ReviewsController } from './reviews.controller';
@@ -23,6 +24,7 @@ import { ReviewsController } from './reviews.controller';
     PreliminaryReviews,
     ReviewCaseRecords,
     ReviewRounds,
+    ReviewStoreCheck,
   ],
 })
 export class ReviewsModule {}

@@ -6,6 +6,9 @@ import { Public } from '../errors/public.decorator';
 import { CalendarHealthIndicator } from '../calendar/calendar.health';
 import { KafkaHealthIndicator, TemporalHealthIndicator } from './dependency.indicators';
 
+/** A ping that takes longer is as good as down for a person waiting on a command. */
+const STORE_PING_TIMEOUT_MS = 2_000;
+
 @ApiTags('health')
 @Controller('health')
 class HealthController {
@@ -33,11 +36,25 @@ class HealthController {
       () => this.calendar.check(),
     ]);
   }
+
+  /**
+   * Only this service's PostgreSQL, with a short bound: the gateway asks it before it sends a command whose commit
+   * needs that store (issue 12), so the command is answered 503 at once instead of being accepted and left retrying.
+   */
+  @Get('store')
+  @NotPersonalData('liveness of the service’s PostgreSQL')
+  @Public()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Whether this service’s PostgreSQL answers (within 2 s): what its commands need to commit' })
+  store() {
+    return this.health.check([() => this.db.pingCheck('postgres', { timeout: STORE_PING_TIMEOUT_MS })]);
+  }
 }
 
 /**
- * `GET /health` (Terminus): 200 with each dependency's state when all are up; 503 when one is down, answered by the
- * error filter as the generic bilingual SERVICE.UNAVAILABLE body with Retry-After — which one is down Terminus logs.
+ * `GET /health` (Terminus), and `GET /health/store` (PostgreSQL only): 200 with each dependency's state when all are
+ * up; 503 when one is down, answered by the error filter as the generic bilingual SERVICE.UNAVAILABLE body with
+ * Retry-After — which one is down Terminus logs.
  */
 @Module({})
 export class HealthModule {

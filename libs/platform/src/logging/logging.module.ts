@@ -36,7 +36,7 @@ function pinoHttpOptions(service: string, level: string) {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'sasl', '*.sasl'],
       censor: '[redacted]',
     },
-    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+    autoLogging: { ignore: (req: IncomingMessage) => /^\/health(\/store)?$/.test(req.url ?? '') },
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
