@@ -10,6 +10,18 @@ const RETRY_FOR_MS = 240_000;
 const CALL_TIMEOUT_MS = 60_000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * `promise`, or a rejection named NoAnswer after `ms`. Fetch's own timeout signal has been seen not to fire (a drill
+ * upload cut by a kill waited for ever), and an unbounded wait would hold a whole chaos run open.
+ */
+function noLongerThan(promise, ms) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'NoAnswer' })), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 class GatewayClient {
   constructor(baseUrl, stackDir, stats) {
     this.baseUrl = baseUrl;
@@ -54,19 +66,21 @@ class GatewayClient {
       let text = '';
       let retryAfter = 0;
       try {
-        const res = await fetch(`${this.baseUrl}${route}`, {
-          method,
-          headers: {
-            ...(user ? { authorization: `Bearer ${await this.bearer(user)}` } : {}),
-            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-            'x-request-id': requestId,
-          },
-          body: body !== undefined ? JSON.stringify(body) : undefined,
-          signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-        });
-        status = res.status;
-        text = await res.text();
-        retryAfter = Number(res.headers.get('retry-after') ?? 0);
+        const attempt = async () => {
+          const res = await fetch(`${this.baseUrl}${route}`, {
+            method,
+            headers: {
+              ...(user ? { authorization: `Bearer ${await this.bearer(user)}` } : {}),
+              ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+              'x-request-id': requestId,
+            },
+            body: body !== undefined ? JSON.stringify(body) : undefined,
+            signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+          });
+          return { status: res.status, text: await res.text(), retryAfter: res.headers.get('retry-after') };
+        };
+        ({ status, text, retryAfter } = await noLongerThan(attempt(), CALL_TIMEOUT_MS + 5000));
+        retryAfter = Number(retryAfter ?? 0);
       } catch (err) {
         status = `net:${err.cause?.code ?? err.name}`;
       }
@@ -120,4 +134,4 @@ async function eventually(fn, what, timeoutMs = 180_000) {
   }
 }
 
-module.exports = { GatewayClient, expectStatus, eventually, sleep };
+module.exports = { GatewayClient, expectStatus, eventually, sleep, noLongerThan };

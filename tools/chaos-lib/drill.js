@@ -6,10 +6,11 @@
 //   met:  the footage is uploaded through the gateway before the limit: no missed notice may come.
 //   owed: the footage never comes: exactly one warning and one missed notice, neither before its time.
 const { randomBytes, randomUUID } = require('node:crypto');
-const { expectStatus, eventually, sleep } = require('./client');
+const { expectStatus, eventually, noLongerThan, sleep } = require('./client');
 
 const HOUR = 3_600_000;
 const RETRY_FOR_MS = 240_000;
+const ATTEMPT_MS = 90_000;
 
 /** The hand-over limit in hours from the stack's settings; a limit in working days cannot come due within a run. */
 function handOverHours(env) {
@@ -83,7 +84,8 @@ async function handOver(client, caseNo, seizure) {
   for (let attempt = 1; ; attempt++) {
     let outcome;
     try {
-      outcome = await uploadOnce(client, 'u-officer-1', caseNo, seizure);
+      // Bounded as a whole: an upload cut by a kill has been seen to leave fetch waiting past its own signal.
+      outcome = await noLongerThan(uploadOnce(client, 'u-officer-1', caseNo, seizure), ATTEMPT_MS);
     } catch (err) {
       outcome = { done: false, status: `net:${err.cause?.code ?? err.name}` };
     }
